@@ -1,0 +1,27 @@
+"""Stage 3, check: rule packs instantiate check kinds and run them over a Document."""
+
+# Importing a kind's module registers it.  One module per kind.
+from reportlint.checks import coverage, rates, sections, signature, sums  # noqa: F401
+from reportlint.checks.base import CheckKind, Finding, Fix, ParamError, Params, Severity
+from reportlint.checks.diagnostic import Diagnostic
+from reportlint.checks.registry import KINDS, get_kind, register
+from reportlint.checks.rules import CheckCrash, Rule, RuleError, RuleSet, load_pack, load_pack_text
+
+__all__ = [
+    "KINDS",
+    "CheckCrash",
+    "CheckKind",
+    "Diagnostic",
+    "Finding",
+    "Fix",
+    "ParamError",
+    "Params",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "Severity",
+    "get_kind",
+    "load_pack",
+    "load_pack_text",
+    "register",
+]

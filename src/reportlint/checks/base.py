@@ -1,0 +1,131 @@
+"""What a check kind is, and what it yields.
+
+A kind is a class with a typed parameter model (a msgspec Struct, validated
+when the YAML pack is loaded) and a `check(document)` that yields Findings.
+The engine turns Findings into Diagnostics using the rule's code, severity
+and message templates, so a kind never formats user-facing text itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar, Generic, TypeVar
+
+import msgspec
+import regex
+
+from reportlint.document import Document, Span
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    span: Span
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    span: Span  # of the original text
+    message: str = "default"  # which of the rule's messages
+    args: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+
+
+class ParamError(Exception):
+    """A parameter is wrong in a way the type model cannot say (a bad regex...)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+class Params(msgspec.Struct, forbid_unknown_fields=True):
+    """Base of every kind's parameter model: unknown keys are an error."""
+
+
+P = TypeVar("P", bound=Params)
+
+
+class CheckKind(Generic[P]):
+    name: ClassVar[str]
+    params_type: ClassVar[type[Params]]
+    # message id -> the placeholders its template may use
+    messages: ClassVar[dict[str, frozenset[str]]]
+
+    def __init__(self, params: P) -> None:
+        self.params = params
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
+    """One alternation of a rule's patterns, checked the way a user needs.
+
+    A pattern that does not compile, or that matches empty text (and so
+    would match everywhere or, anchored, silently nowhere useful), is an
+    error naming the key.
+    """
+    if not patterns:
+        raise ParamError(key, "至少需要一个模式")
+    for i, pattern in enumerate(patterns):
+        try:
+            compiled = regex.compile(pattern)
+        except regex.error as exc:
+            raise ParamError(f"{key}[{i}]", f"正则表达式无效：{exc}") from None
+        if compiled.fullmatch(""):
+            raise ParamError(f"{key}[{i}]", f"模式 {pattern!r} 能匹配空文本")
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def sections_matching(
+    doc: Document, pattern: regex.Pattern[str], exclude_under: regex.Pattern[str] | None = None
+) -> Iterator[int]:
+    """Indices of sections whose heading title matches, skipping any whose
+    enclosing section matches exclude_under (a plan to "履行第一责任人职责"
+    under next year's arrangements is not a report of having done it)."""
+    for i, section in enumerate(doc.sections):
+        if not pattern.search(section.heading.title):
+            continue
+        if exclude_under is not None:
+            parent = section.parent
+            excluded = False
+            while parent is not None:
+                if exclude_under.search(doc.sections[parent].heading.title):
+                    excluded = True
+                    break
+                parent = doc.sections[parent].parent
+            if excluded:
+                continue
+        yield i
+
+
+def heading_title_span(doc: Document, index: int) -> Span:
+    heading = doc.sections[index].heading
+    return doc.span(heading.start, heading.title_end)
+
+
+def report_anchor(doc: Document) -> Span:
+    """Where to point a finding about the report as a whole: its title, or its first line."""
+    if doc.title:
+        return doc.span(doc.title[-1].start, doc.title[-1].end)
+    start, end = doc.body
+    first_line_end = doc.view.text.find("\n", start)
+    return doc.span(start, first_line_end if 0 <= first_line_end < end else end)

@@ -1,0 +1,93 @@
+"""Kind `coverage`: inside one located section, which of a list of things are shown.
+
+Used for the 第一责任人 duty section: a section that only says the leaders
+"高度重视" shows no duty performed; it should show concrete acts (学法,
+听取汇报, 出庭应诉, 述法, 法律顾问, 亲自部署…) and both the Party and the
+government leader.  When the section itself is missing, this kind is silent:
+that is the `sections` kind's finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    ParamError,
+    Params,
+    compile_patterns,
+    heading_title_span,
+    sections_matching,
+)
+from reportlint.checks.registry import register
+from reportlint.document import Document
+
+
+class Topic(Params):
+    id: str
+    label: str
+    patterns: list[str]
+
+
+class CoverageParams(Params):
+    section_patterns: list[str]
+    exclude_under: list[str] = msgspec.field(default_factory=list)
+    topics: list[Topic] = msgspec.field(default_factory=list)
+    min_topics: int = 1
+    # Each of these must appear at least once (e.g. the Party and the government leader).
+    required: list[Topic] = msgspec.field(default_factory=list)
+
+
+@register
+class Coverage(CheckKind[CoverageParams]):
+    name = "coverage"
+    params_type = CoverageParams
+    messages = {
+        "few-topics": frozenset({"count", "minimum", "found", "missing"}),
+        "missing-required": frozenset({"missing"}),
+    }
+
+    def __init__(self, params: CoverageParams) -> None:
+        super().__init__(params)
+        self.section = compile_patterns(params.section_patterns, "section_patterns")
+        self.exclude = (
+            compile_patterns(params.exclude_under, "exclude_under")
+            if params.exclude_under
+            else None
+        )
+        self.topics = [
+            (t, compile_patterns(t.patterns, f"topics[{i}].patterns"))
+            for i, t in enumerate(params.topics)
+        ]
+        self.required = [
+            (t, compile_patterns(t.patterns, f"required[{i}].patterns"))
+            for i, t in enumerate(params.required)
+        ]
+        if params.min_topics > len(params.topics):
+            raise ParamError("min_topics", f"min_topics={params.min_topics} 大于 topics 的个数")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        matches = list(sections_matching(doc, self.section, self.exclude))
+        if not matches:
+            return
+        text = "\n".join(doc.section_text(doc.sections[i]) for i in matches)
+        anchor = heading_title_span(doc, matches[0])
+        shown = [t.label for t, p in self.topics if p.search(text)]
+        if self.topics and len(shown) < self.params.min_topics:
+            missing = [t.label for t, p in self.topics if t.label not in shown]
+            yield Finding(
+                anchor,
+                "few-topics",
+                {
+                    "count": len(shown),
+                    "minimum": self.params.min_topics,
+                    "found": "、".join(shown) or "无",
+                    "missing": "、".join(missing),
+                },
+            )
+        absent = [t.label for t, p in self.required if not p.search(text)]
+        if absent:
+            yield Finding(anchor, "missing-required", {"missing": "、".join(absent)})

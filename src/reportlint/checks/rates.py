@@ -1,0 +1,198 @@
+"""Kind `rates`: percentages that cannot be right.
+
+- A completion-type rate above 100% ("出庭应诉率105%").
+- A rate stated beside its own counts that disagree beyond rounding:
+  "受理40件，办结38件，办结率98%" (38/40 is 95%).
+- The same named rate given two different values in one report.
+
+It stays silent when it cannot tell which counts a rate is made of: the
+numerator must be named by the rate itself (办结率 <- 办结38件) and the
+denominator by a word of intake (受理, 收到, 排查…) in the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import msgspec
+import regex
+
+from reportlint.checks.base import CheckKind, Finding, Params, compile_patterns
+from reportlint.checks.registry import register
+from reportlint.document import Document
+from reportlint.document.quantities import Quantity
+
+_RATE = regex.compile(
+    r"(?P<name>\p{Han}{1,12}?率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
+)
+_SENTENCE = regex.compile(r"[^。；！？\n]+")
+
+
+class RatesParams(Params):
+    max_percent: float = 100.0
+    # Rates that may exceed 100% (growth and the like).
+    unbounded: list[str] = msgspec.field(
+        default_factory=lambda: [
+            "增长",
+            "增幅",
+            "上升",
+            "提高",
+            "提升",
+            "下降",
+            "同比",
+            "环比",
+            "增速",
+            "溢价",
+        ]
+    )
+    # Words that introduce the whole a rate is taken of.
+    denominator_words: list[str] = msgspec.field(
+        default_factory=lambda: [
+            "受理",
+            "收到",
+            "接到",
+            "接收",
+            "登记",
+            "排查",
+            "收集",
+            "涉及",
+            "发现",
+            "共",
+            "累计",
+            "总计",
+            "合计",
+            "全部",
+        ]
+    )
+    # A rate name must be at least this long (with 率) to be compared across the report.
+    min_name_length: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Rate:
+    name: str
+    value: float
+    decimals: int
+    start: int  # view offsets
+    end: int
+
+
+@register
+class Rates(CheckKind[RatesParams]):
+    name = "rates"
+    params_type = RatesParams
+    messages = {
+        "over-maximum": frozenset({"name", "value", "maximum"}),
+        "mismatch": frozenset({"name", "stated", "computed", "numerator", "denominator"}),
+        "conflict": frozenset({"name", "value", "other", "other_line"}),
+    }
+
+    def __init__(self, params: RatesParams) -> None:
+        super().__init__(params)
+        self.unbounded = compile_patterns(params.unbounded, "unbounded")
+        self.denominator = compile_patterns(params.denominator_words, "denominator_words")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        seen: dict[str, _Rate] = {}
+        quantities = doc.quantities
+        for p in doc.body_paragraphs:
+            for sentence in _SENTENCE.finditer(p.text):
+                base = p.start + sentence.start()
+                in_sentence = [
+                    q for q in quantities if base <= q.start < base + len(sentence.group())
+                ]
+                for m in _RATE.finditer(sentence.group()):
+                    raw = m["value"]
+                    rate = _Rate(
+                        m["name"],
+                        float(raw),
+                        len(raw.partition(".")[2]),
+                        base + m.start(),
+                        base + m.end(),
+                    )
+                    span = doc.span(rate.start, rate.end)
+                    bounded = not self.unbounded.search(rate.name)
+                    if bounded and rate.value > self.params.max_percent:
+                        yield Finding(
+                            span,
+                            "over-maximum",
+                            {
+                                "name": rate.name,
+                                "value": raw,
+                                "maximum": _fmt(self.params.max_percent),
+                            },
+                        )
+                        continue
+                    if bounded:
+                        yield from self._against_counts(doc, rate, in_sentence, raw)
+                    yield from self._against_earlier(doc, rate, seen, raw)
+
+    def _against_counts(
+        self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
+    ) -> Iterator[Finding]:
+        before = [q for q in quantities if q.end <= rate.start]
+        stem = rate.name[:-1]
+        numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
+        if numerator is None:
+            return
+        denominator = next(
+            (
+                q
+                for q in reversed(before)
+                if q.end <= numerator.start
+                and q.unit == numerator.unit
+                and self.denominator.search(_lead(doc, q))
+            ),
+            None,
+        )
+        if denominator is None or numerator.approx or denominator.approx:
+            return
+        if not 0 < numerator.value <= denominator.value:
+            return
+        computed = numerator.value / denominator.value * 100
+        if abs(computed - rate.value) <= 10**-rate.decimals:
+            return
+        yield Finding(
+            doc.span(rate.start, rate.end),
+            "mismatch",
+            {
+                "name": rate.name,
+                "stated": raw,
+                "computed": _fmt(round(computed, max(rate.decimals, 1))),
+                "numerator": _fmt(numerator.value),
+                "denominator": _fmt(denominator.value),
+            },
+        )
+
+    def _against_earlier(
+        self, doc: Document, rate: _Rate, seen: dict[str, _Rate], raw: str
+    ) -> Iterator[Finding]:
+        if len(rate.name) < self.params.min_name_length:
+            return
+        earlier = seen.setdefault(rate.name, rate)
+        if earlier is not rate and earlier.value != rate.value:
+            line, _ = doc.position(doc.span(earlier.start, earlier.end).start)
+            yield Finding(
+                doc.span(rate.start, rate.end),
+                "conflict",
+                {"name": rate.name, "value": raw, "other": _fmt(earlier.value), "other_line": line},
+            )
+
+
+def _lead(doc: Document, q: Quantity) -> str:
+    """The words of the clause before a count: "受理" in "，受理40件"."""
+    text = doc.view.text
+    start = q.number_start
+    clause = max(text.rfind(ch, 0, start) for ch in "，、：；。（\n")
+    return text[clause + 1 : start]
+
+
+def _names(doc: Document, q: Quantity, stem: str) -> bool:
+    """Whether the count is the one the rate is named after (办结38件 for 办结率)."""
+    lead = _lead(doc, q)
+    return len(lead) >= 2 and (lead.endswith(stem[-2:]) or stem.endswith(lead[-2:]))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,378 @@
+"""Rule packs: YAML files that instantiate check kinds.
+
+A pack is a mapping with `pack` (its name), `description` and `rules`, a list
+of rules.  A rule has `code`, `name` (slug), `kind`, `severity`,
+`message` (or `messages`, one per message id the kind declares), an optional
+`description` (why the rule exists, for `reportlint rule`), optional
+`enabled` (false: only when selected) and `params` for the kind.
+
+Everything is validated when the pack loads: unknown keys, wrong types, bad
+regular expressions, message placeholders the kind does not provide.  The
+error names the file, the line, the rule and the key.  Packs are read with
+the safe loader only; nothing in a pack runs.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import regex
+import yaml
+
+from reportlint.checks.base import CheckKind, Finding, ParamError, Severity
+from reportlint.checks.diagnostic import Diagnostic
+from reportlint.checks.registry import get_kind
+from reportlint.document import Document
+
+_CODE = regex.compile(r"^[A-Z]{1,4}\d{3,4}$")
+_SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_RULE_KEYS = {
+    "code",
+    "name",
+    "kind",
+    "severity",
+    "message",
+    "messages",
+    "description",
+    "params",
+    "enabled",
+}
+_PACK_KEYS = {"pack", "description", "rules"}
+_MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
+_PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
+_UNKNOWN_FIELD = regex.compile(r"unknown field `(\w+)`")
+
+try:  # libyaml when present: several times faster on start-up
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+class RuleError(Exception):
+    """A rule pack is wrong.  str() gives "file:line: rule CODE: key: problem"."""
+
+    def __init__(
+        self, path: str, line: int | None, rule: str | None, key: str | None, problem: str
+    ):
+        where = f"{path}:{line}" if line else path
+        parts = [where]
+        if rule:
+            parts.append(f"规则 {rule}")
+        if key:
+            parts.append(f"键 {key}")
+        super().__init__("：".join(parts) + f"：{problem}")
+        self.path, self.line, self.rule, self.key, self.problem = path, line, rule, key, problem
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    text: str
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    check: CheckKind[Any]
+    severity: Severity
+    messages: dict[str, Message]
+    description: str
+    pack: str
+    enabled: bool
+
+    def matches(self, selector: str) -> bool:
+        """A selector is a code, a code prefix ("RL1"), a slug, or ALL."""
+        return selector == "ALL" or selector == self.name or self.code.startswith(selector)
+
+    def diagnose(self, doc: Document, finding: Finding) -> Diagnostic:
+        message = self.messages[finding.message]
+        start, end = finding.span
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(end, start))
+        return Diagnostic(
+            path=doc.path,
+            code=self.code,
+            rule=self.name,
+            severity=message.severity,
+            message=message.text.format(**finding.args),
+            span=finding.span,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            source_line=doc.line_text(line),
+            fix=finding.fix,
+        )
+
+
+def builtin_pack_dir() -> Path:
+    """rules/ inside the installed package, or at the top of a source checkout."""
+    packaged = Path(str(resources.files("reportlint"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def builtin_packs() -> list[Path]:
+    return sorted(builtin_pack_dir().glob("*.yaml"))
+
+
+def load_pack(path: str | Path) -> list[Rule]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), None, None, None, f"无法读取规则文件：{exc}") from None
+    return load_pack_text(text, str(path))
+
+
+def load_pack_text(text: str, name: str) -> list[Rule]:
+    locate = _Locator(text)
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise RuleError(
+            name, line, None, None, f"YAML 语法错误：{getattr(exc, 'problem', exc)}"
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(name, 1, None, None, "规则包应是含有 rules 列表的映射")
+    for key in data:
+        if key not in _PACK_KEYS:
+            raise RuleError(name, locate(key), None, str(key), "未知的键")
+    pack = str(data.get("pack") or Path(name).stem)
+    rules = []
+    for index, entry in enumerate(data["rules"]):
+        rules.append(_rule(entry, index, pack, name, locate))
+    return rules
+
+
+def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rule:
+    at = ("rules", index)
+
+    def fail(key: str | None, problem: str, path: Sequence[Any] = ()) -> RuleError:
+        label = entry.get("code") if isinstance(entry, dict) else None
+        return RuleError(file, locate(*at, *path), str(label or f"#{index + 1}"), key, problem)
+
+    if not isinstance(entry, dict):
+        raise fail(None, "每条规则应是一个映射")
+    for key in entry:
+        if key not in _RULE_KEYS:
+            raise fail(str(key), "未知的键", (key,))
+    for key in ("code", "name", "kind", "severity"):
+        if not isinstance(entry.get(key), str):
+            raise fail(key, "缺少此键或不是字符串")
+    code, slug = entry["code"], entry["name"]
+    if not _CODE.match(code):
+        raise fail("code", f"规则代码“{code}”应形如 RL101", ("code",))
+    if not _SLUG.match(slug):
+        raise fail("name", f"规则名“{slug}”应是小写连字符形式，如 required-sections", ("name",))
+    try:
+        severity = Severity(entry["severity"])
+    except ValueError:
+        raise fail("severity", "应为 error、warning 或 info", ("severity",)) from None
+    kind_cls = get_kind(entry["kind"])
+    if kind_cls is None:
+        raise fail("kind", f"没有名为“{entry['kind']}”的检查类型", ("kind",))
+
+    raw_params = entry.get("params") or {}
+    try:
+        params = msgspec.convert(raw_params, kind_cls.params_type)
+    except msgspec.ValidationError as exc:
+        path, key = _msgspec_location(str(exc))
+        raise fail(".".join(["params", *map(str, path)]), str(exc), ("params", *path)) from None
+    try:
+        check = kind_cls(params)
+    except ParamError as exc:
+        path = tuple(_split_key(exc.key))
+        raise fail(f"params.{exc.key}", str(exc), ("params", *path)) from None
+
+    messages = _messages(entry, kind_cls, severity, fail)
+    return Rule(
+        code=code,
+        name=slug,
+        kind=entry["kind"],
+        check=check,
+        severity=severity,
+        messages=messages,
+        description=str(entry.get("description") or "").strip(),
+        pack=pack,
+        enabled=bool(entry.get("enabled", True)),
+    )
+
+
+def _messages(
+    entry: dict[str, Any], kind: type[CheckKind[Any]], severity: Severity, fail: Any
+) -> dict[str, Message]:
+    declared = kind.messages
+    if "message" in entry and "messages" in entry:
+        raise fail("message", "message 与 messages 只能写一个")
+    if "message" in entry:
+        if len(declared) != 1:
+            raise fail(
+                "message",
+                f"检查类型 {kind.name} 有多条消息，请用 messages 写出：{'、'.join(declared)}",
+            )
+        raw: dict[str, Any] = {next(iter(declared)): entry["message"]}
+        base: tuple[Any, ...] = ("message",)
+    else:
+        raw = entry.get("messages")  # type: ignore[assignment]
+        if not isinstance(raw, dict):
+            raise fail("messages", f"缺少 messages（需要：{'、'.join(declared)}）")
+        base = ("messages",)
+    missing = set(declared) - set(raw)
+    if missing:
+        raise fail("messages", f"缺少消息：{'、'.join(sorted(missing))}", base)
+    messages = {}
+    for message_id, value in raw.items():
+        key = f"messages.{message_id}" if base == ("messages",) else "message"
+        path = (*base, message_id) if base == ("messages",) else base
+        if message_id not in declared:
+            raise fail(key, f"检查类型 {kind.name} 没有这条消息（有：{'、'.join(declared)}）", path)
+        own = severity
+        if isinstance(value, dict):
+            unknown = set(value) - {"text", "severity"}
+            if unknown or not isinstance(value.get("text"), str):
+                raise fail(key, "应是字符串，或含 text 与 severity 的映射", path)
+            try:
+                own = Severity(value.get("severity", severity))
+            except ValueError:
+                raise fail(f"{key}.severity", "应为 error、warning 或 info", path) from None
+            value = value["text"]
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, "消息不能为空", path)
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+        except ValueError as exc:
+            raise fail(key, f"消息模板有误：{exc}", path) from None
+        unknown_fields = fields - declared[message_id]
+        if unknown_fields:
+            allowed = "、".join(f"{{{f}}}" for f in sorted(declared[message_id])) or "（无）"
+            raise fail(
+                key, f"未知的占位符 {{{', '.join(sorted(unknown_fields))}}}；可用：{allowed}", path
+            )
+        messages[message_id] = Message(value.strip(), own)
+    return messages
+
+
+def _msgspec_location(message: str) -> tuple[tuple[Any, ...], str | None]:
+    path: list[Any] = []
+    if m := _MSGSPEC_PATH.search(message):
+        path = list(_split_key(m["path"]))
+    if m := _UNKNOWN_FIELD.search(message):
+        path.append(m[1])
+        return tuple(path), m[1]
+    return tuple(path), None
+
+
+def _split_key(key: str) -> Iterable[Any]:
+    if not key.startswith((".", "[")):
+        key = "." + key
+    for m in _PATH_PART.finditer(key):
+        yield m[1] if m[1] is not None else int(m[2])
+
+
+class _Locator:
+    """Line numbers of YAML nodes, composed only when an error needs one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._root: yaml.Node | None = None
+
+    def __call__(self, *path: Any) -> int | None:
+        try:
+            if self._root is None:
+                self._root = yaml.compose(self.text, Loader=_Loader)
+        except yaml.YAMLError:
+            return None
+        node = self._root
+        line = node.start_mark.line + 1 if node else None
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == str(part):
+                        line, node = key_node.start_mark.line + 1, value_node
+                        break
+                else:
+                    return line
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(part, int)
+                and part < len(node.value)
+            ):
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line
+
+
+class RuleSet:
+    """The rules in force for a run, in code order."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = sorted(rules, key=lambda r: r.code)
+        seen: dict[str, Rule] = {}
+        for rule in self.rules:
+            for key in (rule.code, rule.name):
+                if key in seen:
+                    raise RuleError(
+                        rule.pack,
+                        None,
+                        rule.code,
+                        None,
+                        f"“{key}”与规则包 {seen[key].pack} 中的规则重复",
+                    )
+                seen[key] = rule
+
+    @classmethod
+    def load(cls, packs: Iterable[str | Path] | None = None) -> RuleSet:
+        paths = builtin_packs() if packs is None else list(packs)
+        return cls(rule for path in paths for rule in load_pack(path))
+
+    def selected(
+        self,
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> RuleSet:
+        """Like ruff: select replaces the default set (rules enabled by default),
+        extend_select adds to it, ignore removes from it."""
+        chosen = [
+            r
+            for r in self.rules
+            if (any(r.matches(s) for s in select) if select else r.enabled)
+            or any(r.matches(s) for s in extend_select)
+        ]
+        return RuleSet(r for r in chosen if not any(r.matches(s) for s in ignore))
+
+    def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
+        return [s for s in selectors if not any(r.matches(s) for r in self.rules)]
+
+    def run(self, doc: Document) -> list[Diagnostic]:
+        diagnostics: list[Diagnostic] = []
+        for rule in self.rules:
+            try:
+                findings = list(rule.check.check(doc))
+            except Exception as exc:  # a broken kind must not sink the run
+                raise CheckCrash(rule, doc.path, exc) from exc
+            diagnostics.extend(rule.diagnose(doc, f) for f in findings)
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return diagnostics
+
+
+class CheckCrash(Exception):
+    def __init__(self, rule: Rule, path: str, exc: Exception) -> None:
+        super().__init__(
+            f"{path}：规则 {rule.code}（{rule.name}）内部错误：{type(exc).__name__}: {exc}"
+        )
+        self.rule = rule

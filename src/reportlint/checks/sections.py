@@ -1,0 +1,110 @@
+"""Kind `sections`: the report has each required part, as a heading or labelled item.
+
+A part counts only when a heading (any level: 一、 （一） 1. （1）) names it.
+A passing mention in running text does not count: citing the title of the
+第一责任人 regulation, or planning to 履行第一责任人职责 next year, is not a
+report on how the duty was performed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    Params,
+    compile_patterns,
+    heading_title_span,
+    report_anchor,
+    sections_matching,
+)
+from reportlint.checks.registry import register
+from reportlint.document import Document
+
+
+class Requirement(Params):
+    id: str
+    label: str
+    patterns: list[str]
+
+
+class SectionSpec(Params):
+    id: str
+    label: str
+    patterns: list[str]
+    optional: bool = False
+    # Headings under a section whose title matches these do not count.
+    exclude_under: list[str] = msgspec.field(default_factory=list)
+    # Reports often lay out their measures as topical chapters ("一、强化组织领导")
+    # with no "主要举措" heading: accept top-level chapters that come before the
+    # other required parts and are none of them.
+    implied_by_leading_sections: bool = False
+    # What the part must also contain, searched in its heading and text.
+    requires: list[Requirement] = msgspec.field(default_factory=list)
+
+
+class SectionsParams(Params):
+    sections: list[SectionSpec]
+
+
+@register
+class Sections(CheckKind[SectionsParams]):
+    name = "sections"
+    params_type = SectionsParams
+    messages = {
+        "missing": frozenset({"section"}),
+        "missing-part": frozenset({"section", "part"}),
+    }
+
+    def __init__(self, params: SectionsParams) -> None:
+        super().__init__(params)
+        self.compiled = []
+        for i, spec in enumerate(params.sections):
+            key = f"sections[{i}]"
+            self.compiled.append(
+                (
+                    spec,
+                    compile_patterns(spec.patterns, f"{key}.patterns"),
+                    compile_patterns(spec.exclude_under, f"{key}.exclude_under")
+                    if spec.exclude_under
+                    else None,
+                    [
+                        (req, compile_patterns(req.patterns, f"{key}.requires[{j}].patterns"))
+                        for j, req in enumerate(spec.requires)
+                    ],
+                )
+            )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        found = {
+            spec.id: list(sections_matching(doc, pattern, exclude))
+            for spec, pattern, exclude, _ in self.compiled
+        }
+        claimed = {i for matches in found.values() for i in matches}
+        first_claimed = min((doc.sections[i].start for i in claimed), default=None)
+        for spec, _, _, requirements in self.compiled:
+            matches = found[spec.id]
+            if not matches and spec.implied_by_leading_sections:
+                matches = [
+                    i
+                    for i, s in enumerate(doc.sections)
+                    if s.parent is None
+                    and i not in claimed
+                    and first_claimed is not None
+                    and s.start < first_claimed
+                ]
+            if not matches:
+                if not spec.optional:
+                    yield Finding(report_anchor(doc), "missing", {"section": spec.label})
+                continue
+            for req, pattern in requirements:
+                texts = (doc.section_text(doc.sections[i]) for i in matches)
+                if not any(pattern.search(t) for t in texts):
+                    yield Finding(
+                        heading_title_span(doc, matches[0]),
+                        "missing-part",
+                        {"section": spec.label, "part": req.label},
+                    )

@@ -1,0 +1,132 @@
+"""The command line: `reportlint check`, `reportlint rules`, `reportlint rule`.
+
+Exit codes (DESIGN.md section 4): 0 no violation at or above the fail level,
+1 violations, 2 usage error, unreadable input or bad configuration.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from reportlint import __version__
+from reportlint.checks import CheckCrash, RuleError, RuleSet, Severity
+from reportlint.report import FORMATS, get_formatter
+from reportlint.runner import check_paths
+
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _load_rules(packs: tuple[str, ...]) -> RuleSet:
+    try:
+        rules = RuleSet.load()
+        if packs:
+            rules = RuleSet([*rules.rules, *RuleSet.load(packs).rules])
+        return rules
+    except RuleError as exc:
+        click.echo(f"reportlint: 规则配置错误：{exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """reportlint: 法治政府建设年度报告检查工具。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option(
+    "--format",
+    "--output-format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select", multiple=True, help="Only these rules (code, code prefix or slug; comma-separated)."
+)
+@click.option("--extend-select", multiple=True, help="Add these rules to the default set.")
+@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option(
+    "--rules",
+    "packs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="An extra rule pack (YAML) to load.",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice([s.value for s in Severity]),
+    default="info",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    packs: tuple[str, ...],
+    fail_level: str,
+    exit_zero: bool,
+) -> None:
+    """Check reports: files, directories (searched for *.txt) or - for standard input."""
+    if not paths:
+        raise click.UsageError("请指定要检查的文件或目录（用 - 读取标准输入）")
+    rules = _load_rules(packs)
+    selectors = _split(select) + _split(extend_select) + _split(ignore)
+    unknown = rules.unknown_selectors(selectors)
+    if unknown:
+        raise click.UsageError(
+            f"没有这样的规则：{', '.join(unknown)}（用 reportlint rules 查看全部）"
+        )
+    rules = rules.selected(_split(select), _split(ignore), _split(extend_select))
+    try:
+        result = check_paths(paths, rules)
+    except CheckCrash as exc:
+        click.echo(f"reportlint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(get_formatter(output_format)(result))
+    if result.errors:
+        sys.exit(EXIT_ERROR)
+    threshold = Severity(fail_level).rank
+    failing = any(d.severity.rank >= threshold for d in result.diagnostics)
+    sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule: code, slug, severity, kind and summary."""
+    for rule in _load_rules(()).rules:
+        summary = rule.description.splitlines()[0] if rule.description else ""
+        state = "" if rule.enabled else "（默认关闭）"
+        click.echo(
+            f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.kind:<10} {summary}{state}"
+        )
+
+
+@main.command("rule")
+@click.argument("name")
+def explain_rule(name: str) -> None:
+    """Explain one rule, by code or slug."""
+    for rule in _load_rules(()).rules:
+        if name in (rule.code, rule.name):
+            click.echo(
+                f"{rule.code} {rule.name}（{rule.kind}，默认级别 {rule.severity.value}，规则包 {rule.pack}）\n"
+            )
+            click.echo(rule.description + "\n")
+            click.echo("消息：")
+            for message_id, message in rule.messages.items():
+                click.echo(f"  {message_id} [{message.severity.value}] {message.text}")
+            return
+    raise click.UsageError(f"没有这样的规则：{name}")

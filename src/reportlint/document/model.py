@@ -1,0 +1,151 @@
+"""The parsed report: one immutable Document per file.
+
+Offsets named `start`/`end` on the structural parts are offsets into the
+normalized view (`Document.view.text`); `Document.span()` turns them into a
+Span of the original text, which is what diagnostics carry.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from reportlint.document.dates import DateReading
+from reportlint.document.normalize import NormalizedView
+from reportlint.document.quantities import Quantity, find_quantities
+from reportlint.document.span import Span
+from reportlint.load import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int  # view offsets
+    end: int
+    text: str  # view text
+    chrome: str | None = None  # "header", "metadata" or "footer" for web-page leftovers
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading or labelled item at the start of a paragraph.
+
+    level: 1 "一、", 2 "（一）", 3 "1." / "1、", 4 "（1）".
+    """
+
+    level: int
+    ordinal: int
+    marker: str  # as written in the view, e.g. "（一）" or "3、"
+    paragraph: int
+    start: int  # view offset of the marker
+    title_start: int
+    title_end: int  # the title runs to the first 。：； or the paragraph end
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An inline enumerated item "一是…", "二是…" inside a paragraph."""
+
+    ordinal: int
+    paragraph: int
+    start: int  # view offset of "一是"
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading
+    start: int  # view offsets: from the heading marker
+    end: int  # to the next heading of the same or a higher level, or the body end
+    parent: int | None  # index into Document.sections
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRegion:
+    kind: str  # "header", "metadata", "footer"
+    first: int  # paragraph indices, inclusive
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The 落款 at the end: issuing body and date, either may be missing."""
+
+    issuer: Paragraph | None
+    date_paragraph: Paragraph | None
+    date: DateReading | None
+
+
+class Document:
+    def __init__(
+        self,
+        source: Source,
+        view: NormalizedView,
+        paragraphs: tuple[Paragraph, ...],
+        title: tuple[Paragraph, ...],
+        headings: tuple[Heading, ...],
+        sections: tuple[Section, ...],
+        items: tuple[Item, ...],
+        signature: Signature | None,
+        body: tuple[int, int],
+        chrome: tuple[ChromeRegion, ...],
+        joins: tuple[Span, ...],
+        report_year: int | None,
+        year_source: str | None,
+        metadata: dict[str, str],
+    ) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.view = view
+        self.paragraphs = paragraphs
+        self.title = title  # the title's paragraphs (an issuer line may come first)
+        self.headings = headings
+        self.sections = sections
+        self.items = items
+        self.signature = signature
+        self.body = body  # view offsets [start, end) of the report proper
+        self.chrome = chrome
+        self.joins = joins  # original spans of line breaks that split a sentence
+        self.report_year = report_year
+        self.year_source = year_source  # "title", "opening" or "signature"
+        self.metadata = metadata  # web-page metadata such as 生成日期 -> "2024-01-17"
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    # -- positions -------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        """Original span of the view range [start, end)."""
+        return self.view.span(start, end)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an original offset."""
+        line = bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    # -- views checks share ------------------------------------------------
+    @property
+    def body_paragraphs(self) -> list[Paragraph]:
+        start, end = self.body
+        return [p for p in self.paragraphs if p.chrome is None and start <= p.start < end]
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        """Counts and measures in the report proper (never in page chrome)."""
+        found: list[Quantity] = []
+        for p in self.body_paragraphs:
+            found.extend(find_quantities(p.text, p.start))
+        return found
+
+    def section_text(self, section: Section) -> str:
+        return self.view.text[section.start : section.end]

@@ -1,0 +1,156 @@
+"""The normalized view: the text rules match against, with a map back.
+
+Real reports arrive with half-width punctuation, traditional characters,
+pinyin noise ("區(qū)"), stray spaces and lines broken mid-word.  Rules should
+not each cope with that, so the document offers one folded copy of the text:
+
+- traditional characters folded to simplified (OpenCC t2s, length-preserving);
+- full-width letters, digits and symbols folded to ASCII, but Chinese
+  punctuation kept full-width, and half-width , ; : ? ! ( ) in Chinese
+  context raised to full-width, so a pattern written "（一）" or "，" matches
+  whatever the writer typed;
+- pinyin noise, spaces inside Chinese text and broken line breaks removed.
+
+Every character of the view remembers the offset of the character it came
+from, so a match in the view becomes a span of the original text.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import regex
+
+from reportlint.document.span import Span
+
+# Full-width forms U+FF01..U+FF5E fold to ASCII, except the Chinese
+# punctuation that 公文 writes full-width: those stay as they are.
+_KEEP_FULLWIDTH = set("（），：；！？")
+FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
+FOLD[0x3000] = 0x20  # ideographic space
+FOLD[0xA0] = 0x20
+
+HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+_HALF_MARK = regex.compile(r"[,;:?!()]")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+PINYIN_NOISE = regex.compile(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
+_SPACES = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
+_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@cache
+def _t2s() -> Any:
+    import opencc  # imported on first use: 20-30 ms that a --help need not pay
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified with the length kept, so offsets stay valid."""
+    converter = _t2s()
+    out: str = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase rule changed a length somewhere: convert line by line, and
+    # character by character where a line still changes length.
+    lines = []
+    for line in text.split("\n"):
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+        lines.append(converted)
+    return "\n".join(lines)
+
+
+def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
+    """Half-width , ; : ? ! ( ) that stand in Chinese text, with their full-width form.
+
+    Left alone: a mark next to an ASCII letter (English, URLs, code), a comma
+    or colon between digits (24,879 and 17:24), a colon before "//".
+    """
+    n = len(text)
+    for m in _HALF_MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if _ASCII_LETTER.match(prev) or _ASCII_LETTER.match(nxt):
+            continue
+        if ch in ",:" and prev.isdigit() and nxt.isdigit():
+            continue
+        if ch == ":" and text.startswith("//", i + 1):
+            continue
+        yield i, HALF_TO_FULL[ch]
+
+
+def _raise_marks(text: str) -> str:
+    marks = list(halfwidth_marks(text))
+    if not marks:
+        return text
+    chars = list(text)
+    for i, full in marks:
+        chars[i] = full
+    return "".join(chars)
+
+
+def removable_spaces(text: str) -> Iterator[Span]:
+    """Runs of spaces that carry no meaning: all but those between two ASCII words."""
+    n = len(text)
+    for m in _SPACES.finditer(text):
+        a, b = m.span()
+        if a > 0 and b < n and _ALNUM.match(text[a - 1]) and _ALNUM.match(text[b]):
+            continue
+        yield Span(a, b)
+
+
+class NormalizedView:
+    """The folded text and, for each of its characters, the original offset."""
+
+    __slots__ = ("_to_orig", "text")
+
+    def __init__(self, text: str, to_orig: array[int]) -> None:
+        self.text = text
+        self._to_orig = to_orig  # len(text) + 1 entries; the last is len(original)
+
+    @classmethod
+    def build(cls, original: str, joins: list[Span]) -> NormalizedView:
+        folded = _raise_marks(to_simplified(original).translate(FOLD))
+        deletions = sorted(
+            [
+                *(Span(*m.span()) for m in PINYIN_NOISE.finditer(original)),
+                *removable_spaces(original),
+                *joins,
+            ]
+        )
+        pieces: list[str] = []
+        to_orig: array[int] = array("l")
+        pos = 0
+        for start, end in deletions:
+            if start > pos:
+                pieces.append(folded[pos:start])
+                to_orig.extend(range(pos, start))
+            pos = max(pos, end)
+        pieces.append(folded[pos:])
+        to_orig.extend(range(pos, len(original)))
+        to_orig.append(len(original))
+        return cls("".join(pieces), to_orig)
+
+    def orig(self, index: int) -> int:
+        """Original offset of the view character at index (len(view) -> len(original))."""
+        return self._to_orig[index]
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span covering the view range [start, end)."""
+        if end <= start:
+            at = self._to_orig[start]
+            return Span(at, at)
+        return Span(self._to_orig[start], self._to_orig[end - 1] + 1)
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None

@@ -1,0 +1,300 @@
+"""Stage 2, parse: Source -> Document.
+
+Order matters and each step is a small function: find broken lines, build the
+normalized view, cut paragraphs, mark page chrome and the title, read the
+signature at the end, then headings, sections, items and the report year
+inside the report proper.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import regex
+
+from reportlint.document.dates import DATE_LINE, read_date
+from reportlint.document.model import (
+    ChromeRegion,
+    Document,
+    Heading,
+    Item,
+    Paragraph,
+    Section,
+    Signature,
+)
+from reportlint.document.normalize import NormalizedView
+from reportlint.document.numerals import cn_to_int
+from reportlint.document.span import Span
+from reportlint.load import Source
+
+CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
+
+# Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
+HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
+    (1, regex.compile(rf"^(?P<num>{CN_ORDINAL})[、，.]")),
+    (2, regex.compile(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
+    (3, regex.compile(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
+    (4, regex.compile(r"^（(?P<num>\d{1,2})）[、，.]?")),
+)
+ANY_ORDINAL_START = regex.compile(
+    rf"^(?:{CN_ORDINAL}[、是]|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
+)
+ITEM = regex.compile(rf"(?:^|(?<=[。；：，！？]))(?P<num>{CN_ORDINAL})是(?![否非])")
+TITLE_END = regex.compile(r"[。：；！？]")
+
+# Web-page leftovers.  A metadata/header line starts with one of these; a footer
+# starts at the first short line in the second half of the page that has one.
+META_START = regex.compile(
+    r"^[•·●\s]*(?:当前位置|您的?位置|首页\s*[>＞»]|索引号|发布机构|发文机关|发布日期|生成日期|成文日期|"
+    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|分享|打印|关闭|【\s*[大中小]|浏览次数|阅读次数|"
+    r"内容分类|主题分类|责任部门|文章来源|作者：|编辑：)"
+)
+FOOTER_MARK = regex.compile(
+    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|主办单位|承办单位|网站标识码|联系我们|网站地图|"
+    r"附件下载|相关链接|重点链接|政府网站|技术支持|扫一扫在手机|返回顶部"
+)
+METADATA_DATE = regex.compile(
+    r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
+)
+
+TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
+TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
+ORGAN = regex.compile(
+    r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
+)
+SENTENCE_PUNCT = regex.compile(r"[。，；：！？]")
+LEADING_YEAR = regex.compile(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
+OPENING_YEAR = regex.compile(r"^((?:19|20)\d{2})年")
+
+_HAN_END = regex.compile(r"\p{Han}$")
+_HAN_START = regex.compile(r"^\p{Han}")
+_CLAUSE_MARK = regex.compile(r"[。；;]")
+
+
+def parse(source: Source) -> Document:
+    text = source.text
+    joins = _broken_line_joins(text)
+    view = NormalizedView.build(text, joins)
+    paragraphs = [
+        Paragraph(i, m.start(), m.end(), m.group())
+        for i, m in enumerate(regex.finditer(r"[^\n]+", view.text))
+    ]
+    title_idx, header_end = _find_title(paragraphs)
+    footer_start = _find_footer(paragraphs, header_end)
+    paragraphs = _mark_chrome(paragraphs, header_end, footer_start)
+    chrome = _chrome_regions(paragraphs)
+
+    content = [p for p in paragraphs[header_end:footer_start] if p.chrome is None]
+    content = [p for p in content if p.index not in title_idx]
+    signature, content = _find_signature(content)
+    body_start = content[0].start if content else len(view.text)
+    body_end = content[-1].end if content else body_start
+
+    headings = tuple(h for p in content if (h := _heading(p)) is not None)
+    sections = _sections(headings, body_end)
+    items = tuple(
+        Item(
+            cn_to_int(m["num"]) or 0, p.index, p.start + m.start(), _title_from(p.text, m.end())[2]
+        )
+        for p in content
+        for m in ITEM.finditer(p.text)
+    )
+    title = tuple(paragraphs[i] for i in title_idx)
+    year, year_source = _report_year(title, content, signature)
+    metadata = {m[1]: m[2] for p in paragraphs if p.chrome for m in METADATA_DATE.finditer(p.text)}
+    return Document(
+        source=source,
+        view=view,
+        paragraphs=tuple(paragraphs),
+        title=title,
+        headings=headings,
+        sections=sections,
+        items=items,
+        signature=signature,
+        body=(body_start, body_end),
+        chrome=chrome,
+        joins=tuple(joins),
+        report_year=year,
+        year_source=year_source,
+        metadata=metadata,
+    )
+
+
+def _broken_line_joins(text: str) -> list[Span]:
+    """Line breaks (with any blank lines) that cut a sentence in two.
+
+    A break is taken for a wrap when the line before ends in a Chinese
+    character and is running prose (it has a sentence mark, or is long and has
+    commas), and the next line goes on with a Chinese character rather than a
+    new ordinal, date or signature.
+    """
+    joins = []
+    lines = [
+        (m.start(), m.end(), m.group())
+        for m in regex.finditer(r"[^\n]*", text)
+        if m.group().strip()
+    ]
+    for (_, a_end, a), (b_start, _, b) in pairwise(lines):
+        a_text, b_text = a.strip(), b.strip()
+        if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
+            continue
+        prose = _CLAUSE_MARK.search(a_text) or (len(a_text) >= 60 and regex.search("[，,]", a_text))
+        if (
+            not prose
+            or ANY_ORDINAL_START.match(b_text)
+            or (ORGAN.search(b_text) and len(b_text) < 30)
+        ):
+            continue
+        if DATE_LINE.match(b_text) or META_START.match(b_text) or FOOTER_MARK.search(b_text):
+            continue
+        a_stop = a_end - (len(a) - len(a.rstrip()))
+        b_begin = b_start + (len(b) - len(b.lstrip()))
+        joins.append(Span(a_stop, b_begin))
+    return joins
+
+
+def _is_title(p: Paragraph) -> bool:
+    t = p.text
+    return (
+        len(t) <= 60
+        and "。" not in t
+        and TITLE_WORDS.search(t) is not None
+        and TITLE_END_WORDS.search(t) is not None
+        and not ANY_ORDINAL_START.match(t)
+        and not META_START.match(t)
+    )
+
+
+def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
+    """The title's paragraph indices, and where the header region ends.
+
+    Everything above the title is page header (site name, breadcrumbs).  An
+    issuing body written on the line above the title belongs to the title.
+    """
+    for p in paragraphs[:8]:
+        if SENTENCE_PUNCT.search(p.text) and not META_START.match(p.text):
+            break  # the report has started and no title came first
+        if _is_title(p):
+            before = paragraphs[p.index - 1] if p.index else None
+            if before and ORGAN.search(before.text) and not META_START.match(before.text):
+                return (before.index, p.index), p.index + 1
+            return (p.index,), p.index + 1
+    # No title: only lines that look like page header are header.
+    end = 0
+    while end < len(paragraphs) and META_START.match(paragraphs[end].text):
+        end += 1
+    return (), end
+
+
+def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
+    half = max(header_end, len(paragraphs) // 2)
+    for p in paragraphs[half:]:
+        if len(p.text) <= 60 and FOOTER_MARK.search(p.text):
+            return p.index
+    return len(paragraphs)
+
+
+def _mark_chrome(
+    paragraphs: list[Paragraph], header_end: int, footer_start: int
+) -> list[Paragraph]:
+    marked = []
+    for p in paragraphs:
+        kind = None
+        if p.index >= footer_start:
+            kind = "footer"
+        elif len(p.text) <= 80 and META_START.match(p.text):
+            kind = "metadata"
+        elif (
+            p.index < header_end
+            and not _is_title(p)
+            and not (
+                p.index + 1 < len(paragraphs)
+                and _is_title(paragraphs[p.index + 1])
+                and ORGAN.search(p.text)
+            )
+        ):
+            kind = "header"
+        marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
+    return marked
+
+
+def _chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:
+    regions: list[ChromeRegion] = []
+    for p in paragraphs:
+        if p.chrome is None:
+            continue
+        kind = "footer" if p.chrome == "footer" else "header"
+        last = regions[-1] if regions else None
+        if last and last.kind == kind and last.last == p.index - 1:
+            regions[-1] = ChromeRegion(kind, last.first, p.index)
+        else:
+            regions.append(ChromeRegion(kind, p.index, p.index))
+    return tuple(regions)
+
+
+def _is_organ_line(text: str) -> bool:
+    return len(text) <= 40 and not SENTENCE_PUNCT.search(text) and ORGAN.search(text) is not None
+
+
+def _find_signature(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:
+    """Take the 落款 off the end of the report proper, if there is one."""
+    if not content:
+        return None, content
+    last = content[-1]
+    if DATE_LINE.match(last.text):
+        issuer = content[-2] if len(content) > 1 and _is_organ_line(content[-2].text) else None
+        cut = 2 if issuer else 1
+        return Signature(issuer, last, read_date(last.text)), content[:-cut]
+    # Issuer and date on one line: "某某镇人民政府 2024年1月17日".
+    m = regex.search(r"(?P<date>\d{4}[\d年月日号.\-/ ]{2,16})$", last.text)
+    if m and _is_organ_line(last.text[: m.start()].strip()):
+        return Signature(last, last, read_date(m["date"])), content[:-1]
+    if _is_organ_line(last.text) and not ANY_ORDINAL_START.match(last.text):
+        return Signature(last, None, None), content[:-1]
+    return None, content
+
+
+def _title_from(text: str, at: int) -> tuple[int, int, str]:
+    m = TITLE_END.search(text, at)
+    end = m.start() if m else len(text)
+    return at, end, text[at:end]
+
+
+def _heading(p: Paragraph) -> Heading | None:
+    for level, pattern in HEADING_PATTERNS:
+        if m := pattern.match(p.text):
+            num = m["num"]
+            ordinal = int(num) if num.isdigit() else cn_to_int(num) or 0
+            start, end, title = _title_from(p.text, m.end())
+            return Heading(
+                level, ordinal, m.group(), p.index, p.start, p.start + start, p.start + end, title
+            )
+    return None
+
+
+def _sections(headings: tuple[Heading, ...], body_end: int) -> tuple[Section, ...]:
+    sections = []
+    stack: list[int] = []  # open sections, outermost first
+    for i, h in enumerate(headings):
+        end = next((later.start for later in headings[i + 1 :] if later.level <= h.level), body_end)
+        while stack and headings[stack[-1]].level >= h.level:
+            stack.pop()
+        sections.append(Section(h, h.start, end, stack[-1] if stack else None))
+        stack.append(i)
+    return tuple(sections)
+
+
+def _report_year(
+    title: tuple[Paragraph, ...], content: list[Paragraph], signature: Signature | None
+) -> tuple[int | None, str | None]:
+    for p in title:
+        if m := LEADING_YEAR.match(p.text):
+            return int(m[1]), "title"
+    for p in content[:3]:
+        if m := OPENING_YEAR.match(p.text):
+            return int(m[1]), "opening"
+    if signature and signature.date:
+        best = signature.date.date or next(iter(signature.date.candidates), None)
+        if best:
+            return best.year - 1, "signature"
+    return None, None

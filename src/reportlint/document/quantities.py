@@ -1,0 +1,102 @@
+"""Counts and measures in the text: "225宗", "996余人次", "三个社区", "0.39万元"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from reportlint.document.numerals import cn_to_int
+
+# Longest first, so "件次" wins over "件".
+UNITS = sorted(
+    [
+        "件次",
+        "批次",
+        "人次",
+        "场次",
+        "课次",
+        "户次",
+        "家次",
+        "个次",
+        "期次",
+        "次",
+        "件",
+        "批",
+        "起",
+        "宗",
+        "人",
+        "名",
+        "场",
+        "个",
+        "家",
+        "项",
+        "份",
+        "条",
+        "篇",
+        "期",
+        "户",
+        "所",
+        "处",
+        "块",
+        "幅",
+        "册",
+        "张",
+        "台",
+        "辆",
+        "棵",
+        "亩",
+        "平方米",
+        "米",
+        "公里",
+        "小时",
+        "天",
+        "万人次",
+        "万人",
+        "万元",
+        "亿元",
+        "元",
+        "万份",
+    ],
+    key=len,
+    reverse=True,
+)
+
+_QUANTITY = regex.compile(
+    r"(?<![\d.A-Za-z])(?P<pre>约|近|超过)?"
+    r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千万两零])[一二三四五六七八九十百千万两]+)"
+    r"(?P<post>余|多)?(?P<unit>" + "|".join(UNITS) + r")(?P<upto>以上|左右)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str
+    start: int  # view offsets of the number and its unit
+    end: int
+    approx: bool  # "约", "近", "余", "多", "以上", "左右"
+    number_start: int
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    found = []
+    for m in _QUANTITY.finditer(text):
+        raw = m["num"]
+        if raw[0].isdigit():
+            value: float | None = float(raw)
+        else:
+            value = cn_to_int(raw)
+        if value is None:
+            continue
+        found.append(
+            Quantity(
+                value=value,
+                unit=m["unit"],
+                start=offset + m.start(),
+                end=offset + m.end(),
+                approx=bool(m["pre"] or m["post"] or m["upto"]),
+                number_start=offset + m.start("num"),
+            )
+        )
+    return found

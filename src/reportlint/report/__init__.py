@@ -1,0 +1,68 @@
+"""Stage 4, report: formatters over the diagnostics of a run.
+
+A formatter is a function (RunResult) -> str.  Positions in diagnostics are
+already 1-based line/column in characters; formatters that need another unit
+(UTF-16 for some editors) convert here, at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlint.checks import Diagnostic, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be checked at all (unreadable, binary, empty...)."""
+
+    path: str
+    message: str
+    code: str = "RL001"
+    rule: str = "unreadable-file"
+
+    def as_diagnostic(self) -> Diagnostic:
+        from reportlint.document import Span
+
+        return Diagnostic(
+            path=self.path,
+            code=self.code,
+            rule=self.rule,
+            severity=Severity.ERROR,
+            message=self.message,
+            span=Span(0, 0),
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+            source_line="",
+        )
+
+
+@dataclass(slots=True)
+class RunResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files_checked: int = 0
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        """File errors first-class among the findings, in path order."""
+        merged = self.diagnostics + [e.as_diagnostic() for e in self.errors]
+        return sorted(merged, key=Diagnostic.sort_key)
+
+
+Formatter = Callable[[RunResult], str]
+
+
+def get_formatter(name: str) -> Formatter:
+    if name == "json":
+        from reportlint.report.json_format import format_json
+
+        return format_json
+    from reportlint.report.text import format_text
+
+    return format_text
+
+
+FORMATS = ("text", "json")

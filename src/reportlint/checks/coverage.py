@@ -73,7 +73,11 @@ class Coverage(CheckKind[CoverageParams]):
         matches = list(sections_matching(doc, self.section, self.exclude))
         if not matches:
             return
-        text = "\n".join(doc.section_text(doc.sections[i]) for i in matches)
+        # The body only: the statutory heading itself says "党政主要负责人" and
+        # proves nothing about what either leader did.
+        text = "\n".join(
+            doc.view.text[doc.sections[i].heading.title_end : doc.sections[i].end] for i in matches
+        )
         anchor = heading_title_span(doc, matches[0])
         shown = [t.label for t, p in self.topics if p.search(text)]
         if self.topics and len(shown) < self.params.min_topics:

@@ -24,7 +24,7 @@ from reportlint.document import Document
 from reportlint.document.quantities import Quantity
 
 _RATE = regex.compile(
-    r"(?P<name>\p{Han}{1,12}?率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
+    r"(?P<name>\p{Han}{1,12}率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
 )
 _SENTENCE = regex.compile(r"[^。；！？\n]+")
 
@@ -65,8 +65,12 @@ class RatesParams(Params):
             "全部",
         ]
     )
-    # A rate name must be at least this long (with 率) to be compared across the report.
+    # Rates are compared across the report by the last characters of their name
+    # ("出庭应诉率"), and only when that key is at least min_name_length long.
+    name_key_length: int = 5
     min_name_length: int = 4
+    # A sentence with these compares periods ("较上年", "2022年…"), not a restatement.
+    comparison_words: list[str] = msgspec.field(default_factory=lambda: ["上年", "去年", "同比", "环比", "较", "提高到", "提升到", "下降到", "由", "(?:19|20)\\d{2}年"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,7 @@ class Rates(CheckKind[RatesParams]):
         super().__init__(params)
         self.unbounded = compile_patterns(params.unbounded, "unbounded")
         self.denominator = compile_patterns(params.denominator_words, "denominator_words")
+        self.comparison = compile_patterns(params.comparison_words, "comparison_words")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[str, _Rate] = {}
@@ -126,7 +131,8 @@ class Rates(CheckKind[RatesParams]):
                         continue
                     if bounded:
                         yield from self._against_counts(doc, rate, in_sentence, raw)
-                    yield from self._against_earlier(doc, rate, seen, raw)
+                    if not self.comparison.search(sentence.group()):
+                        yield from self._against_earlier(doc, rate, seen, raw)
 
     def _against_counts(
         self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
@@ -168,9 +174,10 @@ class Rates(CheckKind[RatesParams]):
     def _against_earlier(
         self, doc: Document, rate: _Rate, seen: dict[str, _Rate], raw: str
     ) -> Iterator[Finding]:
-        if len(rate.name) < self.params.min_name_length:
+        key = rate.name[-self.params.name_key_length :]
+        if len(key) < self.params.min_name_length:
             return
-        earlier = seen.setdefault(rate.name, rate)
+        earlier = seen.setdefault(key, rate)
         if earlier is not rate and earlier.value != rate.value:
             line, _ = doc.position(doc.span(earlier.start, earlier.end).start)
             yield Finding(

@@ -1,0 +1,83 @@
+"""RL103 dated-signature: issuing body and a GB/T 9704 date at the end."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import clean_text, lint
+
+BODY = clean_text().rsplit("\n\n", 1)[0] + "\n\n"  # the clean report without its signature
+
+
+def signed(*lines: str) -> str:
+    return BODY + "\n".join(lines) + "\n"
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(d.severity.value, d.message) for d in lint(text, "dated-signature")]
+
+
+def test_well_formed_signature_in_window_is_quiet():
+    assert found(signed("青岚县望溪镇人民政府", "2025年1月20日")) == []
+    assert found(signed("青岚县望溪镇人民政府", "2025年3月31日")) == []
+
+
+def test_missing_signature_is_an_error():
+    ((severity, message),) = found(BODY)
+    assert severity == "error" and "没有落款" in message
+
+
+def test_issuer_without_date_is_an_error():
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府"))
+    assert severity == "error" and "缺少成文日期" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2025120", "2025年1月20日"),
+        ("2025.1.20", "2025年1月20日"),
+        ("2025-01-20", "2025年1月20日"),
+        ("2025年01月20日", "2025年1月20日"),
+        ("2025年1月20", "2025年1月20日"),
+    ],
+)
+def test_malformed_dates_are_errors_with_the_intended_date(written, expected):
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", written))
+    assert severity == "error"
+    assert f"“{written}”" in message and f"“{expected}”" in message
+
+
+def test_ambiguous_digits_are_resolved_by_the_signing_window():
+    # 2025111 could be 1月11日 or 11月1日; only January is before the deadline.
+    ((_, message),) = found(signed("青岚县望溪镇人民政府", "2025111"))
+    assert "“2025年1月11日”" in message and "11月1日" not in message
+
+
+@pytest.mark.parametrize("written", ["2025年13月5日", "2025年2月30日"])
+def test_impossible_dates_are_errors(written):
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", written))
+    assert severity == "error" and "不是有效日期" in message
+
+
+def test_chinese_numerals_are_a_warning_never_arabic():
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "二〇二五年一月二十日"))
+    assert severity == "warning" and "2025年1月20日" in message
+
+
+def test_dated_within_the_reported_year_is_a_warning():
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2024年12月20日"))
+    assert severity == "warning" and "早于2024年度结束" in message
+
+
+def test_dated_on_or_after_1_april_is_a_warning():
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2025年4月1日"))
+    assert severity == "warning" and "2025年4月1日之前" in message
+
+
+def test_signature_before_a_web_footer_is_found():
+    # Seed 001's shape: signature, then page footer.
+    text = (
+        signed("青岚县望溪镇人民政府", "2025年1月20日") + "\n附件下载:\n\n扫一扫在手机打开当前页\n"
+    )
+    assert found(text) == []

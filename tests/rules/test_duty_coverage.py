@@ -1,0 +1,55 @@
+"""RL102 duty-coverage: the duty section shows concrete acts and both leaders."""
+
+from __future__ import annotations
+
+from support import clean_text, codes, lint, lint_file, seed
+
+HEAD = "某镇2023年法治政府建设年度报告\n一、主要举措和成效\n依法行政。\n"
+TAIL = "三、存在的不足和原因\n原因是人手不足。\n四、2024年工作安排\n继续推进。\n某镇人民政府\n2024年1月10日\n"
+
+
+def duty_report(body: str) -> str:
+    return HEAD + "二、党政主要负责人履行推进法治建设第一责任人职责情况\n" + body + "\n" + TAIL
+
+
+def test_vague_section_is_flagged_with_what_is_missing():
+    found = lint(
+        duty_report("党政主要负责人高度重视法治建设，把法治建设摆在重要位置。"), "duty-coverage"
+    )
+    assert [d.severity.value for d in found] == ["warning"]
+    assert "0项" in found[0].message and "出庭应诉" in found[0].message
+
+
+def test_concrete_acts_with_both_leaders_are_quiet():
+    # Seed 002's duty paragraph (simplified): study, hearing reports, court, legal adviser.
+    body = (
+        "街道党政主要负责同志组织中心组专题学法1次，安排党工委会议听取法治建设相关情况汇报，"
+        "研究解决重点问题。街道主要负责人出庭应诉3次。落实法律顾问制度。"
+    )
+    assert lint(duty_report(body), "duty-coverage") == []
+
+
+def test_only_one_leader_is_flagged():
+    body = "镇党委书记主持中心组专题学法4次，听取法治建设工作汇报2次，对重要任务亲自督办。"
+    found = lint(duty_report(body), "duty-coverage")
+    assert len(found) == 1 and "党委（党组）和政府主要负责人" in found[0].message
+
+
+def test_missing_section_is_left_to_required_sections():
+    text = HEAD + TAIL
+    assert "RL102" not in codes(lint(text))
+    assert "RL101" in codes(lint(text))
+
+
+def test_seed_000_thin_duty_section_is_flagged():
+    found = lint_file(seed(0), "duty-coverage")
+    assert len(found) == 1 and "2项" in found[0].message
+
+
+def test_seed_002_and_004_are_quiet():
+    assert lint_file(seed(2), "duty-coverage") == []
+    assert lint_file(seed(4), "duty-coverage") == []
+
+
+def test_clean_sample_is_quiet():
+    assert lint(clean_text(), "duty-coverage") == []

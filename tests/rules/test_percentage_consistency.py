@@ -1,0 +1,64 @@
+"""RL201 percentage-consistency: rates against their counts, above 100%, conflicting."""
+
+from __future__ import annotations
+
+from support import clean_text, lint
+
+HEAD = "某镇2023年法治政府建设年度报告\n一、主要举措和成效\n"
+
+
+def rates(*sentences: str) -> list[tuple[str, str]]:
+    text = HEAD + "\n".join(sentences) + "\n"
+    return [(d.severity.value, d.message) for d in lint(text, "percentage-consistency")]
+
+
+def test_rate_disagreeing_with_its_counts_is_an_error_with_the_computed_value():
+    ((severity, message),) = rates("受理40件，办结38件，办结率98%。")
+    assert severity == "error" and "95%" in message and "38÷40" in message
+
+
+def test_rate_agreeing_within_rounding_is_quiet():
+    assert rates("受理群众诉求40件，办结38件，办结率95%。") == []
+    assert rates("调解矛盾纠纷200件，调解成功193件，调解成功率96.5%。") == []
+    assert rates("受理3件，办结2件，办结率66.7%。") == []
+    assert rates("受理3件，办结2件，办结率67%。") == []
+
+
+def test_rate_over_100_is_an_error():
+    ((severity, message),) = rates("行政机关负责人出庭应诉率达105%。")
+    assert severity == "error" and "105%" in message
+
+
+def test_growth_may_exceed_100():
+    assert rates("行政复议案件数量同比增长率120%。") == []
+
+
+def test_seed_002_mediation_rate_is_quiet():
+    assert rates("2024年,排查登记矛盾纠纷225宗,成功调处225宗,调处成功率100%。") == []
+
+
+def test_rates_without_their_counts_are_quiet():
+    # Seed 001 and 004: no matching numerator, so no judgement.
+    assert rates("一年来,我镇接待办事群众5516人次,各类办件量累计1844件,办结率均为100%。") == []
+    assert rates("完成履职数102项,履职率达96.2%;行政执法人员参与率达100%。") == []
+
+
+def test_approximate_counts_are_quiet():
+    assert rates("受理40余件，办结38件，办结率98%。") == []
+
+
+def test_same_rate_with_two_values_is_a_warning():
+    found = rates("行政机关负责人出庭应诉率100%。", "全年行政机关负责人出庭应诉率90%。")
+    assert [s for s, _ in found] == ["warning"]
+    assert "第3行" in found[0][1]
+
+
+def test_same_rate_same_value_twice_is_quiet():
+    # Seed 002 gives 出庭应诉率100% twice.
+    assert (
+        rates("街道主要负责人出庭应诉率100%。", "街道主要负责人出庭应诉3次，出庭应诉率100%。") == []
+    )
+
+
+def test_clean_sample_is_quiet():
+    assert lint(clean_text(), "percentage-consistency") == []

@@ -1,0 +1,90 @@
+"""RL101 required-sections: statutory parts as headings; passing mentions do not count."""
+
+from __future__ import annotations
+
+from support import clean_text, lint
+
+MEASURES = "一、主要举措和成效\n（一）规范文明执法\n2023年实施行政处罚41起。\n"
+DUTY = "二、履行推进法治建设第一责任人职责情况\n街道党工委书记、办事处主任带头学法，听取法治建设工作汇报2次。\n"
+SHORTCOMINGS = "三、存在的不足和原因\n一是普法工作有待完善。主要原因是人员不足。\n"
+PLAN = "四、2024年推进法治工作计划\n（一）加强法治政府建设宣传教育\n"
+
+
+def report(*parts: str) -> str:
+    return "某街道2023年法治政府建设工作报告\n" + "".join(parts) + "某街道办事处\n2024年1月10日\n"
+
+
+def messages(text: str) -> list[str]:
+    return [d.message for d in lint(text, "required-sections")]
+
+
+def test_complete_report_is_quiet():
+    assert messages(report(MEASURES, DUTY, SHORTCOMINGS, PLAN)) == []
+
+
+def test_every_missing_part_is_reported_not_just_the_first():
+    found = messages(report(MEASURES))
+    assert len(found) == 3
+    assert any("第一责任人" in m for m in found)
+    assert any("不足" in m for m in found)
+    assert any("下一年度" in m for m in found)
+
+
+def test_duty_as_numbered_item_counts():
+    # Seed 003: the duty is item 2 of section 一.
+    item = (
+        "一、强化组织领导，明确责任落实\n"
+        "2、党政主要负责人积极履行法治建设第一责任人职责。党政主要负责人主动听取法治建设工作情况汇报。\n"
+    )
+    assert messages(report(item, SHORTCOMINGS, PLAN)) == []
+
+
+def test_citing_the_regulation_title_is_not_the_duty_section():
+    # Seed 001, section 一（一）: the regulation is cited, no duty section follows.
+    mention = (
+        "一、工作开展情况\n（一）强化组织建设，压实法治建设责任。一是组织领导到位。"
+        "贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》，充分发挥镇党委的领导核心作用。\n"
+    )
+    found = messages(report(mention, SHORTCOMINGS, PLAN))
+    assert len(found) == 1 and "第一责任人" in found[0]
+
+
+def test_planning_to_perform_the_duty_is_not_the_duty_section():
+    plan = "三、下一步工作思路\n（一）认真履行法治建设第一责任人职责\n切实把法治建设扛在肩上。\n"
+    found = messages(report(MEASURES, SHORTCOMINGS, plan))
+    assert len(found) == 1 and "第一责任人" in found[0]
+
+
+def test_shortcomings_without_causes_is_a_warning():
+    problems = (
+        "三、存在的主要问题\n一是干部法治思维还有待进一步提升；二是法治宣传教育的形式还不够丰富。\n"
+    )
+    found = lint(report(MEASURES, DUTY, problems, PLAN), "required-sections")
+    assert [(d.severity.value, d.line) for d in found] == [("warning", 7)]
+    assert "原因" in found[0].message
+
+
+def test_causes_named_in_the_body_count():
+    problems = "三、存在的主要问题\n一是执法文书不够规范。究其原因，主要是专业人员较少。\n"
+    assert messages(report(MEASURES, DUTY, problems, PLAN)) == []
+
+
+def test_topical_chapters_count_as_measures():
+    # Seed 003 lays out its measures as topical chapters with no 主要举措 heading.
+    chapters = "一、强化组织领导，明确责任落实\n成立领导小组。\n二、健全工作机制，推进依法行政\n依法决策。\n"
+    assert messages(report(chapters, DUTY, SHORTCOMINGS, PLAN)) == []
+
+
+def test_traditional_headings_with_pinyin_noise_match():
+    # Seed 002's heading, as published.
+    duty = "二、黨政主要負責(zé)人履行推進法治建設(shè)第一責(zé)任人職責(zé)的有關(guān)情況\n組織中心組專題學法1次。\n"
+    assert messages(report(MEASURES, duty, SHORTCOMINGS, PLAN)) == []
+
+
+def test_the_finding_points_at_the_title():
+    (found,) = lint(report(MEASURES, SHORTCOMINGS, PLAN), "required-sections")
+    assert (found.line, found.column) == (1, 1)
+
+
+def test_clean_sample_is_quiet():
+    assert messages(clean_text()) == []

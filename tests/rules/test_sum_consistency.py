@@ -1,0 +1,71 @@
+"""RL202 sum-consistency: totals and their breakdowns."""
+
+from __future__ import annotations
+
+from support import clean_text, lint, lint_file, seed
+
+HEAD = "某镇2023年法治政府建设年度报告\n一、主要举措和成效\n"
+
+
+def sums(sentence: str) -> list[str]:
+    return [d.message for d in lint(HEAD + sentence + "\n", "sum-consistency")]
+
+
+def test_seed_004_petitions_sentence_is_flagged_with_its_parts():
+    sentence = (
+        "受理人民群众来电、来信、来访以及网上系统转办件共1355批次,包括接待居民来访631批次996余人次,"
+        "接待群众来电来信318批次,政民零距离、党群心连心、地方领导留言板转办件184批次,智慧信访系统转办单212件次。"
+    )
+    (message,) = sums(sentence)
+    assert "1355批次" in message and "631批次+318批次+184批次+212件次=1345" in message
+
+
+def test_seed_004_litigation_and_review_sentences_add_up():
+    assert (
+        sums(
+            "共计受理滨海新区人民法院行政诉讼案件9件:原告撤回起诉1件;确定回复违法3件;已开庭未出判决4件;未开庭1件。"
+        )
+        == []
+    )
+    assert (
+        sums(
+            "共计受理天津市滨海新区人民政府行政复议案件 16件:维持被申请人作出的答复6件,驳回申请人的行政复议申请3件,行政复议终止4件;3件正审理中。"
+        )
+        == []
+    )
+
+
+def test_colon_breakdown_that_does_not_add_up():
+    (message,) = sums("全年以镇政府为被告的行政诉讼案件6件：胜诉3件，调解撤诉2件。")
+    assert "3件+2件=5" in message and "不等于" in message
+
+
+def test_subset_after_qizhong_may_be_smaller():
+    assert sums("全年共受理信访件58件，其中来信12件、来访20件。") == []
+
+
+def test_subset_after_qizhong_cannot_be_larger():
+    (message,) = sums("全年共受理信访件30件，其中来信12件、来访20件。")
+    assert "大于" in message
+
+
+def test_open_lists_and_approximations_are_quiet():
+    assert sums("共受理60件，包括来信12件、来访20件等。") == []
+    assert sums("共受理60余件，包括来信12件、来访20件。") == []
+
+
+def test_other_units_are_not_added():
+    assert sums("开展普法活动86场，其中法治讲座24场、发放资料1200份、集中宣传38场。") == []
+
+
+def test_single_part_is_quiet():
+    # Seed 004: "共 16 件次(其中环保类 16 件次)".
+    assert sums("共收到各类环保督察群众信访举报问题共 16 件次(其中环保类 16 件次)。") == []
+
+
+def test_seed_004_whole_report_has_one_sum_finding():
+    assert len(lint_file(seed(4), "sum-consistency")) == 1
+
+
+def test_clean_sample_is_quiet():
+    assert lint(clean_text(), "sum-consistency") == []

@@ -1,0 +1,50 @@
+"""Shared test helpers: lint a text or a sample with the built-in rules."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportlint.checks import Diagnostic, RuleSet
+from reportlint.document import Document, parse
+from reportlint.load import decode, load_path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SEEDS = SAMPLES / "seeds"
+SYNTHETIC = SAMPLES / "synthetic"
+
+
+def seed(number: int) -> Path:
+    (path,) = SEEDS.glob(f"{number:03d}_*.txt")
+    return path
+
+
+@cache
+def builtin_rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def document(text: str, name: str = "report.txt") -> Document:
+    return parse(decode(text.encode("utf-8"), name))
+
+
+def lint_doc(doc: Document, *select: str) -> list[Diagnostic]:
+    rules = builtin_rules().selected(select=select) if select else builtin_rules()
+    return rules.run(doc)
+
+
+def lint(text: str, *select: str) -> list[Diagnostic]:
+    return lint_doc(document(text), *select)
+
+
+def lint_file(path: Path, *select: str) -> list[Diagnostic]:
+    return lint_doc(parse(load_path(path)), *select)
+
+
+def codes(diagnostics: list[Diagnostic]) -> list[str]:
+    return [d.code for d in diagnostics]
+
+
+def clean_text() -> str:
+    return (SYNTHETIC / "clean.txt").read_text(encoding="utf-8")

@@ -1,0 +1,187 @@
+"""The command line as a user runs it: exit codes, formats, selection, bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from reportlint.cli import main
+
+from support import SAMPLES, SYNTHETIC, clean_text, seed
+
+JSON_FIELDS = {
+    "path",
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+}
+
+
+def run(*args: str, stdin: str | None = None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_clean_report_exits_0_with_summary():
+    result = run("check", str(SYNTHETIC / "clean.txt"))
+    assert result.exit_code == 0
+    assert result.output.strip() == "未发现问题，检查了 1 个文件。"
+
+
+def test_violations_exit_1_in_ruff_style():
+    result = run("check", str(seed(1)))
+    assert result.exit_code == 1
+    assert f"{seed(1)}:45:5: RL103 [error] 落款日期“2024117”格式不正确" in result.output
+    assert result.output.rstrip().endswith("检查了 1 个文件。")
+
+
+def test_json_has_the_contract_fields():
+    result = run("check", "--format", "json", str(seed(4)))
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert {d["rule"] for d in data} == {"dated-signature", "sum-consistency"}
+    for item in data:
+        assert set(item) >= JSON_FIELDS
+        assert item["line"] >= 1 and item["column"] >= 1
+    signature = next(d for d in data if d["code"] == "RL103")
+    assert (
+        signature["line"],
+        signature["column"],
+        signature["end_line"],
+        signature["end_column"],
+    ) == (85, 5, 85, 16)
+
+
+def test_output_format_alias():
+    assert (
+        run("check", "--output-format", "json", str(SYNTHETIC / "clean.txt")).output.strip() == "[]"
+    )
+
+
+def test_stdin():
+    result = run("check", "-", stdin=clean_text())
+    assert result.exit_code == 0
+    bad = run(
+        "check", "--format", "json", "-", stdin=clean_text().replace("2025年1月20日", "2025120")
+    )
+    assert [d["path"] for d in json.loads(bad.output)] == ["-"]
+
+
+def test_bad_files_are_named_and_the_rest_still_checked(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "good.txt").write_text(clean_text(), encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(
+        clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
+    )
+    result = run("check", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.exit_code == 2
+    out = result.output
+    assert f"{tmp_path / 'empty.txt'}:1:1: RL001 [error] 无法检查：文件为空" in out
+    assert f"{tmp_path / 'binary.txt'}:1:1: RL001 [error] 无法检查：不是文本文件" in out
+    assert f"{tmp_path / 'missing.txt'}:1:1: RL001 [error] 文件不存在" in out
+    assert f"{tmp_path / 'bad.txt'}:" in out and "RL103" in out
+    assert "检查了 2 个文件" in out and "3 个文件无法检查" in out
+    assert "Traceback" not in out
+
+
+def test_gb18030_file_is_checked(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(clean_text().encode("gb18030"))
+    assert run("check", str(path)).exit_code == 0
+
+
+def test_directory_walk_is_sorted_and_takes_only_txt(tmp_path):
+    for name in ("b.txt", "a.txt", "notes.md"):
+        (tmp_path / name).write_text(
+            clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
+        )
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    assert [d["path"].rsplit("/", 1)[1] for d in data] == ["a.txt", "b.txt"]
+
+
+def test_select_and_ignore_by_code_prefix_and_slug():
+    path = str(seed(4))
+    only = json.loads(run("check", "--format", "json", "--select", "RL2", path).output)
+    assert {d["code"] for d in only} == {"RL202"}
+    ignored = json.loads(
+        run("check", "--format", "json", "--ignore", "dated-signature", path).output
+    )
+    assert {d["code"] for d in ignored} == {"RL202"}
+
+
+def test_unknown_rule_is_a_usage_error():
+    result = run("check", "--select", "RL999", str(seed(0)))
+    assert result.exit_code == 2 and "RL999" in result.output
+
+
+def test_no_paths_is_a_usage_error():
+    assert run("check").exit_code == 2
+
+
+def test_fail_level_and_exit_zero():
+    # Seed 004 has only warnings.
+    assert run("check", "--fail-level", "error", str(seed(4))).exit_code == 0
+    assert run("check", "--fail-level", "warning", str(seed(4))).exit_code == 1
+    assert run("check", "--exit-zero", str(seed(1))).exit_code == 0
+
+
+def test_bad_user_pack_is_exit_2_naming_file_and_line(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "rules:\n  - code: X101\n    name: mine\n    kind: sums\n    severity: warning\n"
+        "    message: '{total}'\n    params:\n      min_partz: 2\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--rules", str(pack), str(seed(0)))
+    assert result.exit_code == 2
+    assert f"{pack}:8" in result.output and "min_partz" in result.output
+
+
+def test_caret_lines_up_under_wide_characters():
+    result = run("check", "--select", "RL103", str(seed(1)))
+    lines = result.output.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith("45 |"))
+    source, caret = lines[i], lines[i + 1]
+    assert source == "45 | " + seed(1).read_text(encoding="utf-8").splitlines()[44]
+    assert cell_len(caret[: caret.index("^")]) == cell_len(source[: source.index("2024117")])
+    assert caret.count("^") == 7
+    # A finding inside a long line of Chinese text: the carets start under the finding.
+    result = run("check", "--select", "RL202", str(seed(4)))
+    lines = result.output.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith("41 |"))
+    source, caret = lines[i], lines[i + 1]
+    start = source.index("1355批次")
+    assert cell_len(caret[: caret.index("^")]) == cell_len(source[:start])
+    assert caret.count("^") == cell_len("1355批次")
+
+
+def test_rules_and_rule_commands():
+    listing = run("rules").output
+    for code in ("RL101", "RL102", "RL103", "RL201", "RL202"):
+        assert code in listing
+    explained = run("rule", "dated-signature").output
+    assert "GB/T 9704-2012" in explained and "RL103" in explained
+    assert run("rule", "nope").exit_code == 2
+
+
+def test_installed_entry_point_runs_from_another_directory(tmp_path):
+    # The console script finds its rule packs wherever it is run from.
+    result = subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", str(SAMPLES / "seeds")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "检查了 5 个文件" in result.stdout

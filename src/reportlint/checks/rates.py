@@ -70,7 +70,20 @@ class RatesParams(Params):
     name_key_length: int = 5
     min_name_length: int = 4
     # A sentence with these compares periods ("较上年", "2022年…"), not a restatement.
-    comparison_words: list[str] = msgspec.field(default_factory=lambda: ["上年", "去年", "同比", "环比", "较", "提高到", "提升到", "下降到", "由", "(?:19|20)\\d{2}年"])
+    comparison_words: list[str] = msgspec.field(
+        default_factory=lambda: [
+            "上年",
+            "去年",
+            "同比",
+            "环比",
+            "较",
+            "提高到",
+            "提升到",
+            "下降到",
+            "由",
+            "(?:19|20)\\d{2}年",
+        ]
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,8 +188,8 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
     try:
         params = msgspec.convert(raw_params, kind_cls.params_type)
     except msgspec.ValidationError as exc:
-        path, key = _msgspec_location(str(exc))
-        raise fail(".".join(["params", *map(str, path)]), str(exc), ("params", *path)) from None
+        path = _msgspec_location(str(exc))
+        raise fail(_key(("params", *path)), str(exc), ("params", *path)) from None
     try:
         check = kind_cls(params)
     except ParamError as exc:
@@ -264,14 +264,19 @@ def _messages(
     return messages
 
 
-def _msgspec_location(message: str) -> tuple[tuple[Any, ...], str | None]:
+def _msgspec_location(message: str) -> tuple[Any, ...]:
+    """The path to the bad value in a msgspec error ("- at `$.sections[0]`")."""
     path: list[Any] = []
     if m := _MSGSPEC_PATH.search(message):
         path = list(_split_key(m["path"]))
     if m := _UNKNOWN_FIELD.search(message):
         path.append(m[1])
-        return tuple(path), m[1]
-    return tuple(path), None
+    return tuple(path)
+
+
+def _key(path: Sequence[Any]) -> str:
+    """("params", "sections", 1, "patern") -> "params.sections[1].patern"."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
 def _split_key(key: str) -> Iterable[Any]:

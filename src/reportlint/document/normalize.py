@@ -39,7 +39,7 @@ _HALF_MARK = regex.compile(r"[,;:?!()]")
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 PINYIN_NOISE = regex.compile(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
 _SPACES = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
-_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_ASCII = regex.compile(r"[!-~]")  # printable, not space
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -99,11 +99,11 @@ def _raise_marks(text: str) -> str:
 
 
 def removable_spaces(text: str) -> Iterator[Span]:
-    """Runs of spaces that carry no meaning: all but those between two ASCII words."""
+    """Runs of spaces that carry no meaning: all but those inside ASCII text ("Hello, world")."""
     n = len(text)
     for m in _SPACES.finditer(text):
         a, b = m.span()
-        if a > 0 and b < n and _ALNUM.match(text[a - 1]) and _ALNUM.match(text[b]):
+        if a > 0 and b < n and _ASCII.match(text[a - 1]) and _ASCII.match(text[b]):
             continue
         yield Span(a, b)
 

@@ -29,61 +29,42 @@ _RATE = regex.compile(
 _SENTENCE = regex.compile(r"[^。；！？\n]+")
 
 
+# Default word lists; a pack can replace each one.
+UNBOUNDED = ["增长", "增幅", "上升", "提高", "提升", "下降", "同比", "环比", "增速", "溢价"]
+DENOMINATOR_WORDS = [
+    "受理",
+    "收到",
+    "接到",
+    "接收",
+    "登记",
+    "排查",
+    "收集",
+    "涉及",
+    "发现",
+    "共",
+    "累计",
+    "总计",
+    "合计",
+    "全部",
+]
+COMPARISON_WORDS = [
+    *["上年", "去年", "同比", "环比", "较", "提高到", "提升到", "下降到", "由"],
+    r"(?:19|20)\d{2}年",
+]
+
+
 class RatesParams(Params):
     max_percent: float = 100.0
     # Rates that may exceed 100% (growth and the like).
-    unbounded: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "增长",
-            "增幅",
-            "上升",
-            "提高",
-            "提升",
-            "下降",
-            "同比",
-            "环比",
-            "增速",
-            "溢价",
-        ]
-    )
+    unbounded: list[str] = msgspec.field(default_factory=lambda: list(UNBOUNDED))
     # Words that introduce the whole a rate is taken of.
-    denominator_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "受理",
-            "收到",
-            "接到",
-            "接收",
-            "登记",
-            "排查",
-            "收集",
-            "涉及",
-            "发现",
-            "共",
-            "累计",
-            "总计",
-            "合计",
-            "全部",
-        ]
-    )
+    denominator_words: list[str] = msgspec.field(default_factory=lambda: list(DENOMINATOR_WORDS))
     # Rates are compared across the report by the last characters of their name
     # ("出庭应诉率"), and only when that key is at least min_name_length long.
     name_key_length: int = 5
     min_name_length: int = 4
     # A sentence with these compares periods ("较上年", "2022年…"), not a restatement.
-    comparison_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "上年",
-            "去年",
-            "同比",
-            "环比",
-            "较",
-            "提高到",
-            "提升到",
-            "下降到",
-            "由",
-            "(?:19|20)\\d{2}年",
-        ]
-    )
+    comparison_words: list[str] = msgspec.field(default_factory=lambda: list(COMPARISON_WORDS))
 
 
 @dataclass(frozen=True, slots=True)

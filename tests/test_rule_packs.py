@@ -103,13 +103,28 @@ def test_builtin_packs_load() -> None:
         ("RL103", "dated-signature"),
         ("RL201", "percentage-consistency"),
         ("RL202", "sum-consistency"),
+        ("RL405", "traditional-characters"),
+        ("RL406", "mojibake"),
+        ("RL407", "web-boilerplate"),
+        ("RL409", "missing-title"),
     ]
     codes = [r.code for r in ruleset.rules]
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert all(r.pack == "fzzf" and r.enabled for r in ruleset.rules)
-    assert [r.kind for r in ruleset.rules] == ["sections", "coverage", "signature", "rates", "sums"]
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["gongwen"] * 4
+    assert all(r.enabled for r in ruleset.rules)
+    assert [r.kind for r in ruleset.rules] == [
+        "sections",
+        "coverage",
+        "signature",
+        "rates",
+        "sums",
+        "traditional",
+        "existence",
+        "chrome",
+        "title",
+    ]
 
 
 def test_builtin_message_severities() -> None:
@@ -301,13 +316,13 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 
 
 def test_select_all_and_default(builtin: RuleSet) -> None:
-    everything = ["RL101", "RL102", "RL103", "RL201", "RL202"]
+    everything = ["RL101", "RL102", "RL103", "RL201", "RL202", "RL405", "RL406", "RL407", "RL409"]
     assert codes(builtin.selected()) == everything
     assert codes(builtin.selected(select=["ALL"])) == everything
 
 
 def test_ignore_by_code(builtin: RuleSet) -> None:
-    assert codes(builtin.selected(ignore=["RL103"])) == ["RL101", "RL102", "RL201", "RL202"]
+    assert codes(builtin.selected(ignore=["RL103", "RL4"])) == ["RL101", "RL102", "RL201", "RL202"]
     assert codes(builtin.selected(select=["RL1"], ignore=["RL101", "sum-consistency"])) == [
         "RL102",
         "RL103",

@@ -26,7 +26,7 @@ def _load_rules(packs: tuple[str, ...]) -> RuleSet:
     try:
         rules = RuleSet.load()
         if packs:
-            rules = RuleSet([*rules.rules, *RuleSet.load(packs).rules])
+            rules = RuleSet([*rules.rules, *RuleSet.load(packs, verify_examples=True).rules])
         return rules
     except RuleError as exc:
         click.echo(f"reportlint: 规则配置错误：{exc}", err=True)

@@ -1,7 +1,17 @@
 """Stage 3, check: rule packs instantiate check kinds and run them over a Document."""
 
 # Importing a kind's module registers it.  One module per kind.
-from reportlint.checks import coverage, rates, sections, signature, sums  # noqa: F401
+from reportlint.checks import (  # noqa: F401
+    chrome,
+    coverage,
+    existence,
+    rates,
+    sections,
+    signature,
+    sums,
+    title,
+    traditional,
+)
 from reportlint.checks.base import CheckKind, Finding, Fix, ParamError, Params, Severity
 from reportlint.checks.diagnostic import Diagnostic
 from reportlint.checks.registry import KINDS, get_kind, register

@@ -28,7 +28,8 @@ import yaml
 from reportlint.checks.base import CheckKind, Finding, ParamError, Severity
 from reportlint.checks.diagnostic import Diagnostic
 from reportlint.checks.registry import get_kind
-from reportlint.document import Document
+from reportlint.document import Document, parse
+from reportlint.load import decode
 
 _CODE = regex.compile(r"^[A-Z]{1,4}\d{3,4}$")
 _SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -42,6 +43,7 @@ _RULE_KEYS = {
     "description",
     "params",
     "enabled",
+    "examples",
 }
 _PACK_KEYS = {"pack", "description", "rules"}
 _MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
@@ -87,10 +89,24 @@ class Rule:
     description: str
     pack: str
     enabled: bool
+    # Snippets the rule must flag (invalid) and must leave alone (valid).
+    examples: dict[str, tuple[str, ...]]
 
     def matches(self, selector: str) -> bool:
         """A selector is a code, a code prefix ("RL1"), a slug, or ALL."""
         return selector == "ALL" or selector == self.name or self.code.startswith(selector)
+
+    def example_problems(self) -> list[tuple[str, str]]:
+        """(key, problem) for each example that does not behave as stated."""
+        problems = []
+        for kind, expect_findings in (("invalid", True), ("valid", False)):
+            for i, text in enumerate(self.examples.get(kind, ())):
+                doc = parse(decode(text.encode("utf-8"), f"<{self.code} example>"))
+                flagged = bool(list(self.check.check(doc)))
+                if flagged != expect_findings:
+                    problem = "示例应被本规则标出，但没有" if expect_findings else "示例不应被本规则标出，但被标出了"
+                    problems.append((f"examples.{kind}[{i}]", f"{problem}：{text[:40]}"))
+        return problems
 
     def diagnose(self, doc: Document, finding: Finding) -> Diagnostic:
         message = self.messages[finding.message]
@@ -125,16 +141,16 @@ def builtin_packs() -> list[Path]:
     return sorted(builtin_pack_dir().glob("*.yaml"))
 
 
-def load_pack(path: str | Path) -> list[Rule]:
+def load_pack(path: str | Path, verify_examples: bool = False) -> list[Rule]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), None, None, None, f"无法读取规则文件：{exc}") from None
-    return load_pack_text(text, str(path))
+    return load_pack_text(text, str(path), verify_examples)
 
 
-def load_pack_text(text: str, name: str) -> list[Rule]:
+def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[Rule]:
     locate = _Locator(text)
     try:
         data = yaml.load(text, Loader=_Loader)
@@ -152,7 +168,13 @@ def load_pack_text(text: str, name: str) -> list[Rule]:
     pack = str(data.get("pack") or Path(name).stem)
     rules = []
     for index, entry in enumerate(data["rules"]):
-        rules.append(_rule(entry, index, pack, name, locate))
+        rule = _rule(entry, index, pack, name, locate)
+        if verify_examples:
+            for key, problem in rule.example_problems():
+                group, _, i = key.partition(".")[2].partition("[")
+                line = locate("rules", index, "examples", group, int(i.rstrip("]")))
+                raise RuleError(name, line, rule.code, key, problem)
+        rules.append(rule)
     return rules
 
 
@@ -197,6 +219,12 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
         raise fail(f"params.{exc.key}", str(exc), ("params", *path)) from None
 
     messages = _messages(entry, kind_cls, severity, fail)
+    examples = entry.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
+        raise fail("examples", "应是含 valid 和/或 invalid 列表的映射", ("examples",))
+    for group, texts in examples.items():
+        if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise fail(f"examples.{group}", "应是非空字符串的列表", ("examples", group))
     return Rule(
         code=code,
         name=slug,
@@ -207,6 +235,7 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
         description=str(entry.get("description") or "").strip(),
         pack=pack,
         enabled=bool(entry.get("enabled", True)),
+        examples={group: tuple(texts) for group, texts in examples.items()},
     )
 
 
@@ -340,9 +369,12 @@ class RuleSet:
                 seen[key] = rule
 
     @classmethod
-    def load(cls, packs: Iterable[str | Path] | None = None) -> RuleSet:
+    def load(cls, packs: Iterable[str | Path] | None = None, verify_examples: bool = False) -> RuleSet:
+        """The built-in packs, or the given ones.  Examples are verified on
+        request: the CLI does it for a user's packs; the test suite does it
+        for the built-in ones, so a plain run does not pay for it."""
         paths = builtin_packs() if packs is None else list(packs)
-        return cls(rule for path in paths for rule in load_pack(path))
+        return cls(rule for path in paths for rule in load_pack(path, verify_examples))
 
     def selected(
         self,

@@ -1,0 +1,29 @@
+"""RL409 missing-title."""
+
+from __future__ import annotations
+
+from support import clean_text, lint, lint_file, seed
+
+
+def test_seed_002_has_no_title():
+    (found,) = lint_file(seed(2), "missing-title")
+    assert (found.line, found.column, found.severity.value) == (1, 1, "warning")
+    assert "没有标题" in found.message
+
+
+def test_seed_000_title_has_a_stray_space_with_a_fix():
+    (found,) = lint_file(seed(0), "missing-title")
+    assert (found.line, found.column) == (7, 21)
+    assert found.fix is not None and found.fix.replacement == "" and found.fix.safe
+
+
+def test_titles_of_seeds_001_003_004_and_clean_are_fine():
+    for n in (1, 3, 4):
+        assert lint_file(seed(n), "missing-title") == []
+    assert lint(clean_text(), "missing-title") == []
+
+
+def test_two_line_title_with_issuer_is_a_title():
+    # Seed 003's form: issuing body, then "关于…报告".
+    text = "奉节县冯坪乡人民政府\n关于2020年法治政府建设年度报告\n2020年，我乡推进依法行政。\n"
+    assert lint(text, "missing-title") == []

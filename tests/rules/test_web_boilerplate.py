@@ -1,0 +1,34 @@
+"""RL407 web-boilerplate: one finding per region of page chrome, none in the report."""
+
+from __future__ import annotations
+
+from support import clean_text, lint, lint_file, seed
+
+
+def regions(path):
+    return [(d.line, d.end_line) for d in lint_file(path, "web-boilerplate")]
+
+
+def test_seed_000_header_and_footer_with_its_numbered_disclaimer():
+    # The footer's "一、凡注明来源…" is one region with the rest of the footer.
+    assert regions(seed(0)) == [(1, 5), (67, 81)]
+
+
+def test_seed_001_breadcrumb_metadata_and_footer():
+    assert regions(seed(1)) == [(1, 1), (5, 6), (48, 54)]
+
+
+def test_seed_004_metadata_block_and_link_list():
+    assert regions(seed(4)) == [(1, 1), (4, 6), (88, 91)]
+
+
+def test_reports_without_chrome_are_quiet():
+    assert regions(seed(2)) == [] and regions(seed(3)) == []
+    assert lint(clean_text(), "web-boilerplate") == []
+
+
+def test_body_sentences_mentioning_sources_are_not_chrome():
+    text = clean_text().replace(
+        "深化政务公开，", "深化政务公开，信息来源于镇政府门户网站，版权所有单位依法授权，"
+    )
+    assert lint(text, "web-boilerplate") == []

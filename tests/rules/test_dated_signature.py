@@ -81,3 +81,19 @@ def test_signature_before_a_web_footer_is_found():
         signed("青岚县望溪镇人民政府", "2025年1月20日") + "\n附件下载:\n\n扫一扫在手机打开当前页\n"
     )
     assert found(text) == []
+
+
+def test_lines_after_the_signature_are_set_aside():
+    # GB/T 9704 附注, page navigation: found by a false-positive hunt.
+    base = signed("青岚县望溪镇人民政府", "2025年1月20日")
+    assert found(base + "（此件公开发布）\n") == []
+    assert found(base + "【打印本页】【关闭窗口】\n") == []
+    assert found(base + "上一篇：关于开展普法宣传的通知\n下一篇：无\n") == []
+
+
+def test_year_inside_a_quoted_title_is_not_the_report_year():
+    text = clean_text().replace(
+        "青岚县望溪镇2024年法治政府建设年度报告",
+        "青岚县望溪镇贯彻落实《法治政府建设实施纲要（2021—2025年）》2024年度情况报告",
+    )
+    assert found(text) == []

@@ -62,3 +62,25 @@ def test_same_rate_same_value_twice_is_quiet():
 
 def test_clean_sample_is_quiet():
     assert lint(clean_text(), "percentage-consistency") == []
+
+
+def test_different_subjects_and_targets_are_not_conflicts():
+    # Found by a false-positive hunt.
+    assert rates("政务服务事项按期办结率100%。", "12345热线工单按期办结率98.6%。") == []
+    assert (
+        rates("镇本级行政机关负责人出庭应诉率100%。", "全县行政机关负责人出庭应诉率98.6%。") == []
+    )
+    assert rates("执法案卷优良率为88%。", "一是力争执法案卷优良率达到95%。") == []
+
+
+def test_counts_of_other_things_are_not_the_rate_base():
+    assert (
+        rates("全年共发生行政诉讼案件15件，开庭审理12件，负责人出庭应诉12件，出庭应诉率100%。")
+        == []
+    )
+    assert (
+        rates("收到政府信息公开申请30件，已答复28件，另有2件在法定期限内办理中，按期答复率100%。")
+        == []
+    )
+    assert rates("受理投诉举报120件，办结110件，其中按期办结105件，按期办结率95.5%。") == []
+    assert rates("年度普法任务完成率达108%。") == []

@@ -69,3 +69,18 @@ def test_seed_004_whole_report_has_one_sum_finding():
 
 def test_clean_sample_is_quiet():
     assert lint(clean_text(), "sum-consistency") == []
+
+
+def test_later_counts_in_the_sentence_are_not_parts():
+    # Found by a false-positive hunt: the breakdown ends before "已办结…" / "负责人出庭应诉…".
+    assert sums("受理信访件56件，其中来信12件、来访20件、网上信访24件，已办结54件。") == []
+    assert sums("行政诉讼案件9件：胜诉5件，败诉1件，撤诉3件，行政机关负责人出庭应诉9件。") == []
+    assert sums("行政诉讼案件5件，其中开庭审理4件，行政机关负责人出庭应诉4件次。") == []
+
+
+def test_nested_breakdowns_decimals_and_set_phrases():
+    assert sums("审查涉法事项46件：重大决策3件、合同协议38件（其中采购合同20件）、其他5件。") == []
+    assert sums("罚没款共计28.7万元，包括罚款16.1万元、没收违法所得12.6万元。") == []
+    assert sums("办件3260件，其中即办件2100件、承诺件1160件，推动一件事一起办。") == []
+    assert sums("执法人员45名，其中持证43名，全年参训186人次。") == []
+    assert sums("受理群众诉求560余件：咨询类300件、投诉类200件、建议类80件。") == []

@@ -32,4 +32,8 @@ class Chrome(CheckKind[ChromeParams]):
             span = doc.span(first.start, last.end)
             lines = doc.position(span.end)[0] - doc.position(span.start)[0] + 1
             text = first.text if len(first.text) <= 20 else first.text[:20] + "…"
-            yield Finding(span, "default", {"region": REGION_LABELS[region.kind], "text": text, "lines": lines})
+            yield Finding(
+                span,
+                "default",
+                {"region": REGION_LABELS[region.kind], "text": text, "lines": lines},
+            )

@@ -43,8 +43,12 @@ class Existence(CheckKind[ExistenceParams]):
     def __init__(self, params: ExistenceParams) -> None:
         super().__init__(params)
         self.pattern = compile_patterns(params.patterns, "patterns")
-        self.exceptions = compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
-        self.repair = compile_patterns([params.repair.pattern], "repair.pattern") if params.repair else None
+        self.exceptions = (
+            compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
+        )
+        self.repair = (
+            compile_patterns([params.repair.pattern], "repair.pattern") if params.repair else None
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for p in doc.body_paragraphs:
@@ -68,7 +72,9 @@ class Existence(CheckKind[ExistenceParams]):
                     span = Span(original.start + start, original.start + end)
                 found = text[start:end]
                 yield Finding(
-                    span, "default", {"match": found, "count": count, "repaired": self._repaired(found)}
+                    span,
+                    "default",
+                    {"match": found, "count": count, "repaired": self._repaired(found)},
                 )
 
     def _matches(self, text: str) -> list[tuple[int, int]]:

@@ -30,7 +30,8 @@ _SENTENCE = regex.compile(r"[^。；！？\n]+")
 
 
 # Default word lists; a pack can replace each one.
-UNBOUNDED = ["增长", "增幅", "上升", "提高", "提升", "下降", "同比", "环比", "增速", "溢价"]
+# "完成率" of a target can pass 100% (任务完成率108%).
+UNBOUNDED = ["增长", "增幅", "上升", "提高", "提升", "下降", "同比", "环比", "增速", "溢价", "完成"]
 DENOMINATOR_WORDS = [
     "受理",
     "收到",
@@ -49,6 +50,8 @@ DENOMINATOR_WORDS = [
 ]
 COMPARISON_WORDS = [
     *["上年", "去年", "同比", "环比", "较", "提高到", "提升到", "下降到", "由"],
+    # targets, not results
+    *["力争", "目标", "确保", "计划", "预计"],
     r"(?:19|20)\d{2}年",
 ]
 
@@ -59,12 +62,17 @@ class RatesParams(Params):
     unbounded: list[str] = msgspec.field(default_factory=lambda: list(UNBOUNDED))
     # Words that introduce the whole a rate is taken of.
     denominator_words: list[str] = msgspec.field(default_factory=lambda: list(DENOMINATOR_WORDS))
-    # Rates are compared across the report by the last characters of their name
-    # ("出庭应诉率"), and only when that key is at least min_name_length long.
-    name_key_length: int = 5
+    # Rates are compared across the report by their whole name, less leading
+    # time words ("全年", "一是"), and only when it is at least this long:
+    # "镇本级…出庭应诉率" and "全县…出庭应诉率" are different rates.
     min_name_length: int = 4
     # A sentence with these compares periods ("较上年", "2022年…"), not a restatement.
     comparison_words: list[str] = msgspec.field(default_factory=lambda: list(COMPARISON_WORDS))
+
+
+_LEADING_NOISE = regex.compile(
+    r"^(?:[一二三四五六七八九十]是)?(?:全年|今年|本年度?|年度|年内|年|力争|确保|累计|其中|全部|均)*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,17 +144,13 @@ class Rates(CheckKind[RatesParams]):
         numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
         if numerator is None:
             return
-        denominator = next(
-            (
-                q
-                for q in reversed(before)
-                if q.end <= numerator.start
-                and q.unit == numerator.unit
-                and self.denominator.search(_lead(doc, q))
-            ),
-            None,
-        )
-        if denominator is None or numerator.approx or denominator.approx:
+        # The whole is the count right before the part, and it must say so
+        # (受理, 收到…): "开庭审理12件，出庭应诉12件" is not 12 of a total.
+        earlier = [q for q in before if q.end <= numerator.start and q.unit == numerator.unit]
+        denominator = earlier[-1] if earlier else None
+        if denominator is None or not self.denominator.search(_lead(doc, denominator)):
+            return
+        if numerator.approx or denominator.approx:
             return
         if not 0 < numerator.value <= denominator.value:
             return
@@ -168,7 +172,7 @@ class Rates(CheckKind[RatesParams]):
     def _against_earlier(
         self, doc: Document, rate: _Rate, seen: dict[str, _Rate], raw: str
     ) -> Iterator[Finding]:
-        key = rate.name[-self.params.name_key_length :]
+        key = _LEADING_NOISE.sub("", rate.name)
         if len(key) < self.params.min_name_length:
             return
         earlier = seen.setdefault(key, rate)
@@ -190,9 +194,10 @@ def _lead(doc: Document, q: Quantity) -> str:
 
 
 def _names(doc: Document, q: Quantity, stem: str) -> bool:
-    """Whether the count is the one the rate is named after (办结38件 for 办结率)."""
+    """Whether the count is the one the rate is named after: 办结38件 for 办结率,
+    but not 已答复28件 for 按期答复率 (a count of a different thing)."""
     lead = _lead(doc, q)
-    return len(lead) >= 2 and (lead.endswith(stem[-2:]) or stem.endswith(lead[-2:]))
+    return len(stem) >= 2 and lead.endswith(stem)
 
 
 def _fmt(value: float) -> str:

@@ -104,7 +104,11 @@ class Rule:
                 doc = parse(decode(text.encode("utf-8"), f"<{self.code} example>"))
                 flagged = bool(list(self.check.check(doc)))
                 if flagged != expect_findings:
-                    problem = "示例应被本规则标出，但没有" if expect_findings else "示例不应被本规则标出，但被标出了"
+                    problem = (
+                        "示例应被本规则标出，但没有"
+                        if expect_findings
+                        else "示例不应被本规则标出，但被标出了"
+                    )
                     problems.append((f"examples.{kind}[{i}]", f"{problem}：{text[:40]}"))
         return problems
 
@@ -369,7 +373,9 @@ class RuleSet:
                 seen[key] = rule
 
     @classmethod
-    def load(cls, packs: Iterable[str | Path] | None = None, verify_examples: bool = False) -> RuleSet:
+    def load(
+        cls, packs: Iterable[str | Path] | None = None, verify_examples: bool = False
+    ) -> RuleSet:
         """The built-in packs, or the given ones.  Examples are verified on
         request: the CLI does it for a user's packs; the test suite does it
         for the built-in ones, so a plain run does not pay for it."""

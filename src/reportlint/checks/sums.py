@@ -25,7 +25,7 @@ class SumsParams(Params):
     unit_groups: list[list[str]] = msgspec.field(
         default_factory=lambda: [
             ["件", "件次", "批次", "批", "起", "宗"],
-            ["人", "人次", "名"],
+            ["人", "名"],
             ["场", "场次", "次", "期"],
         ]
     )
@@ -72,21 +72,36 @@ class Sums(CheckKind[SumsParams]):
                 (e for e in (text.find(closer, seg_start), text.find("\n", seg_start)) if e >= 0),
                 default=len(text),
             )
+            exhaustive = m["m"] in self.params.exhaustive_markers
+            if not exhaustive:
+                # A "其中" subset is an enumeration (、): it ends at the first ，；
+                # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
+                stop = regex.compile(r"[，；]").search(text, seg_start, seg_end)
+                seg_end = stop.start() if stop else seg_end
+            nested = _bracketed(text, seg_start, seg_end)
             parts = [
                 q
                 for q in quantities[i + 1 :]
-                if seg_start <= q.start and q.end <= seg_end and self._same(total.unit, q.unit)
+                if seg_start <= q.start
+                and q.end <= seg_end
+                and self._same(total.unit, q.unit)
+                and not any(a <= q.start < b for a, b in nested)
             ]
             if len(parts) < self.params.min_parts:
                 continue
-            exhaustive = m["m"] in self.params.exhaustive_markers
             segment = text[seg_start:seg_end]
             if any(word in segment for word in self.params.open_list_words):
                 exhaustive = False
             if total.approx or any(q.approx for q in parts):
-                exhaustive = False
-            part_sum = sum(q.value for q in parts)
-            wrong = part_sum != total.value if exhaustive else part_sum > total.value
+                continue  # "560余件" admits too many readings to judge
+            sums = [round(sum(q.value for q in parts[:k]), 6) for k in range(1, len(parts) + 1)]
+            part_sum = sums[-1]
+            if exhaustive:
+                # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
+                # part when the parts before it already make up the total.
+                wrong = total.value not in sums[self.params.min_parts - 1 :]
+            else:
+                wrong = part_sum > total.value
             if not wrong:
                 continue
             yield Finding(
@@ -99,6 +114,22 @@ class Sums(CheckKind[SumsParams]):
                     "relation": "不等于" if exhaustive else "大于",
                 },
             )
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges inside （…） within [start, end): a nested "（其中…）" is not a part."""
+    ranges = []
+    depth, opened = 0, start
+    for i in range(start, end):
+        if text[i] == "（":
+            depth += 1
+            if depth == 1:
+                opened = i
+        elif text[i] == "）" and depth:
+            depth -= 1
+            if depth == 0:
+                ranges.append((opened, i))
+    return ranges
 
 
 def _fmt(q: Quantity) -> str:

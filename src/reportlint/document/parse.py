@@ -46,7 +46,7 @@ TITLE_END = regex.compile(r"[。：；！？]")
 # starts at the first short line in the second half of the page that has one.
 META_START = regex.compile(
     r"^[•·●\s]*(?:当前位置|您的?位置|首页\s*[>＞»]|索引号|发布机构|发文机关|发布日期|生成日期|成文日期|"
-    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|分享|打印|关闭|【\s*[大中小]|浏览次数|阅读次数|"
+    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|分享|打印|关闭|【\s*(?:[大中小]|打印|关闭|字体)|浏览次数|阅读次数|"
     r"内容分类|主题分类|责任部门|文章来源|作者：|编辑：)"
 )
 FOOTER_MARK = regex.compile(
@@ -57,6 +57,10 @@ METADATA_DATE = regex.compile(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
 )
 
+AFTER_SIGNATURE = regex.compile(
+    r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,40}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
+    r"上一篇|下一篇|【\s*(?:打印|关闭|字体))"
+)
 TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
 TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
 ORGAN = regex.compile(
@@ -64,6 +68,7 @@ ORGAN = regex.compile(
 )
 SENTENCE_PUNCT = regex.compile(r"[。，；：！？]")
 LEADING_YEAR = regex.compile(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
+_QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
 OPENING_YEAR = regex.compile(r"^((?:19|20)\d{2})年")
 
 _HAN_END = regex.compile(r"\p{Han}$")
@@ -189,7 +194,8 @@ def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
 def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
     half = max(header_end, len(paragraphs) // 2)
     for p in paragraphs[half:]:
-        if len(p.text) <= 60 and FOOTER_MARK.search(p.text):
+        # "（二）加强政府网站建设" is a heading of the report, not a footer.
+        if len(p.text) <= 60 and FOOTER_MARK.search(p.text) and not ANY_ORDINAL_START.match(p.text):
             return p.index
     return len(paragraphs)
 
@@ -238,6 +244,10 @@ def _is_organ_line(text: str) -> bool:
 
 def _find_signature(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:
     """Take the 落款 off the end of the report proper, if there is one."""
+    # What may follow the 落款 (GB/T 9704 附注 "（此件公开发布）", attachments,
+    # the 版记 with 抄送/印发, a contact line, page navigation) is set aside.
+    while content and AFTER_SIGNATURE.match(content[-1].text):
+        content = content[:-1]
     if not content:
         return None, content
     last = content[-1]
@@ -288,7 +298,8 @@ def _report_year(
     title: tuple[Paragraph, ...], content: list[Paragraph], signature: Signature | None
 ) -> tuple[int | None, str | None]:
     for p in title:
-        if m := LEADING_YEAR.match(p.text):
+        # "…纲要（2021—2025年）》2023年度情况报告": the quoted plan's years are not the report's.
+        if m := LEADING_YEAR.match(_QUOTED.sub("", p.text)):
             return int(m[1]), "title"
     for p in content[:3]:
         if m := OPENING_YEAR.match(p.text):

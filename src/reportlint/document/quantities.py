@@ -69,6 +69,9 @@ _QUANTITY = regex.compile(
 )
 
 
+_SET_PHRASE = regex.compile(r"制度|机制|清单|原则|事")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: float
@@ -87,6 +90,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             value: float | None = float(raw)
         else:
             value = cn_to_int(raw)
+            # "一起" (together), "一件事", "百名律师", "三项制度": set phrases, not counts.
+            if value is None or value < 2 or raw[0] in "百千万" or _SET_PHRASE.match(text, m.end()):
+                continue
         if value is None:
             continue
         found.append(

@@ -12,7 +12,7 @@ from reportlint.checks import (  # noqa: F401
     title,
     traditional,
 )
-from reportlint.checks.base import CheckKind, Finding, Fix, ParamError, Params, Severity
+from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, ParamError, Params, Severity
 from reportlint.checks.diagnostic import Diagnostic
 from reportlint.checks.registry import KINDS, get_kind, register
 from reportlint.checks.rules import CheckCrash, Rule, RuleError, RuleSet, load_pack, load_pack_text
@@ -24,6 +24,7 @@ __all__ = [
     "Diagnostic",
     "Finding",
     "Fix",
+    "NoParams",
     "ParamError",
     "Params",
     "Rule",

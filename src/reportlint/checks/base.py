@@ -60,6 +60,10 @@ class Params(msgspec.Struct, forbid_unknown_fields=True):
     """Base of every kind's parameter model: unknown keys are an error."""
 
 
+class NoParams(Params):
+    """For kinds that take no parameters: `params:` must then be empty."""
+
+
 P = TypeVar("P", bound=Params)
 
 

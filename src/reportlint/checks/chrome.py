@@ -9,21 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.checks.base import CheckKind, Finding, Params
+from reportlint.checks.base import CheckKind, Finding, NoParams
 from reportlint.checks.registry import register
 from reportlint.document import Document
 
 REGION_LABELS = {"header": "网页导航或信息栏", "footer": "网页页脚"}
 
 
-class ChromeParams(Params):
-    pass
-
-
 @register
-class Chrome(CheckKind[ChromeParams]):
+class Chrome(CheckKind[NoParams]):
     name = "chrome"
-    params_type = ChromeParams
+    params_type = NoParams
     messages = {"default": frozenset({"region", "text", "lines"})}
 
     def check(self, doc: Document) -> Iterator[Finding]:

@@ -6,21 +6,17 @@ from collections.abc import Iterator
 
 import regex
 
-from reportlint.checks.base import CheckKind, Finding, Fix, Params, report_anchor
+from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, report_anchor
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
 
 _INNER_SPACES = regex.compile(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
 
 
-class TitleParams(Params):
-    pass
-
-
 @register
-class Title(CheckKind[TitleParams]):
+class Title(CheckKind[NoParams]):
     name = "title"
-    params_type = TitleParams
+    params_type = NoParams
     messages = {"missing": frozenset(), "spaces": frozenset({"title"})}
 
     def check(self, doc: Document) -> Iterator[Finding]:

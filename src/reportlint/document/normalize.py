@@ -36,7 +36,7 @@ FOLD[0xA0] = 0x20
 HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _HALF_MARK = regex.compile(r"[,;:?!()]")
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
 PINYIN_NOISE = regex.compile(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
 _SPACES = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 _ASCII = regex.compile(r"[!-~]")  # printable, not space
@@ -70,7 +70,7 @@ def to_simplified(text: str) -> str:
 def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
     """Half-width , ; : ? ! ( ) that stand in Chinese text, with their full-width form.
 
-    Left alone: a mark next to an ASCII letter (English, URLs, code), a comma
+    Left alone: a mark next to a Latin letter (English, URLs, code, pinyin), a comma
     or colon between digits (24,879 and 17:24), a colon before "//".
     """
     n = len(text)
@@ -79,7 +79,7 @@ def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
         ch = text[i]
         prev = text[i - 1] if i > 0 else ""
         nxt = text[i + 1] if i + 1 < n else ""
-        if _ASCII_LETTER.match(prev) or _ASCII_LETTER.match(nxt):
+        if _LATIN_LETTER.match(prev) or _LATIN_LETTER.match(nxt):
             continue
         if ch in ",:" and prev.isdigit() and nxt.isdigit():
             continue

@@ -52,3 +52,22 @@ def cn_to_int(text: str) -> int | None:
             total += (section + (digit or 0)) * 10000
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+def int_to_cn(value: int) -> str:
+    """1..999 as an ordinal is written in Chinese: 三, 十二, 二十, 一百零五."""
+    if not 0 < value < 1000:
+        raise ValueError(f"ordinal out of range: {value}")
+    names = "零一二三四五六七八九"
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += names[hundreds] + "百"
+        if rest and tens == 0:
+            out += "零"
+    if tens:
+        out += ("" if tens == 1 and not hundreds else names[tens]) + "十"
+    if ones:
+        out += names[ones]
+    return out

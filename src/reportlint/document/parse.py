@@ -39,7 +39,7 @@ HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
 ANY_ORDINAL_START = regex.compile(
     rf"^(?:{CN_ORDINAL}[、是]|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
 )
-ITEM = regex.compile(rf"(?:^|(?<=[。；：，！？]))(?P<num>{CN_ORDINAL})是(?![否非])")
+ITEM = regex.compile(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
 TITLE_END = regex.compile(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer
@@ -61,6 +61,7 @@ AFTER_SIGNATURE = regex.compile(
     r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,40}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
     r"上一篇|下一篇|【\s*(?:打印|关闭|字体))"
 )
+NEVER_BODY = regex.compile(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
 TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
 TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
 ORGAN = regex.compile(
@@ -246,8 +247,19 @@ def _find_signature(content: list[Paragraph]) -> tuple[Signature | None, list[Pa
     """Take the 落款 off the end of the report proper, if there is one."""
     # What may follow the 落款 (GB/T 9704 附注 "（此件公开发布）", attachments,
     # the 版记 with 抄送/印发, a contact line, page navigation) is set aside.
+    trailing: list[Paragraph] = []
     while content and AFTER_SIGNATURE.match(content[-1].text):
+        trailing.insert(0, content[-1])
         content = content[:-1]
+    signature, rest = _signature_at_end(content)
+    if signature is None:
+        # Nothing signed: "3、…" or "附件…" lines were the report's own last
+        # paragraphs; only page navigation and the 版记 stay set aside.
+        rest = content + [p for p in trailing if not NEVER_BODY.match(p.text)]
+    return signature, rest
+
+
+def _signature_at_end(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:
     if not content:
         return None, content
     last = content[-1]

@@ -1,0 +1,35 @@
+"""Parser decisions that rules rely on: where the body ends, what is an item."""
+
+from __future__ import annotations
+
+from support import document
+
+
+def test_numbered_last_paragraph_without_signature_stays_in_the_body():
+    doc = document("一、主要工作\n1.加强学习。\n2.规范执法。\n3、深化普法宣传。\n")
+    assert doc.signature is None
+    assert [h.marker for h in doc.headings] == ["一、", "1.", "2.", "3、"]
+
+
+def test_attachment_list_after_a_signature_is_set_aside():
+    doc = document(
+        "一、主要工作\n加强学习。\n某某镇人民政府\n2024年1月17日\n附件：1.工作台账\n2.考核表\n"
+    )
+    assert doc.signature is not None and doc.signature.date_paragraph is not None
+    assert [h.marker for h in doc.headings] == ["一、"]
+
+
+def test_page_navigation_is_never_body_even_without_signature():
+    doc = document("一、主要工作\n加强学习。\n上一篇：某某镇2022年报告\n")
+    assert doc.signature is None
+    assert all("上一篇" not in p.text for p in doc.body_paragraphs)
+
+
+def test_item_after_a_figure_with_no_full_stop_is_still_an_item():
+    doc = document("（一）依法行政。一是规范办理。办结率均为100%二是加强监督。三是严格考核。")
+    assert [i.ordinal for i in doc.items] == [1, 2, 3]
+
+
+def test_words_ending_in_numeral_and_shi_are_not_items():
+    doc = document("（一）依法行政。统一是前提，第一是关键。")
+    assert doc.items == ()

@@ -103,16 +103,22 @@ def test_builtin_packs_load() -> None:
         ("RL103", "dated-signature"),
         ("RL201", "percentage-consistency"),
         ("RL202", "sum-consistency"),
+        ("RL401", "paired-punctuation"),
+        ("RL402", "enumeration-sequence"),
+        ("RL403", "numbering-style"),
+        ("RL404", "punctuation-width"),
         ("RL405", "traditional-characters"),
         ("RL406", "mojibake"),
         ("RL407", "web-boilerplate"),
+        ("RL408", "broken-line"),
         ("RL409", "missing-title"),
+        ("RL410", "number-unit"),
     ]
     codes = [r.code for r in ruleset.rules]
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["gongwen"] * 4
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["gongwen"] * 10
     assert all(r.enabled for r in ruleset.rules)
     assert [r.kind for r in ruleset.rules] == [
         "sections",
@@ -120,10 +126,16 @@ def test_builtin_packs_load() -> None:
         "signature",
         "rates",
         "sums",
+        "pairs",
+        "sequence",
+        "substitution",
+        "width",
         "traditional",
         "existence",
         "chrome",
+        "joins",
         "title",
+        "existence",
     ]
 
 
@@ -316,7 +328,10 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 
 
 def test_select_all_and_default(builtin: RuleSet) -> None:
-    everything = ["RL101", "RL102", "RL103", "RL201", "RL202", "RL405", "RL406", "RL407", "RL409"]
+    everything = [
+        *("RL101", "RL102", "RL103", "RL201", "RL202"),
+        *(f"RL4{n:02d}" for n in range(1, 11)),
+    ]
     assert codes(builtin.selected()) == everything
     assert codes(builtin.selected(select=["ALL"])) == everything
 

@@ -5,12 +5,17 @@ from reportlint.checks import (  # noqa: F401
     chrome,
     coverage,
     existence,
+    joins,
+    pairs,
     rates,
     sections,
+    sequence,
     signature,
+    substitution,
     sums,
     title,
     traditional,
+    width,
 )
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, ParamError, Params, Severity
 from reportlint.checks.diagnostic import Diagnostic

@@ -8,10 +8,11 @@ and message templates, so a kind never formats user-facing text itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar, Generic, TypeVar
+from functools import partial
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 import msgspec
 import regex
@@ -97,6 +98,44 @@ def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
         if compiled.fullmatch(""):
             raise ParamError(f"{key}[{i}]", f"模式 {pattern!r} 能匹配空文本")
     return regex.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+TextChoice = Literal["view", "original"]
+
+
+def paragraph_texts(
+    doc: Document, which: TextChoice
+) -> Iterator[tuple[str, Callable[[int, int], Span]]]:
+    """Each paragraph of the report proper as text to match, with a function
+    that turns a match's [start, end) in that text into an original span.
+
+    "view" is the normalized text (traditional folded, marks raised, noise
+    removed); "original" is what the writer typed, for defects the view hides.
+    """
+    for p in doc.body_paragraphs:
+        if which == "view":
+            yield p.text, partial(_view_span, doc, p.start)
+        else:
+            start, end = doc.span(p.start, p.end)
+            yield doc.text[start:end], partial(_original_span, start)
+
+
+def _view_span(doc: Document, base: int, start: int, end: int) -> Span:
+    return doc.span(base + start, base + end)
+
+
+def _original_span(base: int, start: int, end: int) -> Span:
+    return Span(base + start, base + end)
+
+
+def outside(
+    matches: Iterable[tuple[int, int]], exceptions: regex.Pattern[str] | None, text: str
+) -> list[tuple[int, int]]:
+    """The matches that overlap no match of the exception pattern."""
+    if exceptions is None:
+        return list(matches)
+    excepted = [m.span() for m in exceptions.finditer(text)]
+    return [(a, b) for a, b in matches if not any(x < b and a < y for x, y in excepted)]
 
 
 def sections_matching(

@@ -11,13 +11,20 @@ garbled page does not bury everything else.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
 
 import msgspec
 
-from reportlint.checks.base import CheckKind, Finding, Params, compile_patterns
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    Params,
+    TextChoice,
+    compile_patterns,
+    outside,
+    paragraph_texts,
+)
 from reportlint.checks.registry import register
-from reportlint.document import Document, Span
+from reportlint.document import Document
 
 
 class Repair(Params):
@@ -28,7 +35,7 @@ class Repair(Params):
 class ExistenceParams(Params):
     patterns: list[str]
     exceptions: list[str] = msgspec.field(default_factory=list)
-    text: Literal["view", "original"] = "view"
+    text: TextChoice = "view"
     per_paragraph: bool = False
     # How to show the repaired reading of a match ({repaired} in the message).
     repair: Repair | None = None
@@ -51,39 +58,21 @@ class Existence(CheckKind[ExistenceParams]):
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for p in doc.body_paragraphs:
-            # Work on the paragraph's own text; `base` turns a match offset into
-            # an original offset (directly, or through the view's map).
-            if self.params.text == "view":
-                text = p.text
-            else:
-                original = doc.span(p.start, p.end)
-                text = doc.text[original.start : original.end]
-            matches = self._matches(text)
+        for text, to_span in paragraph_texts(doc, self.params.text):
+            found = (m.span() for m in self.pattern.finditer(text))
+            matches = outside(found, self.exceptions, text)
             if not matches:
                 continue
             count = len(matches)
             if self.params.per_paragraph:
                 matches = matches[:1]
             for start, end in matches:
-                if self.params.text == "view":
-                    span = doc.span(p.start + start, p.start + end)
-                else:
-                    span = Span(original.start + start, original.start + end)
-                found = text[start:end]
+                match = text[start:end]
                 yield Finding(
-                    span,
+                    to_span(start, end),
                     "default",
-                    {"match": found, "count": count, "repaired": self._repaired(found)},
+                    {"match": match, "count": count, "repaired": self._repaired(match)},
                 )
-
-    def _matches(self, text: str) -> list[tuple[int, int]]:
-        excepted = [m.span() for m in self.exceptions.finditer(text)] if self.exceptions else []
-        return [
-            m.span()
-            for m in self.pattern.finditer(text)
-            if not any(a < m.end() and m.start() < b for a, b in excepted)
-        ]
 
     def _repaired(self, found: str) -> str:
         if self.repair is None or self.params.repair is None:

@@ -1,0 +1,35 @@
+"""Kind `joins`: line breaks that cut a word or sentence in two.
+
+The parser already decides which breaks are wraps (document.parse
+._broken_line_joins) and reads across them, so every other rule sees the
+sentence whole; this kind reports those same breaks, with a safe fix that
+joins the lines.  One place decides, so the report and the fix agree with
+what the other rules read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.checks.base import CheckKind, Finding, Fix, NoParams
+from reportlint.checks.registry import register
+from reportlint.document import Document, Span
+
+_SHOWN = 6  # characters shown each side of the break
+
+
+@register
+class Joins(CheckKind[NoParams]):
+    name = "joins"
+    params_type = NoParams
+    messages = {"default": frozenset({"before", "after"})}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for start, end in doc.joins:
+            before = doc.text[max(0, start - _SHOWN) : start].rsplit("\n", 1)[-1]
+            after = doc.text[end : end + _SHOWN].split("\n", 1)[0]
+            # Point at the last character before the break: a column on a real line.
+            at = Span(max(0, start - 1), start)
+            yield Finding(
+                at, "default", {"before": before, "after": after}, Fix(Span(start, end), "")
+            )

@@ -1,0 +1,103 @@
+"""Kind `pairs`: paired marks (“” 《》 （）…) opened and closed in order.
+
+Each paragraph is read with a stack of open marks.  The first problem in a
+paragraph is reported and the rest of it skipped, because one missing mark
+throws every later pair off and a cascade of findings would hide where the
+mistake is.  Half-width ( ) count as （ ）: which width is right is
+punctuation-width's business, not this rule's.
+
+A quotation running over several paragraphs is written with an opening
+mark at the start of each and a closing mark only at the end (GB/T 15834
+4.1.3.3), so an opening mark left open at a paragraph's end is accepted
+when the next paragraph starts with the same mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    ParamError,
+    Params,
+    compile_patterns,
+    outside,
+    paragraph_texts,
+)
+from reportlint.checks.registry import register
+from reportlint.document import Document
+
+_SAME_AS = str.maketrans("()", "（）")
+
+
+class PairsParams(Params):
+    pairs: list[str]  # each an opening and a closing mark: "“”"
+    # opening mark -> the mark to use inside it instead of itself ("“" -> "‘")
+    no_self_nesting: dict[str, str] = msgspec.field(default_factory=dict)
+    # Text whose marks are not paired, e.g. a list marker "1）".
+    exceptions: list[str] = msgspec.field(default_factory=list)
+
+
+@register
+class Pairs(CheckKind[PairsParams]):
+    name = "pairs"
+    params_type = PairsParams
+    messages = {
+        "unclosed": frozenset({"mark", "closer"}),
+        "unopened": frozenset({"mark", "opener"}),
+        "mismatched": frozenset({"mark", "opener", "closer"}),
+        "nested": frozenset({"mark", "inner"}),
+    }
+
+    def __init__(self, params: PairsParams) -> None:
+        super().__init__(params)
+        for i, pair in enumerate(params.pairs):
+            if len(pair) != 2 or pair[0] == pair[1]:
+                raise ParamError(f"pairs[{i}]", f"“{pair}”应是两个不同的符号：开符号和闭符号")
+        self.closer_of = {p[0]: p[1] for p in params.pairs}
+        self.opener_of = {p[1]: p[0] for p in params.pairs}
+        for mark in params.no_self_nesting:
+            if mark not in self.closer_of:
+                raise ParamError(f"no_self_nesting.{mark}", f"“{mark}”不是 pairs 中的开符号")
+        self.exceptions = (
+            compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        paragraphs = list(paragraph_texts(doc, "original"))
+        for n, (raw, to_span) in enumerate(paragraphs):
+            text = raw.translate(_SAME_AS)
+            next_start = paragraphs[n + 1][0].lstrip()[:1] if n + 1 < len(paragraphs) else ""
+            problem = self._first_problem(text, next_start)
+            if problem is not None:
+                at, message, args = problem
+                yield Finding(to_span(at, at + 1), message, args)
+
+    def _first_problem(self, text: str, next_start: str) -> tuple[int, str, dict[str, str]] | None:
+        marks = [
+            (i, i + 1) for i, ch in enumerate(text) if ch in self.closer_of or ch in self.opener_of
+        ]
+        stack: list[int] = []  # positions of open marks
+        for i, _ in outside(marks, self.exceptions, text):
+            ch = text[i]
+            if ch in self.closer_of:
+                inner = self.params.no_self_nesting.get(ch)
+                if inner and any(text[j] == ch for j in stack):
+                    return i, "nested", {"mark": ch, "inner": inner}
+                stack.append(i)
+                continue
+            opener = self.opener_of[ch]
+            if stack and text[stack[-1]] == opener:
+                stack.pop()
+            elif any(text[j] == opener for j in stack):
+                top = text[stack[-1]]
+                return stack[-1], "mismatched", {"mark": top, "opener": top, "closer": ch}
+            else:
+                return i, "unopened", {"mark": ch, "opener": opener}
+        if stack and not (next_start and all(text[j] == next_start for j in stack)):
+            first = stack[0]
+            return first, "unclosed", {"mark": text[first], "closer": self.closer_of[text[first]]}
+        return None

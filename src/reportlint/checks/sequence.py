@@ -1,0 +1,121 @@
+"""Kind `sequence`: ordinals that skip, repeat or go backwards.
+
+Headings are compared with their siblings (same level, same parent
+section); inline items 一是、二是 with the other items of their innermost
+section.  A list may start again at 1 (a new list under the same heading),
+so only a step other than +1 within a run is a problem; a run of headings
+that starts above 1 is one too ("（二）" with no "（一）").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from reportlint.checks.base import CheckKind, Finding, Params
+from reportlint.checks.registry import register
+from reportlint.document import Document, Span
+from reportlint.document.numerals import int_to_cn
+
+_NUMERAL = regex.compile(r"[一二三四五六七八九十百]+|\d+")
+_MAX_LISTED = 3
+
+
+class SequenceParams(Params):
+    headings: bool = True
+    items: bool = True
+
+
+class _Entry:
+    __slots__ = ("marker", "ordinal", "start")
+
+    def __init__(self, ordinal: int, marker: str, start: int) -> None:
+        self.ordinal = ordinal
+        self.marker = marker
+        self.start = start  # view offset
+
+
+def _marker(like: str, ordinal: int) -> str:
+    """`like` with its numeral replaced: ("（三）", 4) -> "（四）", ("3.", 4) -> "4."."""
+    m = _NUMERAL.search(like)
+    if m is None:
+        return like
+    numeral = str(ordinal) if m.group().isdigit() else int_to_cn(ordinal)
+    return like[: m.start()] + numeral + like[m.end() :]
+
+
+@register
+class SequenceCheck(CheckKind[SequenceParams]):
+    name = "sequence"
+    params_type = SequenceParams
+    messages = {
+        "gap": frozenset({"previous", "found", "missing"}),
+        "repeat": frozenset({"found"}),
+        "backwards": frozenset({"previous", "found"}),
+        "first": frozenset({"found", "missing"}),
+    }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if self.params.headings:
+            siblings: dict[tuple[int | None, int], list[_Entry]] = defaultdict(list)
+            for s in doc.sections:
+                h = s.heading
+                siblings[(s.parent, h.level)].append(_Entry(h.ordinal, h.marker, h.start))
+            for entries in siblings.values():
+                yield from self._run(doc, entries, check_first=True)
+        if self.params.items:
+            groups: dict[int | None, list[_Entry]] = defaultdict(list)
+            for item in doc.items:
+                groups[_innermost(doc, item.start)].append(
+                    _Entry(item.ordinal, _marker_of_item(item.ordinal), item.start)
+                )
+            for entries in groups.values():
+                yield from self._run(doc, entries, check_first=False)
+
+    def _run(
+        self, doc: Document, entries: Sequence[_Entry], check_first: bool
+    ) -> Iterator[Finding]:
+        for i, entry in enumerate(entries):
+            span = _span(doc, entry)
+            found = entry.marker.rstrip("、，.．")
+            if i == 0:
+                if check_first and entry.ordinal > 1:
+                    missing = _listed(entry.marker, range(1, entry.ordinal))
+                    yield Finding(span, "first", {"found": found, "missing": missing})
+                continue
+            prev = entries[i - 1]
+            previous = prev.marker.rstrip("、，.．")
+            if entry.ordinal == 1 or entry.ordinal == prev.ordinal + 1:
+                continue
+            if entry.ordinal == prev.ordinal:
+                yield Finding(span, "repeat", {"found": found})
+            elif entry.ordinal > prev.ordinal:
+                missing = _listed(entry.marker, range(prev.ordinal + 1, entry.ordinal))
+                yield Finding(
+                    span, "gap", {"previous": previous, "found": found, "missing": missing}
+                )
+            else:
+                yield Finding(span, "backwards", {"previous": previous, "found": found})
+
+
+def _marker_of_item(ordinal: int) -> str:
+    return f"{int_to_cn(ordinal)}是" if 0 < ordinal < 1000 else "是"
+
+
+def _listed(like: str, ordinals: range) -> str:
+    shown = [f"“{_marker(like, n).rstrip('、，.．')}”" for n in ordinals[:_MAX_LISTED]]
+    return "".join(shown) + ("等" if len(ordinals) > _MAX_LISTED else "")
+
+
+def _span(doc: Document, entry: _Entry) -> Span:
+    return doc.span(entry.start, entry.start + len(entry.marker))
+
+
+def _innermost(doc: Document, at: int) -> int | None:
+    best = None
+    for i, s in enumerate(doc.sections):
+        if s.start <= at < s.end and (best is None or s.start >= doc.sections[best].start):
+            best = i
+    return best

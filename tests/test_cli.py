@@ -41,7 +41,7 @@ def test_violations_exit_1_in_ruff_style():
     result = run("check", str(seed(1)))
     assert result.exit_code == 1
     assert f"{seed(1)}:45:5: RL103 [error] 落款日期“2024117”格式不正确" in result.output
-    assert result.output.rstrip().endswith("检查了 1 个文件。")
+    assert "检查了 1 个文件" in result.output.rstrip().splitlines()[-1]
 
 
 def test_json_has_the_contract_fields():
@@ -131,9 +131,11 @@ def test_no_paths_is_a_usage_error():
 
 
 def test_fail_level_and_exit_zero():
-    # Seed 004 has only warnings.
-    assert run("check", "--fail-level", "error", str(seed(4))).exit_code == 0
-    assert run("check", "--fail-level", "warning", str(seed(4))).exit_code == 1
+    # Seed 004 has only warnings among the RL1/RL2 rules.
+    assert run("check", "--select", "RL1,RL2", "--fail-level", "error", str(seed(4))).exit_code == 0
+    assert (
+        run("check", "--select", "RL1,RL2", "--fail-level", "warning", str(seed(4))).exit_code == 1
+    )
     assert run("check", "--exit-zero", str(seed(1))).exit_code == 0
 
 
@@ -187,3 +189,28 @@ def test_installed_entry_point_runs_from_another_directory(tmp_path):
     )
     assert result.returncode == 1
     assert "检查了 5 个文件" in result.stdout
+
+
+def test_text_output_collapses_a_flood_of_one_rule_json_keeps_all():
+    text = run("check", str(seed(4))).output
+    data = json.loads(run("check", "--format", "json", str(seed(4))).output)
+    width = [d for d in data if d["code"] == "RL404"]
+    assert len(width) > 100
+    shown = [line for line in text.splitlines() if ": RL404 " in line and "还有" not in line]
+    assert len(shown) == 3
+    assert (
+        f"{seed(4)}: RL404 还有 {len(width) - 3} 个同类问题未显示（用 --format json 查看全部）"
+        in text
+    )
+    # The structural findings are still all there, and the summary counts everything.
+    assert "RL401" in text and "RL103" in text and "RL202" in text
+    assert f"共发现 {len(data)} 个问题" in text
+
+
+def test_rules_with_few_findings_are_not_collapsed(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "一、主要工作\n今年以来,我镇推进依法行政,成效明显,群众满意,评价较好,值得推广。\n", "utf-8"
+    )
+    text = run("check", "--select", "RL404", str(path)).output
+    assert text.count(": RL404 [*] [warning]") == 5 and "还有" not in text

@@ -12,8 +12,9 @@ import click
 
 from reportlint import __version__
 from reportlint.checks import CheckCrash, RuleError, RuleSet, Severity
+from reportlint.load import STDIN_NAME
 from reportlint.report import FORMATS, get_formatter
-from reportlint.runner import check_paths
+from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -70,6 +71,11 @@ def main() -> None:
     help="Lowest severity that makes the exit code 1.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+@click.option(
+    "--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains."
+)
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -79,6 +85,9 @@ def check(
     packs: tuple[str, ...],
     fail_level: str,
     exit_zero: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Check reports: files, directories (searched for *.txt) or - for standard input."""
     if not paths:
@@ -91,11 +100,21 @@ def check(
             f"没有这样的规则：{', '.join(unknown)}（用 reportlint rules 查看全部）"
         )
     rules = rules.selected(_split(select), _split(ignore), _split(extend_select))
+    if (fix or diff) and STDIN_NAME in paths:
+        raise click.UsageError("标准输入（-）不能修复：请对文件使用 --fix 或 --diff")
+    mode: FixMode | None = "diff" if diff else "fix" if fix else None
     try:
-        result = check_paths(paths, rules)
+        result = check_paths(paths, rules, fix=mode, unsafe_fixes=unsafe_fixes)
     except CheckCrash as exc:
         click.echo(f"reportlint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    if diff:
+        # Like ruff: the diff on stdout, exit 1 when something would change.
+        click.echo("".join(result.diffs), nl=False)
+        for error in result.errors:
+            click.echo(f"{error.path}: {error.code} {error.message}", err=True)
+        click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.diffs else EXIT_CLEAN)
     click.echo(get_formatter(output_format)(result))
     if result.errors:
         sys.exit(EXIT_ERROR)

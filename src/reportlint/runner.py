@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
-from reportlint.checks import RuleSet
+from reportlint.checks import Diagnostic, RuleSet
 from reportlint.document import parse
-from reportlint.load import DEFAULT_MAX_BYTES, STDIN_NAME, LoadError, load_path
+from reportlint.fix import FixError, encode, fix_source, unified_diff, write_atomically
+from reportlint.load import DEFAULT_MAX_BYTES, STDIN_NAME, LoadError, Source, load_path
 from reportlint.report import FileError, RunResult
+
+FixMode = Literal["fix", "diff"]
 
 # What a directory walk picks up.  A file named on the command line is read
 # whatever its extension.
@@ -43,7 +47,11 @@ def collect(paths: Iterable[str]) -> Iterator[str | FileError]:
 
 
 def check_paths(
-    paths: Iterable[str], rules: RuleSet, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str],
+    rules: RuleSet,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fix: FixMode | None = None,
+    unsafe_fixes: bool = False,
 ) -> RunResult:
     result = RunResult()
     for item in collect(paths):
@@ -56,5 +64,29 @@ def check_paths(
             result.errors.append(FileError(item, f"无法检查：{exc}"))
             continue
         result.files_checked += 1
-        result.diagnostics.extend(rules.run(parse(source)))
+        if fix is None:
+            result.diagnostics.extend(rules.run(parse(source)))
+        else:
+            result.diagnostics.extend(_fix_one(source, rules, fix, unsafe_fixes, result))
     return result
+
+
+def _fix_one(
+    source: Source, rules: RuleSet, mode: FixMode, unsafe: bool, result: RunResult
+) -> list[Diagnostic]:
+    """Fix one file (or, for --diff, show the fix); return what remains to report."""
+    outcome = fix_source(source, rules, unsafe)
+    if outcome.text == source.text:
+        return outcome.remaining
+    if mode == "diff":
+        result.diffs.append(unified_diff(source.path, source.text, outcome.text))
+    else:
+        try:
+            write_atomically(source.path, encode(source, outcome.text))
+        except (FixError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            result.errors.append(FileError(source.path, f"未写入修复：{reason}"))
+            return rules.run(parse(source))
+    result.fixed += outcome.applied
+    result.fixed_files += 1
+    return outcome.remaining

@@ -45,6 +45,9 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files_checked: int = 0
+    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    fixed_files: int = 0
+    diffs: list[str] = field(default_factory=list)  # --diff: one unified diff per file
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""

@@ -13,6 +13,7 @@ cells, so they line up under Chinese (double-width) characters.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 import click
 from rich.cells import cell_len
@@ -22,26 +23,55 @@ from reportlint.report import RunResult
 
 WINDOW = 36  # characters of context shown before the finding
 MAX_CARET = 40  # characters of the finding underlined at most
+COLLAPSE_AFTER = 5  # more findings than this of one rule in one file are collapsed
+SHOWN_WHEN_COLLAPSED = 3
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def format_text(result: RunResult) -> str:
     out: list[str] = []
-    for d in result.all_diagnostics():
-        out.append(_headline(d))
-        frame = _frame(d)
-        if frame:
-            out.extend(frame)
+    for _, diagnostics in groupby(result.all_diagnostics(), key=lambda d: d.path):
+        shown, hidden = _collapse(list(diagnostics))
+        for d in shown:
+            out.append(_headline(d))
+            frame = _frame(d)
+            if frame:
+                out.extend(frame)
+                out.append("")
+        for (path, code), count in hidden.items():
+            out.append(f"{path}: {code} 还有 {count} 个同类问题未显示（用 --format json 查看全部）")
+        if hidden:
             out.append("")
     out.append(summary(result))
     return "\n".join(out)
 
 
+def _collapse(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Counter[tuple[str, str]]]:
+    """One file's diagnostics to show, and how many of each rule are held back.
+
+    A report typed with half-width punctuation has hundreds of findings of
+    one rule; past COLLAPSE_AFTER, show the first SHOWN_WHEN_COLLAPSED so
+    that the structural findings stay on the first screen.
+    """
+    per_rule = Counter(d.code for d in diagnostics)
+    seen: Counter[str] = Counter()
+    shown = []
+    hidden: Counter[tuple[str, str]] = Counter()
+    for d in diagnostics:
+        seen[d.code] += 1
+        if per_rule[d.code] > COLLAPSE_AFTER and seen[d.code] > SHOWN_WHEN_COLLAPSED:
+            hidden[(d.path, d.code)] += 1
+        else:
+            shown.append(d)
+    return shown, hidden
+
+
 def _headline(d: Diagnostic) -> str:
     where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
     code = click.style(d.code, fg=_STYLE[d.severity], bold=True)
-    return f"{where} {code} [{d.severity.value}] {d.message}"
+    fixable = " [*]" if d.fix and d.fix.safe else ""
+    return f"{where} {code}{fixable} [{d.severity.value}] {d.message}"
 
 
 def _frame(d: Diagnostic) -> list[str]:
@@ -80,6 +110,11 @@ def summary(result: RunResult) -> str:
         parts.append(f"共发现 {len(result.diagnostics)} 个问题（{by}），{files}")
     else:
         parts.append(f"未发现问题，{files}")
+    if result.fixed:
+        parts.append(f"已自动修复 {result.fixed} 处（{result.fixed_files} 个文件）")
+    fixable = sum(1 for d in result.diagnostics if d.fix and d.fix.safe)
+    if fixable:
+        parts.append(f"其中 {fixable} 个可用 --fix 自动修复")
     if result.errors:
         parts.append(f"{len(result.errors)} 个文件无法检查")
     return "；".join(parts) + "。"

@@ -1,0 +1,111 @@
+"""Applying fixes: diagnostics' replacements written back to the file.
+
+Fixes are applied in passes, like ruff: apply every non-overlapping fix,
+check the new text again, and repeat until nothing is left to fix (a joined
+line may expose a fix the old line break hid).  The file is written once,
+at the end, atomically (a temporary file in the same directory, then
+os.replace), in the encoding, BOM and line-ending style it was read with,
+so a fix never changes bytes it does not mean to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlint.checks import Diagnostic, Fix, RuleSet
+from reportlint.document import parse
+from reportlint.load import Source
+
+MAX_PASSES = 10
+
+
+class FixError(Exception):
+    """The fixed text cannot be written back safely.  The message is for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    text: str  # the fixed text, "\n" line breaks
+    applied: int  # fixes applied over all passes
+    remaining: list[Diagnostic]  # what the last pass still found
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply the fixes that do not overlap an earlier one; return the text and how many."""
+    pieces: list[str] = []
+    pos = applied = 0
+    for fix in sorted(set(fixes), key=lambda f: (f.span.start, f.span.end)):
+        start, end = fix.span
+        if start < pos:
+            continue  # overlaps a fix already taken: the next pass sees it again
+        pieces.append(text[pos:start])
+        pieces.append(fix.replacement)
+        pos = end
+        applied += 1
+    pieces.append(text[pos:])
+    return "".join(pieces), applied
+
+
+def fix_source(source: Source, rules: RuleSet, unsafe: bool = False) -> FixOutcome:
+    """Fix until stable.  The returned diagnostics are those of the final text."""
+    text, applied = source.text, 0
+    for _ in range(MAX_PASSES):
+        diagnostics = rules.run(parse(replace(source, text=text)))
+        fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
+        if not fixes:
+            break
+        text, count = apply_fixes(text, fixes)
+        applied += count
+    else:
+        diagnostics = rules.run(parse(replace(source, text=text)))
+    return FixOutcome(text, applied, diagnostics)
+
+
+def encode(source: Source, text: str) -> bytes:
+    """The bytes of text written the way source was read."""
+    if source.newline == "mixed":
+        raise FixError("文件中混用了不同的换行符，自动修复会改动未涉及的行，未写入")
+    body = text.replace("\n", source.newline)
+    try:
+        data = body.encode(source.encoding)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"修复后的文字无法用原编码 {source.encoding} 保存：{exc.reason}") from None
+    if source.bom:
+        data = "\ufeff".encode(source.encoding) + data
+    return data
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file in one step: a crash leaves the old file or the new, never half."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    if not mode & 0o222:
+        raise FixError("文件是只读的，未写入修复")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"{path}（原文）",
+        tofile=f"{path}（修复后）",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

@@ -53,3 +53,13 @@ def test_seed_002_and_004_are_quiet():
 
 def test_clean_sample_is_quiet():
     assert lint(clean_text(), "duty-coverage") == []
+
+
+def test_leaders_and_acts_worded_as_in_other_regions():
+    quiet = [
+        # 旗 (Inner Mongolia) and a party-committee-and-government phrase.
+        "旗委书记、旗长带头学法，听取法治建设汇报2次，出庭应诉1次。",
+        "县委、县政府主要负责同志审议法治建设工作要点，讲授法治党课，带头旁听庭审。",
+    ]
+    for body in quiet:
+        assert lint(duty_report(body), "duty-coverage") == [], body

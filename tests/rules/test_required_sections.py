@@ -88,3 +88,31 @@ def test_the_finding_points_at_the_title():
 
 def test_clean_sample_is_quiet():
     assert messages(clean_text()) == []
+
+
+def test_more_ways_to_head_the_duty_and_plan_parts():
+    # Headings found in real reports (the false-positive hunt of 2026-11).
+    for duty in (
+        "二、党委政府主要负责同志推进法治建设情况\n书记、镇长带头学法4次。\n",
+        "二、党政“一把手”履行法治建设职责情况\n书记、镇长带头学法4次。\n",
+    ):
+        assert messages(report(MEASURES, duty, SHORTCOMINGS, PLAN)) == [], duty
+    for plan in ("四、下一阶段工作措施\n继续推进。\n", "四、2024年工作展望\n继续推进。\n"):
+        assert messages(report(MEASURES, DUTY, SHORTCOMINGS, plan)) == [], plan
+
+
+def test_causes_as_their_own_chapter_or_worded_differently():
+    problems = "三、存在的问题\n一是普法形式单一。二是执法人员不足。\n"
+    separate = "四、原因分析\n一是学习不够深入。\n"
+    plan = "五、2024年工作计划\n继续推进。\n"
+    assert messages(report(MEASURES, DUTY, problems, separate, plan)) == []
+    for cause in ("问题成因是学习不够深入。", "问题主要在于学习不够深入。"):
+        text = report(MEASURES, DUTY, problems.replace("二是执法人员不足。", cause), plan)
+        assert messages(text) == [], cause
+    # Still a warning when no cause is given anywhere.
+    assert len(messages(report(MEASURES, DUTY, problems, plan))) == 1
+
+
+def test_difficulties_heading_is_the_shortcomings_part():
+    part = "三、面临的困难\n主要原因是人员不足。\n"
+    assert messages(report(MEASURES, DUTY, part, PLAN)) == []

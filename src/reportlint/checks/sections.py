@@ -102,7 +102,9 @@ class Sections(CheckKind[SectionsParams]):
                 continue
             for req, pattern in requirements:
                 texts = (doc.section_text(doc.sections[i]) for i in matches)
-                if not any(pattern.search(t) for t in texts):
+                # The part may also be a chapter of its own: "四、原因分析".
+                own_chapter = any(pattern.search(s.heading.title) for s in doc.sections)
+                if not own_chapter and not any(pattern.search(t) for t in texts):
                     yield Finding(
                         heading_title_span(doc, matches[0]),
                         "missing-part",

@@ -214,3 +214,18 @@ def test_rules_with_few_findings_are_not_collapsed(tmp_path):
     )
     text = run("check", "--select", "RL404", str(path)).output
     assert text.count(": RL404 [*] [warning]") == 5 and "还有" not in text
+
+
+def test_statistics_counts_per_rule_most_frequent_first():
+    result = run("check", "--statistics", str(seed(1)))
+    data = json.loads(run("check", "--format", "json", str(seed(1))).output)
+    lines = result.output.strip().splitlines()
+    rows = [line.split() for line in lines[:-1]]
+    assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
+    assert sum(int(r[0]) for r in rows) == len(data)
+    assert next(r for r in rows if r[1] == "RL404")[2:] == [
+        "punctuation-width",
+        "[*]",
+    ]
+    assert lines[-1].startswith(f"共发现 {len(data)} 个问题")
+    assert result.exit_code == 1

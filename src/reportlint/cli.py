@@ -71,6 +71,7 @@ def main() -> None:
     help="Lowest severity that makes the exit code 1.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
     "--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains."
 )
@@ -85,6 +86,7 @@ def check(
     packs: tuple[str, ...],
     fail_level: str,
     exit_zero: bool,
+    statistics: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -115,7 +117,12 @@ def check(
             click.echo(f"{error.path}: {error.code} {error.message}", err=True)
         click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.diffs else EXIT_CLEAN)
-    click.echo(get_formatter(output_format)(result))
+    if statistics and output_format == "text":
+        from reportlint.report.text import format_statistics
+
+        click.echo(format_statistics(result))
+    else:
+        click.echo(get_formatter(output_format)(result))
     if result.errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_level).rank

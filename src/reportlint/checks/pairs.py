@@ -8,7 +8,7 @@ punctuation-width's business, not this rule's.
 
 A quotation running over several paragraphs is written with an opening
 mark at the start of each and a closing mark only at the end (GB/T 15834
-4.1.3.3), so an opening mark left open at a paragraph's end is accepted
+4.1.3.3), so a paragraph that starts with an opening mark may leave it open
 when the next paragraph starts with the same mark.
 """
 
@@ -24,7 +24,6 @@ from reportlint.checks.base import (
     ParamError,
     Params,
     compile_patterns,
-    outside,
     paragraph_texts,
 )
 from reportlint.checks.registry import register
@@ -37,7 +36,8 @@ class PairsParams(Params):
     pairs: list[str]  # each an opening and a closing mark: "“”"
     # opening mark -> the mark to use inside it instead of itself ("“" -> "‘")
     no_self_nesting: dict[str, str] = msgspec.field(default_factory=dict)
-    # Text whose marks are not paired, e.g. a list marker "1）".
+    # Text where a mark may stand alone: a list marker "1）", an apostrophe.
+    # A closing mark there still closes an open one ("（见附件1、2）").
     exceptions: list[str] = msgspec.field(default_factory=list)
 
 
@@ -69,35 +69,48 @@ class Pairs(CheckKind[PairsParams]):
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = list(paragraph_texts(doc, "original"))
         for n, (raw, to_span) in enumerate(paragraphs):
-            text = raw.translate(_SAME_AS)
-            next_start = paragraphs[n + 1][0].lstrip()[:1] if n + 1 < len(paragraphs) else ""
-            problem = self._first_problem(text, next_start)
+            following = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else ""
+            problem = self._first_problem(raw.translate(_SAME_AS), following.lstrip()[:1])
             if problem is not None:
                 at, message, args = problem
+                # Name the mark as typed: "(" stays "(" in the message.
+                args = {k: raw[at] if k == "mark" else v for k, v in args.items()}
                 yield Finding(to_span(at, at + 1), message, args)
 
     def _first_problem(self, text: str, next_start: str) -> tuple[int, str, dict[str, str]] | None:
-        marks = [
-            (i, i + 1) for i, ch in enumerate(text) if ch in self.closer_of or ch in self.opener_of
-        ]
+        optional: set[int] = set()
+        if self.exceptions is not None:
+            for m in self.exceptions.finditer(text):
+                optional.update(range(*m.span()))
         stack: list[int] = []  # positions of open marks
-        for i, _ in outside(marks, self.exceptions, text):
-            ch = text[i]
+        for i, ch in enumerate(text):
             if ch in self.closer_of:
-                inner = self.params.no_self_nesting.get(ch)
-                if inner and any(text[j] == ch for j in stack):
+                if i in optional:
+                    continue
+                if (inner := self.params.no_self_nesting.get(ch)) and any(
+                    text[j] == ch for j in stack
+                ):
+                    # Two openers in a row: a missing closer if the paragraph
+                    # has fewer closers than openers, else a nesting mistake.
+                    if text.count(ch) > text.count(self.closer_of[ch]):
+                        first = next(j for j in stack if text[j] == ch)
+                        return first, "unclosed", {"mark": ch, "closer": self.closer_of[ch]}
                     return i, "nested", {"mark": ch, "inner": inner}
                 stack.append(i)
-                continue
-            opener = self.opener_of[ch]
-            if stack and text[stack[-1]] == opener:
-                stack.pop()
-            elif any(text[j] == opener for j in stack):
-                top = text[stack[-1]]
-                return stack[-1], "mismatched", {"mark": top, "opener": top, "closer": ch}
-            else:
-                return i, "unopened", {"mark": ch, "opener": opener}
-        if stack and not (next_start and all(text[j] == next_start for j in stack)):
+            elif ch in self.opener_of:
+                opener = self.opener_of[ch]
+                if stack and text[stack[-1]] == opener:
+                    stack.pop()
+                elif i in optional:
+                    continue  # a list marker "1）" or an apostrophe: it may stand alone
+                elif any(text[j] == opener for j in stack):
+                    top = text[stack[-1]]
+                    return stack[-1], "mismatched", {"mark": top, "opener": top, "closer": ch}
+                else:
+                    return i, "unopened", {"mark": ch, "opener": opener}
+        # A quotation over several paragraphs opens each one and closes only the last.
+        continued = text[:1] == next_start and all(text[j] == next_start for j in stack)
+        if stack and not continued:
             first = stack[0]
             return first, "unclosed", {"mark": text[first], "closer": self.closer_of[text[first]]}
         return None

@@ -41,6 +41,7 @@ PINYIN_NOISE = regex.compile(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐ�
 _SPACES = regex.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 _ASCII = regex.compile(r"[!-~]")  # printable, not space
 _HAN = regex.compile(r"\p{Han}")
+_PAREN = regex.compile(r"[()]")
 
 
 @cache
@@ -71,12 +72,20 @@ def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
     """Half-width , ; : ? ! ( ) that stand in Chinese text, with their full-width form.
 
     Left alone: a mark next to a Latin letter (English, URLs, code, pinyin), a comma
-    or colon between digits (24,879 and 17:24), a colon before "//".
+    or colon between digits (24,879 and 17:24), a colon before "//".  Brackets
+    go by pairs, so a pair is never left with one half of each width: a pair
+    with Chinese inside, or with nothing Latin inside and Chinese beside it,
+    is Chinese ("国家(AAA级)", "(1)加强"); "Law (2023)" and "區(qū)" are not.
     """
+    pairs = _bracket_pairs(text)
     n = len(text)
     for m in _HALF_MARK.finditer(text):
         i = m.start()
         ch = text[i]
+        if i in pairs:
+            if pairs[i]:
+                yield i, HALF_TO_FULL[ch]
+            continue
         prev = text[i - 1] if i > 0 else ""
         nxt = text[i + 1] if i + 1 < n else ""
         if _LATIN_LETTER.match(prev) or _LATIN_LETTER.match(nxt):
@@ -86,6 +95,31 @@ def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
         if ch == ":" and text.startswith("//", i + 1):
             continue
         yield i, HALF_TO_FULL[ch]
+
+
+def _bracket_pairs(text: str) -> dict[int, bool]:
+    """Offsets of matched half-width ( ) -> whether the pair is in Chinese text."""
+    decided: dict[int, bool] = {}
+    if "(" not in text:
+        return decided
+    stack: list[int] = []
+    for m in _PAREN.finditer(text):
+        i = m.start()
+        if text[i] == "(":
+            stack.append(i)
+        elif stack:
+            j = stack.pop()
+            inner = text[j + 1 : i]
+            if _HAN.search(inner):
+                chinese = True
+            elif _LATIN_LETTER.search(inner):
+                chinese = False
+            else:
+                before = text[:j].rstrip()[-1:]
+                after = text[i + 1 :].lstrip()[:1]
+                chinese = bool(_HAN.match(before) or _HAN.match(after))
+            decided[i] = decided[j] = chinese
+    return decided
 
 
 def _raise_marks(text: str) -> str:

@@ -47,6 +47,20 @@ def format_text(result: RunResult) -> str:
     return "\n".join(out)
 
 
+def format_statistics(result: RunResult) -> str:
+    """Counts per rule, most frequent first (ruff's --statistics), then the summary."""
+    diagnostics = result.all_diagnostics()
+    counts = Counter(d.code for d in diagnostics)
+    names = {d.code: d.rule for d in diagnostics}
+    fixable = {d.code for d in diagnostics if d.fix and d.fix.safe}
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    lines = [
+        f"{n:>{width}}  {code}  {names[code]}{'  [*]' if code in fixable else ''}"
+        for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return "\n".join([*lines, summary(result)])
+
+
 def _collapse(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Counter[tuple[str, str]]]:
     """One file's diagnostics to show, and how many of each rule are held back.
 

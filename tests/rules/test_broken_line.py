@@ -1,0 +1,99 @@
+"""RL408 broken-line: a line break that cuts a word or sentence, fixed by joining the lines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlint.fix import apply_fixes, fix_source
+from reportlint.load import decode, load_path
+
+from support import builtin_rules, clean_text, lint, lint_file, seed
+
+RULE = "broken-line"
+
+
+def found(text):
+    return [(d.line, d.column, d.message) for d in lint(text, RULE)]
+
+
+def fixed(source):
+    return fix_source(source, builtin_rules().selected(select=(RULE,)))
+
+
+def test_seed_001_two_words_cut_in_two():
+    # "…纳入领导班子和领导干部年度考 / 核重要指标" and "…对党 / 委的重要事项", with blank lines between.
+    first, second = lint_file(seed(1), RULE)
+    assert (first.line, first.column, first.end_line, first.end_column) == (12, 278, 12, 279)
+    assert first.source_line.endswith("领导干部年度考")
+    assert first.message == "句子在“导干部年度考”与“核重要指标。”之间被换行截断：请删除此处换行"
+    assert (second.line, second.column) == (14, 28)
+    assert second.source_line.endswith("严格依法依规决策,对党")
+    assert second.message == "句子在“规决策,对党”与“委的重要事项”之间被换行截断：请删除此处换行"
+    assert first.severity.value == "warning"
+
+
+def test_other_seeds_and_the_clean_sample_are_quiet():
+    for n in (0, 2, 3, 4):
+        assert lint_file(seed(n), RULE) == []
+    assert lint(clean_text(), RULE) == []
+
+
+def test_break_inside_a_sentence():
+    text = "一、主要工作\n三是决策机制执行到位。严格依法依规决策，对党\n委的重要事项实行集体研究。"
+    assert found(text) == [
+        (2, 22, "句子在“规决策，对党”与“委的重要事项”之间被换行截断：请删除此处换行")
+    ]
+
+
+def test_breaks_before_headings_items_signature_and_dates_are_quiet():
+    prose = "我镇推进依法行政。全年开展普法宣传活动"
+    assert found(prose + "\n二是加强执法监督。") == []
+    assert found(prose + "\n（二）加强执法监督") == []
+    assert found(prose + "\n1.加强执法监督") == []
+    assert found(prose + "\n三、存在的不足和原因") == []
+    assert found(prose + "\n青岚县望溪镇人民政府\n2025年1月20日") == []
+    assert found(prose + "\n二〇二五年一月二十日") == []
+    assert found(prose + "\n发布日期：2024-01-17") == []
+
+
+def test_titles_headings_and_finished_sentences_are_not_broken():
+    assert found("青岚县望溪镇2024年法治政府建设年度报告\n2024年，望溪镇坚持依法行政。") == []
+    text = (
+        "（一）坚持党的领导，压紧压实法治建设责任\n"
+        "镇党委把学习贯彻习近平法治思想作为重要政治任务。\n"
+        "我镇将法治建设纳入年度考核重要指标，与经济社会发展同部署。\n"
+        "法治宣传形式单一。"
+    )
+    assert found(text) == []
+
+
+def test_fix_of_seed_001_deletes_the_two_breaks_and_nothing_else():
+    source = load_path(seed(1))
+    diagnostics = lint_file(seed(1), RULE)
+    spans = [d.fix.span for d in diagnostics]
+    assert [source.text[a:b] for a, b in spans] == ["\n\n", "\n\n\n"]
+    assert [d.fix.replacement for d in diagnostics] == ["", ""]
+    assert all(d.fix.safe for d in diagnostics)
+    text, applied = apply_fixes(source.text, [d.fix for d in diagnostics])
+    (a1, b1), (a2, b2) = spans
+    assert applied == 2
+    assert text == source.text[:a1] + source.text[b1:a2] + source.text[b2:]
+    assert (
+        "领导干部年度考核重要指标。三是决策机制执行到位。严格依法依规决策,对党委的重要事项" in text
+    )
+    assert text.count("\n") == source.text.count("\n") - 5
+
+
+def test_fix_is_idempotent():
+    source = load_path(seed(1))
+    first = fixed(source)
+    assert (first.applied, first.remaining) == (2, [])
+    again = fixed(replace(source, text=first.text))
+    assert (again.applied, again.text, again.remaining) == (0, first.text, [])
+
+
+def test_fix_also_removes_blank_lines_and_spaces_around_the_break():
+    source = decode(
+        "我镇推进依法行政。全年开展普法宣传活动   \n\n  多次开展专题讲座。\n".encode(), "r.txt"
+    )
+    assert fixed(source).text == "我镇推进依法行政。全年开展普法宣传活动多次开展专题讲座。\n"

@@ -1,0 +1,73 @@
+"""RL410 number-unit: a figure run straight into the next verb or item (a unit lost in copying)."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import clean_text, lint, lint_file, seed
+
+RULE = "number-unit"
+
+
+def matches(text):
+    return [d.source_line[d.column - 1 : d.end_column - 1] for d in lint(text, RULE)]
+
+
+def test_seed_001_exactly_three_lost_units():
+    found = lint_file(seed(1), RULE)
+    assert [(d.line, d.column, d.end_column) for d in found] == [
+        (19, 40, 43),
+        (19, 71, 75),
+        (21, 135, 141),
+    ]
+    assert [d.source_line[d.column - 1 : d.end_column - 1] for d in found] == [
+        "7学习",
+        "43开展",
+        "100%二是",
+    ]
+    assert found[0].message == (
+        "“7学习”：数字后面缺少单位或标点，和下文连在了一起：请补上单位（如“次”“部”）或句号"
+    )
+    assert all(d.severity.value == "warning" and d.fix is None for d in found)
+
+
+def test_other_seeds_and_the_clean_sample_are_quiet():
+    for n in (0, 2, 3, 4):
+        assert lint_file(seed(n), RULE) == []
+    assert lint(clean_text(), RULE) == []
+
+
+def test_count_run_into_a_verb():
+    text = "今年共组织镇村领导干部学习习近平法治思想7学习《宪法》《民法典》等法律法规43开展专题讲座23场次。"
+    assert matches(text) == ["7学习", "43开展"]
+    assert matches("全年受理投诉45同比下降12%。") == ["45同比"]
+
+
+def test_figure_run_into_the_next_item():
+    assert matches("一是规范办理。全年办结率均为100%二是加强监督。") == ["100%二是"]
+    assert matches("一是规范办理。办结率为96.2%三是加强监督。") == ["96.2%三是"]
+
+
+def test_counts_with_units_are_quiet():
+    assert matches("累计开展专题讲座23场次，发放资料4500余份。") == []
+    assert matches("一年来,我镇接待办事群众5516人次,各类办件量累计1844件。") == []
+    assert matches("全年开展普法活动86场，其中法治讲座24场、集中宣传活动38场。") == []
+    assert matches("一是规范办理。全年办结率均为100%。二是加强监督。") == []
+
+
+def test_numbers_that_are_names_or_dates_are_quiet():
+    assert matches("受理12345政务服务便民热线群众诉求40件，办结38件，办结率95%。") == []
+    assert matches("通过12345热线受理群众诉求40件。") == []
+    assert matches("在12月4日国家宪法日开展宣传，“12·4”国家宪法日、“3·15”消费者权益日。") == []
+    assert matches("2023年开展普法活动86场，1—11月累计受理案件35件。") == []
+    assert matches("会议于17:30召开，罚款24,879元，履职率达96.2%。") == []
+    assert matches("印发《工作要点》（青政办发〔2025〕37号）。府办发(2024)12号印发实施。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["依托12345受理群众诉求1844件。", "全年通过12315受理消费投诉36件。"],
+    ids=["12345", "12315"],
+)
+def test_hotline_number_before_a_verb_is_quiet(text):
+    assert matches(text) == []

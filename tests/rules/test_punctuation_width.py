@@ -1,0 +1,157 @@
+"""RL404 punctuation-width: half-width , ; : ? ! ( ) in Chinese text, fixed to full-width."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from reportlint.document.normalize import HALF_TO_FULL
+from reportlint.fix import apply_fixes, fix_source
+from reportlint.load import decode, load_path
+
+from support import builtin_rules, clean_text, lint, lint_file, seed
+
+RULE = "punctuation-width"
+
+
+def found(text):
+    return [(d.column, d.message, d.fix.replacement) for d in lint(text, RULE)]
+
+
+def fixed(source):
+    return fix_source(source, builtin_rules().selected(select=(RULE,)))
+
+
+def test_each_half_width_mark_is_reported_with_its_full_width_form():
+    assert found("今年以来,我镇深入推进依法行政。") == [(5, "半角“,”应为全角“，”", "，")]
+    assert found("开展宪法宣传(共12场)。") == [
+        (7, "半角“(”应为全角“（”", "（"),
+        (12, "半角“)”应为全角“）”", "）"),
+    ]
+    assert found("是否合规?请核实!现将情况报告如下:一是;二是。") == [
+        (5, "半角“?”应为全角“？”", "？"),
+        (9, "半角“!”应为全角“！”", "！"),
+        (18, "半角“:”应为全角“：”", "："),
+        (21, "半角“;”应为全角“；”", "；"),
+    ]
+
+
+def test_seed_001_opening_paragraph():
+    on_line_8 = [(d.column, d.fix.replacement) for d in lint_file(seed(1), RULE) if d.line == 8]
+    assert on_line_8 == [
+        (6, "，"),
+        (20, "，"),
+        (46, "，"),
+        (86, "，"),
+        (95, "，"),
+        (104, "，"),
+        (111, "，"),
+        (127, "，"),
+        (156, "："),
+    ]
+
+
+def test_seed_counts_by_mark():
+    def marks(n):
+        return Counter(d.source_line[d.column - 1] for d in lint_file(seed(n), RULE))
+
+    assert marks(1) == {",": 115, ";": 4, "(": 3, ")": 3, ":": 2}
+    assert marks(4) == {",": 224, ";": 27, ":": 13, "(": 4, ")": 4}
+
+
+def test_seed_004_plan_years_in_half_width_brackets():
+    # "《天津市法治政府建设实施纲要(2021-2025 年)》"
+    line_9 = [d for d in lint_file(seed(4), RULE) if d.line == 9 and d.fix.replacement in "（）"]
+    assert [(d.column, d.fix.replacement) for d in line_9] == [(99, "（"), (111, "）")]
+
+
+def test_heading_markers_are_left_to_numbering_style():
+    on_heading_lines = 0
+    for n in (0, 1, 4):
+        for d in lint_file(seed(n), RULE):
+            text = d.source_line.lstrip()
+            if m := re.match(r"\([一二三四五六七八九十]{1,3}\)", text):
+                on_heading_lines += 1
+                indent = len(d.source_line) - len(text)
+                assert d.column > indent + m.end(), d
+    assert on_heading_lines > 0
+    assert found("(二)加强理论学习,不断提升法治意识。") == [(10, "半角“,”应为全角“，”", "，")]
+
+
+def test_clean_sample_is_quiet():
+    assert lint(clean_text(), RULE) == []
+
+
+def test_numbers_times_urls_and_english_are_quiet():
+    assert found("行政执法案件办结率为96.2%，群众满意度达98%。") == []
+    assert found("会议于17:30召开，比例为1:1。") == []
+    assert found("罚款24,879元，接待群众5,516人次。") == []
+    assert found("详见https://www.gov.cn/zhengce/content/2021-08/11/content_5630802.htm。") == []
+    assert found("网址http://www.example.gov.cn/a?id=1，邮箱jubao@72177.com。") == []
+    assert found("Hello, world! This is our LED screen.") == []
+    assert found("采用政府和社会资本合作(PPP)模式。") == []
+
+
+def test_document_numbers_are_quiet():
+    assert found("印发《工作方案》（府办发〔2024〕12号）。") == []
+    assert found("印发《青岚县法治政府建设工作要点》（青政办发〔2025〕37号）。") == []
+    # The document number is left alone; the brackets around it are not.
+    assert found("印发《实施方案》(府办发(2024)12号)。") == [
+        (9, "半角“(”应为全角“（”", "（"),
+        (22, "半角“)”应为全角“）”", "）"),
+    ]
+
+
+def test_mojibake_is_left_to_mojibake():
+    assert found("在區(qū)委、區(qū)政府的正確領(lǐng)導(dǎo)下推进工作。") == []
+    assert found("有序推进我街法治政府建设工作迈上新台阶?,F(xiàn)将情况报告如下。") == []
+
+
+def test_fix_of_seed_001_changes_only_the_marks():
+    source = load_path(seed(1))
+    diagnostics = lint_file(seed(1), RULE)
+    text, applied = apply_fixes(source.text, [d.fix for d in diagnostics])
+    assert applied == len(diagnostics) == 127
+    assert len(text) == len(source.text)
+    fixed_at = {d.fix.span.start for d in diagnostics}
+    for i, (old, new) in enumerate(zip(source.text, text, strict=True)):
+        if i in fixed_at:
+            assert new == HALF_TO_FULL[old]
+        else:
+            assert new == old
+    assert "2023年，在区委、区政府的坚强领导下，上桥镇" in text
+    assert "\n(一)强化组织建设，压实法治建设责任。" in text  # the marker is numbering-style's
+    assert "村(居)" not in text and "村（居）" in text
+
+
+def test_fix_is_idempotent():
+    for n in (0, 1, 4):
+        source = load_path(seed(n))
+        first = fixed(source)
+        assert first.applied > 0 and first.remaining == []
+        again = fixed(replace(source, text=first.text))
+        assert (again.applied, again.text, again.remaining) == (0, first.text, [])
+
+
+def test_fix_of_a_sentence():
+    source = decode("完成履职数102项,履职率达96.2%;行政执法人员参与率达100%;\n".encode(), "r.txt")
+    assert fixed(source).text == "完成履职数102项，履职率达96.2%；行政执法人员参与率达100%；\n"
+
+
+def test_garbling_residue_at_paragraph_start_is_left_to_mojibake():
+    assert found("?。ǘ┳⒅貙嵺`運用,全面推進依法行政。") == [(11, "半角“,”应为全角“，”", "，")]
+
+
+def test_fix_never_leaves_a_bracket_pair_of_two_widths():
+    source = decode("溪口村成功创建国家(AAA级)旅游景区。\n".encode(), "r.txt")
+    assert fixed(source).text in (
+        "溪口村成功创建国家(AAA级)旅游景区。\n",
+        "溪口村成功创建国家（AAA级）旅游景区。\n",
+    )
+
+
+def test_english_citation_with_a_year_is_quiet():
+    assert (
+        found("Administrative Reconsideration Law of the People's Republic of China (2023)") == []
+    )

@@ -103,6 +103,12 @@ def test_builtin_packs_load() -> None:
         ("RL103", "dated-signature"),
         ("RL201", "percentage-consistency"),
         ("RL202", "sum-consistency"),
+        ("RL301", "year-consistency"),
+        ("RL302", "stale-reference"),
+        ("RL303", "canonical-term"),
+        ("RL304", "report-type"),
+        ("RL305", "data-density"),
+        ("RL306", "congress-numerals"),
         ("RL401", "paired-punctuation"),
         ("RL402", "enumeration-sequence"),
         ("RL403", "numbering-style"),
@@ -118,14 +124,20 @@ def test_builtin_packs_load() -> None:
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["gongwen"] * 10
-    assert all(r.enabled for r in ruleset.rules)
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["timeliness"] * 6 + ["gongwen"] * 10
+    assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",
         "coverage",
         "signature",
         "rates",
         "sums",
+        "years",
+        "dated-references",
+        "substitution",
+        "existence",
+        "density",
+        "substitution",
         "pairs",
         "sequence",
         "substitution",
@@ -330,14 +342,20 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 def test_select_all_and_default(builtin: RuleSet) -> None:
     everything = [
         *("RL101", "RL102", "RL103", "RL201", "RL202"),
+        *(f"RL30{n}" for n in range(1, 7)),
         *(f"RL4{n:02d}" for n in range(1, 11)),
     ]
-    assert codes(builtin.selected()) == everything
+    assert codes(builtin.selected()) == [c for c in everything if c != "RL305"]
     assert codes(builtin.selected(select=["ALL"])) == everything
 
 
 def test_ignore_by_code(builtin: RuleSet) -> None:
-    assert codes(builtin.selected(ignore=["RL103", "RL4"])) == ["RL101", "RL102", "RL201", "RL202"]
+    assert codes(builtin.selected(ignore=["RL103", "RL3", "RL4"])) == [
+        "RL101",
+        "RL102",
+        "RL201",
+        "RL202",
+    ]
     assert codes(builtin.selected(select=["RL1"], ignore=["RL101", "sum-consistency"])) == [
         "RL102",
         "RL103",

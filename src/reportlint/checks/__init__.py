@@ -4,6 +4,8 @@
 from reportlint.checks import (  # noqa: F401
     chrome,
     coverage,
+    dated,
+    density,
     existence,
     joins,
     pairs,
@@ -16,6 +18,7 @@ from reportlint.checks import (  # noqa: F401
     title,
     traditional,
     width,
+    years,
 )
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, ParamError, Params, Severity
 from reportlint.checks.diagnostic import Diagnostic

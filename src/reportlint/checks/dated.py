@@ -1,0 +1,97 @@
+"""Kind `dated-references`: references that do not fit the report's year.
+
+Driven by a table of dated facts (a congress, a plenum, a plan, a law), so
+that the next congress or plan is a YAML entry, not code.  Each fact may
+say:
+
+- `since` ("2022-10"): when it came to be.  A report is published by the
+  deadline (1 April of the next year), so citing a fact that only came to be
+  after that is impossible: an error.
+- `stale_from` (a report year): from this year on, citing it as current is
+  outdated (the 十九大 as the guiding congress in a 2023 report): a warning,
+  naming what replaced it.
+
+A forward reference ("迎接党的二十大召开") is not a citation: `forward`
+patterns are looked for just around each match and exempt it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import msgspec
+import regex
+
+from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
+from reportlint.checks.registry import register
+from reportlint.document import Document
+
+_YEAR_MONTH = regex.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+_AROUND = 10  # characters either side searched for a forward-reference word
+
+
+class DatedFact(Params):
+    label: str  # what it is, for the message: "党的二十大（2022年10月）"
+    patterns: list[str]
+    since: str | None = None  # "YYYY" or "YYYY-MM"
+    stale_from: int | None = None  # first report year in which it is outdated
+    successor: str = ""  # what replaced it, for the message
+    # Words near a match that make it history, not a citation ("七五普法总结验收").
+    exceptions: list[str] = msgspec.field(default_factory=list)
+
+
+class DatedParams(Params):
+    facts: list[DatedFact]
+    forward: list[str] = msgspec.field(default_factory=list)
+    deadline_month: int = 4  # reports are published before 1 April of the next year
+
+
+@register
+class DatedReferences(CheckKind[DatedParams]):
+    name = "dated-references"
+    params_type = DatedParams
+    messages = {
+        "not-yet": frozenset({"match", "label", "year"}),
+        "outdated": frozenset({"match", "label", "year", "successor"}),
+    }
+
+    def __init__(self, params: DatedParams) -> None:
+        super().__init__(params)
+        self.facts = []
+        for i, fact in enumerate(params.facts):
+            since = None
+            if fact.since is not None:
+                m = _YEAR_MONTH.match(fact.since)
+                if not m:
+                    raise ParamError(f"facts[{i}].since", f"“{fact.since}”应写作 YYYY 或 YYYY-MM")
+                since = (int(m[1]), int(m[2] or 1))
+            pattern = compile_patterns(fact.patterns, f"facts[{i}].patterns")
+            exceptions = (
+                compile_patterns(fact.exceptions, f"facts[{i}].exceptions")
+                if fact.exceptions
+                else None
+            )
+            self.facts.append((fact, pattern, since, exceptions))
+        self.forward = compile_patterns(params.forward, "forward") if params.forward else None
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        year = doc.report_year
+        if year is None:
+            return
+        deadline = (year + 1, self.params.deadline_month)
+        for fact, pattern, since, exceptions in self.facts:
+            not_yet = since is not None and since >= deadline
+            outdated = fact.stale_from is not None and year >= fact.stale_from
+            if not (not_yet or outdated):
+                continue
+            for p in doc.body_paragraphs:
+                for m in pattern.finditer(p.text):
+                    around = p.text[max(0, m.start() - _AROUND) : m.end() + _AROUND]
+                    if any(x is not None and x.search(around) for x in (self.forward, exceptions)):
+                        continue
+                    args = {"match": m.group(), "label": fact.label, "year": year}
+                    span = doc.span(p.start + m.start(), p.start + m.end())
+                    if not_yet:
+                        yield Finding(span, "not-yet", args)
+                    else:
+                        yield Finding(span, "outdated", {**args, "successor": fact.successor})

@@ -1,0 +1,138 @@
+"""Kind `years`: the years a report names agree with the year it reports on.
+
+The report year comes from the parser (title, else the opening "20XX年，…",
+else the signature).  Checked against it:
+
+- the title and the opening sentence, when both name a year;
+- the next-year plan: its heading, and sentences in it that say what "20XX年"
+  will be done, must name a later year (a 2023 report plans 2024);
+- publication metadata copied with the page (发布日期, 生成日期…): after the
+  deadline (1 April of the next year) the report was published late.
+
+The signature date is `signature`'s business and is not repeated here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import msgspec
+import regex
+
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    Params,
+    compile_patterns,
+    heading_title_span,
+    report_anchor,
+    sections_matching,
+)
+from reportlint.checks.registry import register
+from reportlint.document import Document, Span
+
+_YEAR = regex.compile(r"((?:19|20)\d{2})年")
+_OPENING = regex.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
+# Inside a plan: "2023年，我镇将…", "2023年将继续…".
+_PLAN_SENTENCE = regex.compile(
+    r"(?:^|(?<=[。；]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
+)
+_QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
+
+
+class YearsParams(Params):
+    plan_patterns: list[str]
+    deadline_month: int = 4
+    metadata_keys: list[str] = msgspec.field(
+        default_factory=lambda: ["发布日期", "发布时间", "生成日期", "成文日期"]
+    )
+
+
+@register
+class Years(CheckKind[YearsParams]):
+    name = "years"
+    params_type = YearsParams
+    messages = {
+        "title-opening": frozenset({"title_year", "opening_year"}),
+        "plan-year": frozenset({"found", "year", "next"}),
+        "published-late": frozenset({"key", "date", "year", "deadline"}),
+    }
+
+    def __init__(self, params: YearsParams) -> None:
+        super().__init__(params)
+        self.plan = compile_patterns(params.plan_patterns, "plan_patterns")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        year = doc.report_year
+        if year is None:
+            return
+        yield from self._title_and_opening(doc)
+        yield from self._plan(doc, year)
+        yield from self._metadata(doc, year)
+
+    def _title_and_opening(self, doc: Document) -> Iterator[Finding]:
+        if doc.year_source != "title" or not doc.body_paragraphs:
+            return
+        first = doc.body_paragraphs[0]
+        m = _OPENING.match(first.text)
+        if m and int(m[1]) != doc.report_year:
+            yield Finding(
+                doc.span(first.start, first.start + m.end(1) + 1),
+                "title-opening",
+                {"title_year": doc.report_year, "opening_year": m[1]},
+            )
+
+    def _plan(self, doc: Document, year: int) -> Iterator[Finding]:
+        for i in sections_matching(doc, self.plan):
+            section = doc.sections[i]
+            if section.parent is not None:
+                continue  # the plan chapter itself, not a sub-heading that mentions a plan
+            title = _QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
+            m = _YEAR.search(title)
+            if m and int(m[1]) <= year:
+                yield Finding(
+                    heading_title_span(doc, i),
+                    "plan-year",
+                    {"found": m.group(), "year": year, "next": year + 1},
+                )
+            body_start = section.heading.title_end
+            text = doc.view.text[body_start : section.end]
+            for s in _PLAN_SENTENCE.finditer(text):
+                if int(s[1]) <= year:
+                    yield Finding(
+                        doc.span(body_start + s.start(1), body_start + s.end(1) + 1),
+                        "plan-year",
+                        {"found": f"{s[1]}年", "year": year, "next": year + 1},
+                    )
+
+    def _metadata(self, doc: Document, year: int) -> Iterator[Finding]:
+        deadline = date(year + 1, self.params.deadline_month, 1)
+        for key in self.params.metadata_keys:
+            value = doc.metadata.get(key)
+            if value is None:
+                continue
+            parts = regex.split(r"\D+", value)
+            try:
+                published = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            except (ValueError, IndexError):
+                continue
+            if published >= deadline:
+                yield Finding(
+                    _metadata_span(doc, key) or report_anchor(doc),
+                    "published-late",
+                    {
+                        "key": key,
+                        "date": f"{published.year}年{published.month}月{published.day}日",
+                        "year": year,
+                        "deadline": f"{deadline.year}年{deadline.month}月{deadline.day}日",
+                    },
+                )
+            return  # the first date present speaks for the page
+
+
+def _metadata_span(doc: Document, key: str) -> Span | None:
+    for p in doc.paragraphs:
+        if p.chrome and (i := p.text.find(key)) >= 0:
+            return doc.span(p.start + i, p.start + i + len(key))
+    return None

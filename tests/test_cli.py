@@ -178,6 +178,13 @@ def test_rules_and_rule_commands():
     assert run("rule", "nope").exit_code == 2
 
 
+def test_rule_command_shows_the_rules_own_examples():
+    explained = run("rule", "RL401").output
+    bad, good = explained.split("会被标出的写法：")[1].split("不会被标出的写法：")
+    assert "桃花节”“荷花节" in bad and "“桃花节”“荷花节”" in good
+    assert "--ignore paired-punctuation" in explained
+
+
 def test_installed_entry_point_runs_from_another_directory(tmp_path):
     # The console script finds its rule packs wherever it is run from.
     result = subprocess.run(

@@ -154,5 +154,11 @@ def explain_rule(name: str) -> None:
             click.echo("消息：")
             for message_id, message in rule.messages.items():
                 click.echo(f"  {message_id} [{message.severity.value}] {message.text}")
+            for kind, label in (("invalid", "会被标出的写法"), ("valid", "不会被标出的写法")):
+                if rule.examples.get(kind):
+                    click.echo(f"\n{label}：")
+                    for example in rule.examples[kind]:
+                        click.echo("  " + example.replace("\n", "\n  "))
+            click.echo(f"\n选择或忽略：--select {rule.code} / --ignore {rule.name}")
             return
     raise click.UsageError(f"没有这样的规则：{name}")

@@ -180,7 +180,8 @@ def test_rules_and_rule_commands():
 
 def test_rule_command_shows_the_rules_own_examples():
     explained = run("rule", "RL401").output
-    bad, good = explained.split("会被标出的写法：")[1].split("不会被标出的写法：")
+    head, good = explained.split("不会被标出的写法：")
+    bad = head.split("会被标出的写法：")[1]
     assert "桃花节”“荷花节" in bad and "“桃花节”“荷花节”" in good
     assert "--ignore paired-punctuation" in explained
 

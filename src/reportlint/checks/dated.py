@@ -12,7 +12,8 @@ say:
   naming what replaced it.
 
 A forward reference ("迎接党的二十大召开") is not a citation: `forward`
-patterns are looked for just around each match and exempt it.
+patterns (and a fact's own `exceptions`) are looked for in the clause that
+holds the match, and exempt it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from reportlint.checks.registry import register
 from reportlint.document import Document
 
 _YEAR_MONTH = regex.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
-_AROUND = 10  # characters either side searched for a forward-reference word
+_CLAUSE_END = regex.compile(r"[，。；：！？]")
 
 
 class DatedFact(Params):
@@ -86,7 +87,7 @@ class DatedReferences(CheckKind[DatedParams]):
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):
-                    around = p.text[max(0, m.start() - _AROUND) : m.end() + _AROUND]
+                    around = _clause(p.text, m.start(), m.end())
                     if any(x is not None and x.search(around) for x in (self.forward, exceptions)):
                         continue
                     args = {"match": m.group(), "label": fact.label, "year": year}
@@ -95,3 +96,10 @@ class DatedReferences(CheckKind[DatedParams]):
                         yield Finding(span, "not-yet", args)
                     else:
                         yield Finding(span, "outdated", {**args, "successor": fact.successor})
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end]: from the last mark before it to the next."""
+    before = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    return text[before : after.start() if after else len(text)]

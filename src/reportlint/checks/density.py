@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from reportlint.checks.base import (
     CheckKind,
     Finding,
@@ -21,6 +23,9 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+
+# Rates are figures too; the quantity reader leaves them to the rate checks.
+_PERCENT = regex.compile(r"\d+(?:\.\d+)?%")
 
 
 class DensityParams(Params):
@@ -33,7 +38,7 @@ class DensityParams(Params):
 class Density(CheckKind[DensityParams]):
     name = "density"
     params_type = DensityParams
-    messages = {"default": frozenset({"count", "chars", "minimum"})}
+    messages = {"default": frozenset({"section", "count", "chars", "minimum"})}
 
     def __init__(self, params: DensityParams) -> None:
         super().__init__(params)
@@ -48,9 +53,15 @@ class Density(CheckKind[DensityParams]):
             if chars < self.params.min_chars:
                 continue
             count = sum(1 for q in doc.quantities if section.start <= q.start < section.end)
+            count += len(_PERCENT.findall(doc.section_text(section)))
             if count * 1000 < self.params.per_thousand * chars:
                 yield Finding(
                     heading_title_span(doc, i),
                     "default",
-                    {"count": count, "chars": chars, "minimum": self.params.per_thousand},
+                    {
+                        "section": section.heading.title,
+                        "count": count,
+                        "chars": chars,
+                        "minimum": f"{self.params.per_thousand:g}",
+                    },
                 )

@@ -36,9 +36,11 @@ _YEAR = regex.compile(r"((?:19|20)\d{2})年")
 _OPENING = regex.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
 # Inside a plan: "2023年，我镇将…", "2023年将继续…".
 _PLAN_SENTENCE = regex.compile(
-    r"(?:^|(?<=[。；]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
+    r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
 )
 _QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
+# "2023年工作总结及2024年工作计划": the review part and the plan part.
+_HEADING_PARTS = regex.compile(r"[和及与、]|暨")
 
 
 class YearsParams(Params):
@@ -89,7 +91,10 @@ class Years(CheckKind[YearsParams]):
             if section.parent is not None:
                 continue  # the plan chapter itself, not a sub-heading that mentions a plan
             title = _QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
-            m = _YEAR.search(title)
+            plan_part = next(
+                (part for part in _HEADING_PARTS.split(title) if self.plan.search(part)), title
+            )
+            m = _YEAR.search(plan_part)
             if m and int(m[1]) <= year:
                 yield Finding(
                     heading_title_span(doc, i),

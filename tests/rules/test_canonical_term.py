@@ -1,0 +1,152 @@
+"""RL303 canonical-term: fixed formulations and document titles, with an unsafe fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.fix import fix_source
+from reportlint.load import load_path
+
+from support import SYNTHETIC, builtin_rules, clean_text, lint, lint_file, seed
+
+RULE = "canonical-term"
+
+DUTY_TITLE = "《党政主要负责人履行推进法治建设第一责任人职责规定》"
+
+
+def found(text):
+    return [(d.line, d.column, d.message) for d in lint(text, RULE)]
+
+
+def fixes(text):
+    return [(d.fix.replacement, d.fix.safe) for d in lint(text, RULE)]
+
+
+def test_seed_000_village_accounts_with_the_wrong_character():
+    # "坚持“村帐街道管”,完善农村集体“三资”管理办法。"
+    (d,) = lint_file(seed(0), RULE)
+    assert (d.line, d.column, d.end_column) == (55, 44, 46)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == "村帐"
+    assert d.message == "“村帐”应为“村账”"
+    assert d.severity.value == "error"
+    assert d.fix.replacement == "村账" and not d.fix.safe
+    assert seed(0).read_text(encoding="utf-8")[d.fix.span.start : d.fix.span.end] == "村帐"
+
+
+def test_seed_000_is_fixed_only_with_unsafe_fixes():
+    source = load_path(seed(0))
+    rules = builtin_rules().selected(select=(RULE,))
+    assert fix_source(source, rules).text == source.text
+    outcome = fix_source(source, rules, unsafe=True)
+    assert outcome.text == source.text.replace("村帐", "村账", 1)
+    assert (outcome.applied, outcome.remaining) == (1, [])
+
+
+def test_rule_of_law_government_not_legal_system_government():
+    assert found("推进法制政府建设，提升依法行政水平。") == [(1, 3, "“法制政府”应为“法治政府”")]
+    assert fixes("推进法制政府建设。") == [("法治政府", False)]
+    # Each occurrence is reported.
+    assert [c for _, c, _ in found("推进法制政府建设。推进法制政府建设。")] == [3, 12]
+
+
+def test_legal_review_of_major_enforcement_decisions():
+    assert found("认真落实重大执法决定法治审核制度。") == [
+        (1, 5, "“重大执法决定法治审核”应为“重大执法决定法制审核”")
+    ]
+    assert fixes("认真落实重大执法决定法治审核制度。") == [("重大执法决定法制审核", False)]
+
+
+def test_legal_review_written_correctly_is_quiet():
+    assert found("落实重大行政执法决定法制审核制度，加强法制审核。") == []
+    assert found("落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。") == []
+    assert found("加强法制审核，落实法治审核制度。") == []
+
+
+def test_fix_of_legal_review_keeps_the_writers_accepted_wording():
+    assert fixes("落实重大行政执法决定法治审核制度。") == [("重大行政执法决定法制审核", False)]
+
+
+def test_supervision_regulation_title():
+    text = "开展《法治政府建设与责任落实督查工作规定》学习。"
+    assert found(text) == [
+        (
+            1,
+            3,
+            "“《法治政府建设与责任落实督查工作规定》”应为“《法治政府建设与责任落实督察工作规定》”",
+        )
+    ]
+    assert fixes("贯彻《法治政府建设与责任落实督导工作规定》。") == [
+        ("《法治政府建设与责任落实督察工作规定》", False)
+    ]
+    assert found("贯彻《法治政府建设与责任落实督察工作规定》。") == []
+
+
+def test_misquoted_first_responsibility_regulation_title():
+    text = "贯彻落实《党政主要负责人履行法治建设第一责任人职责规定》。"
+    (d,) = lint(text, RULE)
+    assert (d.line, d.column, d.end_column) == (1, 5, 29)
+    assert d.message == f"“《党政主要负责人履行法治建设第一责任人职责规定》”应为“{DUTY_TITLE}”"
+    assert d.fix.replacement == DUTY_TITLE and not d.fix.safe
+
+
+def test_correct_first_responsibility_title_is_quiet_next_to_a_wrong_one():
+    text = f"贯彻落实{DUTY_TITLE}和《党政主要负责人履行法治建设第一责任人职责规定》。"
+    assert found(text) == [
+        (1, 32, f"“《党政主要负责人履行法治建设第一责任人职责规定》”应为“{DUTY_TITLE}”")
+    ]
+    assert found(f"对照{DUTY_TITLE}（中办发〔2016〕71号）。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "制定《党政主要负责人履行推进法治建设第一责任人职责清单》，明确责任。",
+        "印发《党政主要负责人履行推进法治建设第一责任人职责规定实施细则》。",
+    ],
+    ids=["duty-list", "implementing-rules"],
+)
+def test_other_documents_about_the_first_responsibility_are_quiet(text):
+    assert found(text) == []
+
+
+def test_xi_jinping_thought_formulations():
+    assert found("以习近平新时代中国特色社会主义为指导。") == [
+        (1, 2, "“习近平新时代中国特色社会主义”应为“习近平新时代中国特色社会主义思想”")
+    ]
+    assert fixes("以习近平新时代中国特色的社会主义思想为指导。") == [
+        ("习近平新时代中国特色社会主义思想", False)
+    ]
+    assert found("深入学习习近平法制思想。") == [(1, 5, "“习近平法制思想”应为“习近平法治思想”")]
+
+
+def test_correct_formulations_are_quiet():
+    assert found("以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想。") == []
+    assert found("推进法治政府建设，走中国特色社会主义法治道路。") == []
+    assert found("坚持习近平新时代中国特色社会主义思想和中国特色社会主义法治道路。") == []
+    assert found("学习宪法、民法典等法律法规，提升法制意识，健全法制机构。") == []
+
+
+def test_several_terms_in_one_paragraph():
+    text = "认真落实重大执法决定法治审核制度，规范村帐管理，推进法制政府建设。"
+    assert found(text) == [
+        (1, 5, "“重大执法决定法治审核”应为“重大执法决定法制审核”"),
+        (1, 20, "“村帐”应为“村账”"),
+        (1, 27, "“法制政府”应为“法治政府”"),
+    ]
+
+
+def test_traditional_text_is_reported_without_a_fix():
+    # The view folds 習/會/義 to simplified; a fix would rewrite more than the match shows.
+    (d,) = lint("以習近平新時代中國特色社會主義為指導。", RULE)
+    assert d.message == "“习近平新时代中国特色社会主义”应为“习近平新时代中国特色社会主义思想”"
+    assert d.fix is None
+
+
+def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
+    # Seeds 001 and 004 quote the first-responsibility regulation and Xi Jinping Thought correctly;
+    # seed 002 writes them in traditional characters with pinyin noise.
+    for n in range(1, 5):
+        assert lint_file(seed(n), RULE) == []
+    for path in sorted(SYNTHETIC.glob("*.txt")):
+        assert lint_file(path, RULE) == [], path.name
+    assert lint(clean_text(), RULE) == []

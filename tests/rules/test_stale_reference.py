@@ -1,0 +1,204 @@
+"""RL302 stale-reference: congresses, plenums, plans and laws that do not fit the report year."""
+
+from __future__ import annotations
+
+from support import SYNTHETIC, clean_text, document, lint, lint_file, seed
+
+RULE = "stale-reference"
+
+ERSHIDA_2021 = (
+    "“党的二十大”：党的二十大于2022年10月召开，2021年度的报告不可能引用：请核对年份或表述"
+)
+SHIJIUDA_2023 = (
+    "“党的十九大精神”：党的十九大已由2022年10月召开的党的二十大接续，"
+    "在2023年度的报告中已经过时，应为党的二十大精神"
+)
+QIWU_2022 = (
+    "“七五普法”：七五普法规划（2016—2020年）已结束，在2022年度的报告中已经过时，"
+    "应为八五普法（2021—2025年）"
+)
+
+
+def report(year, sentence):
+    return f"某镇{year}年法治政府建设情况报告\n{year}年，{sentence}"
+
+
+def found(year, sentence):
+    return [
+        (d.line, d.column, d.severity.value, d.message) for d in lint(report(year, sentence), RULE)
+    ]
+
+
+def test_2021_report_citing_the_twentieth_congress_is_an_error():
+    (d,) = lint(report(2021, "我镇认真学习贯彻党的二十大精神。"), RULE)
+    assert (d.line, d.column, d.end_column) == (2, 15, 20)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == "党的二十大"
+    assert d.message == ERSHIDA_2021
+    assert d.severity.value == "error" and d.fix is None
+
+
+def test_looking_forward_to_the_twentieth_congress_is_quiet():
+    assert found(2021, "我镇以迎接党的二十大召开为主线，完成七五普法总结验收。") == []
+    assert found(2021, "我镇以优异成绩迎接党的二十大胜利召开。") == []
+    # From the 2022 report on (published by 1 April 2023) it can be cited.
+    assert found(2022, "我镇认真学习贯彻党的二十大精神。") == []
+
+
+def test_preparing_for_the_twentieth_congress_is_quiet():
+    assert (
+        found(
+            2021, "我镇紧紧围绕为党的二十大胜利召开营造良好法治环境的目标，扎实推进法治政府建设。"
+        )
+        == []
+    )
+
+
+def test_forward_word_in_an_unrelated_clause_does_not_exempt():
+    assert found(2021, "我镇认真学习贯彻党的二十大精神，编制权责清单。") == [
+        (2, 15, "error", ERSHIDA_2021)
+    ]
+
+
+def test_2023_report_guided_by_the_nineteenth_congress_is_outdated():
+    assert found(2023, "我镇深入学习贯彻党的十九大精神。") == [(2, 15, "warning", SHIJIUDA_2023)]
+    assert found(2023, "我镇坚持以党的十九大精神为指导。") == [(2, 12, "warning", SHIJIUDA_2023)]
+
+
+def test_since_the_nineteenth_congress_is_quiet():
+    assert found(2023, "党的十九大以来，我镇坚持依法行政。") == []
+    assert found(2023, "我镇认真学习贯彻党的十九大报告和党的二十大报告。") == []
+    # Before the 2023 report the nineteenth congress is current.
+    assert found(2022, "我镇深入学习贯彻党的十九大精神。") == []
+
+
+def test_third_plenum_of_the_twentieth_central_committee():
+    assert found(2023, "我镇深入学习贯彻二十届三中全会精神。") == [
+        (
+            2,
+            15,
+            "error",
+            "“二十届三中全会”：党的二十届三中全会于2024年7月召开，"
+            "2023年度的报告不可能引用：请核对年份或表述",
+        )
+    ]
+    assert found(2024, "我镇深入学习贯彻二十届三中全会精神。") == []
+    assert found(2023, "我镇深入学习贯彻党的二十大精神和二十届二中全会精神。") == []
+
+
+def test_a_plenum_held_before_the_publication_deadline_may_be_cited():
+    # The second plenum (February 2023) is before the 2022 report's deadline of 1 April 2023.
+    assert found(2022, "我镇深入学习贯彻二十届二中全会精神。") == []
+    assert [c for _, _, c, _ in found(2021, "我镇深入学习贯彻二十届二中全会精神。")] == ["error"]
+
+
+def test_seventh_five_year_law_popularisation_plan_in_2022():
+    assert found(2022, "我镇深入开展七五普法。") == [(2, 13, "warning", QIWU_2022)]
+    assert found(2022, "我镇完成七五普法总结验收。") == []
+    assert found(2021, "我镇七五普法工作获得表彰。") == []
+    assert found(2020, "我镇深入开展七五普法。") == []
+
+
+def test_exception_word_in_the_next_clause_does_not_exempt():
+    assert found(2022, "我镇深入开展七五普法宣传，取得明显成果。") == [
+        (2, 13, "warning", QIWU_2022)
+    ]
+
+
+def test_old_outline_in_a_2022_report():
+    (d,) = lint(report(2022, "我镇对照《法治政府建设实施纲要（2015—2020年）》推进工作。"), RULE)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == "法治政府建设实施纲要（2015—2020年）"
+    assert (d.line, d.column) == (2, 12)
+    assert d.severity.value == "warning"
+    assert d.message == (
+        "“法治政府建设实施纲要（2015—2020年）”：《法治政府建设实施纲要（2015—2020年）》"
+        "已由2021年的新纲要取代，在2022年度的报告中已经过时，"
+        "应为《法治政府建设实施纲要（2021—2025年）》"
+    )
+    sentence = "我镇圆满完成《法治政府建设实施纲要（2015—2020年）》确定的目标。"
+    assert found(2022, sentence) == []
+    assert found(2020, "我镇对照《法治政府建设实施纲要（2015—2020年）》推进工作。") == []
+
+
+def test_new_outline_before_it_was_issued():
+    sentence = "我镇对照《法治政府建设实施纲要（2021—2025年）》推进工作。"
+    assert found(2021, sentence) == []
+    assert [c for _, _, c, _ in found(2020, sentence)] == ["error"]
+
+
+def test_old_outline_goal_wording():
+    sentence = "建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
+    ((line, column, severity, message),) = found(2022, sentence)
+    assert (line, column, severity) == (2, 29, "warning")
+    assert message.startswith("“廉洁高效、守法诚信”：")
+    assert message.endswith(
+        "应为新纲要的“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”"
+    )
+    assert found(2020, sentence) == []
+
+
+def test_xi_jinping_thought_on_the_rule_of_law_in_2019():
+    assert found(2019, "我镇深入学习贯彻习近平法治思想。") == [
+        (
+            2,
+            15,
+            "error",
+            "“习近平法治思想”：“习近平法治思想”于2020年11月中央全面依法治国工作会议上明确提出，"
+            "2019年度的报告不可能引用：请核对年份或表述",
+        )
+    ]
+    assert found(2020, "我镇深入学习贯彻习近平法治思想。") == []
+
+
+def test_civil_code_and_eighth_plan():
+    assert [c for _, _, c, _ in found(2019, "我镇学习宣传民法典。")] == ["error"]
+    assert found(2020, "我镇学习宣传民法典。") == []
+    assert found(2025, "我镇深入开展八五普法。") == []
+    ((_, _, severity, message),) = found(2026, "我镇深入开展八五普法。")
+    assert severity == "warning" and message.endswith("应为九五普法（2026—2030年）")
+
+
+def test_every_citation_is_reported():
+    text = report(
+        2021, "我镇学习党的二十大精神。\n一、主要工作\n贯彻二十届三中全会精神，落实党的二十大部署。"
+    )
+    assert [(d.line, d.column, d.message[:9]) for d in lint(text, RULE)] == [
+        (2, 11, "“党的二十大”：党"),
+        (4, 3, "“二十届三中全会”"),
+        (4, 15, "“党的二十大”：党"),
+    ]
+
+
+def test_report_year_that_cannot_be_determined_gives_nothing():
+    text = "我镇认真学习贯彻党的二十大精神。\n一、主要工作\n依法行政。"
+    assert document(text).report_year is None
+    assert lint(text, RULE) == []
+
+
+def test_report_year_from_the_signature():
+    text = "我镇认真学习贯彻党的二十大精神。\n一、主要工作\n依法行政。\n某镇人民政府\n2022年3月1日"
+    assert document(text).report_year == 2021
+    assert [d.message for d in lint(text, RULE)] == [ERSHIDA_2021]
+
+
+def test_seed_000_2020_report_correctly_cites_the_nineteenth_congress():
+    text = seed(0).read_text(encoding="utf-8")
+    assert "2020年,我街道认真学习贯彻党的十九大" in text
+    assert lint(text, RULE) == []
+    (d,) = lint(text.replace("党的十九大和", "党的二十大精神和", 1), RULE)
+    assert (d.line, d.column, d.severity.value) == (9, 16, "error")
+    assert d.message == ERSHIDA_2021.replace("2021年度", "2020年度")
+
+
+def test_seed_001_2023_report_with_the_nineteenth_congress_instead():
+    text = seed(1).read_text(encoding="utf-8")
+    (d,) = lint(text.replace("党的二十大精神", "党的十九大精神", 1), RULE)
+    assert d.line == 8 and d.source_line[d.column - 1 : d.end_column - 1] == "党的十九大精神"
+    assert d.message == SHIJIUDA_2023
+
+
+def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
+    for n in range(5):
+        assert lint_file(seed(n), RULE) == []
+    for path in sorted(SYNTHETIC.glob("*.txt")):
+        assert lint_file(path, RULE) == [], path.name
+    assert lint(clean_text(), RULE) == []

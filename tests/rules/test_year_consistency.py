@@ -1,0 +1,160 @@
+"""RL301 year-consistency: title, opening, next-year plan and publication date agree on the year."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import SYNTHETIC, clean_text, document, lint, lint_file, seed
+
+RULE = "year-consistency"
+
+TITLE = "某镇2023年法治政府建设情况报告\n2023年，我镇坚持依法行政。\n一、主要工作\n依法行政。\n"
+PLAN_2023 = "下一年度安排中写的是“2023年”，本报告是2023年度，安排的应是2024年：请核对年份"
+
+
+def found(text):
+    return [(d.line, d.column, d.message) for d in lint(text, RULE)]
+
+
+def test_plan_heading_that_names_the_report_year():
+    (d,) = lint(TITLE + "二、2023年工作计划\n继续推进法治政府建设。", RULE)
+    assert (d.line, d.column, d.end_column) == (5, 1, 12)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == "二、2023年工作计划"
+    assert d.message == PLAN_2023
+    assert d.severity.value == "warning" and d.fix is None
+
+
+def test_plan_sentence_that_names_the_report_year():
+    text = TITLE + "二、下一步工作打算\n巩固已有成果。2023年，我镇将继续推进。"
+    assert found(text) == [(6, 8, PLAN_2023)]
+    # In a sub-heading of the plan too: the whole chapter is the plan.
+    text = TITLE + "二、下一步工作打算\n（一）加强学习。2023年将继续推进。"
+    assert found(text) == [(6, 9, PLAN_2023)]
+
+
+def test_plan_sentence_that_opens_a_paragraph():
+    text = TITLE + "二、下一步工作打算\n2023年，我镇将继续推进法治政府建设。"
+    assert found(text) == [(6, 1, PLAN_2023)]
+
+
+def test_plan_heading_and_plan_sentence_both_reported():
+    text = "某镇2023年法治政府建设情况报告\n一、主要工作\n依法行政。\n二、2023年工作计划\n2023年，我镇将继续推进。"
+    assert found(text) == [(4, 1, PLAN_2023), (5, 1, PLAN_2023)]
+
+
+def test_a_plan_for_the_next_year_is_quiet():
+    text = TITLE + "二、2024年工作计划\n2024年，我镇将巩固2023年成果，继续推进。"
+    assert found(text) == []
+    text = (
+        TITLE + "二、下一年度推进法治政府建设的主要安排\n巩固2023年成果。2024年，我镇将继续推进。"
+    )
+    assert found(text) == []
+
+
+def test_years_in_quoted_titles_and_in_sub_headings_are_not_the_plan_year():
+    # A document title in the plan heading names its own year.
+    assert found(TITLE + "二、落实《某区2023年法治工作要点》的打算\n继续推进。") == []
+    # "（一）2023年工作计划完成情况" under the measures is a review, not the plan chapter.
+    text = TITLE.replace("依法行政。\n", "（一）2023年工作计划完成情况\n依法行政。\n") + (
+        "二、2024年工作安排\n继续推进。"
+    )
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、2023年度存在的不足和下一步工作打算",
+        "二、2023年工作总结及2024年工作计划",
+    ],
+    ids=["shortcomings-and-plan", "summary-and-plan"],
+)
+def test_combined_heading_that_names_the_report_year_for_the_review(heading):
+    assert found(TITLE + heading + "\n宣传不够。") == []
+
+
+def test_title_year_and_opening_year_disagree():
+    (d,) = lint(
+        "某镇2023年法治政府建设情况报告\n2022年，我镇坚持依法行政。\n一、主要工作\n依法行政。", RULE
+    )
+    assert (d.line, d.column, d.end_column) == (2, 1, 6)
+    assert d.message == "标题写的是2023年度，开头却写“2022年”：请核对报告年度"
+    assert d.severity.value == "warning"
+
+
+def test_title_year_and_opening_year_agree():
+    assert found("某镇2023年法治政府建设情况报告\n2023年，我镇坚持依法行政。") == []
+    assert found("某镇2023年法治政府建设情况报告\n2023年度，我镇坚持依法行政。") == []
+    # No year in the title: the opening is the report year, nothing to compare.
+    assert found("某镇法治政府建设情况报告\n2022年，我镇坚持依法行政。") == []
+
+
+def test_seed_004_published_after_the_deadline():
+    text = seed(4).read_text(encoding="utf-8")
+    assert "发布日期: 2024-03-26" in text
+    (d,) = lint(text.replace("发布日期: 2024-03-26", "发布日期: 2024-05-26"), RULE)
+    assert (d.line, d.column, d.end_column) == (4, 1, 5)
+    assert d.source_line.startswith("发布日期: 2024-05-26")
+    assert d.message == (
+        "网页发布日期为2024年5月26日，晚于2023年度报告的公开期限（2024年4月1日之前）：请核对或说明"
+    )
+
+
+def test_seed_001_generated_after_the_deadline_points_at_the_key():
+    text = seed(1).read_text(encoding="utf-8")
+    (d,) = lint(text.replace("生成日期 2024-01-17", "生成日期 2024-04-15"), RULE)
+    assert (d.line, d.column, d.end_column) == (5, 29, 33)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == "生成日期"
+    assert d.message == (
+        "网页生成日期为2024年4月15日，晚于2023年度报告的公开期限（2024年4月1日之前）：请核对或说明"
+    )
+
+
+def page(published):
+    return (
+        "当前位置:首页 > 政务公开\n\n"
+        "某镇2023年法治政府建设情况报告\n"
+        f"发布日期: {published} 17:24      来源: 某镇\n\n"
+        "2023年，我镇坚持依法行政。\n一、主要工作\n依法行政。"
+    )
+
+
+def test_deadline_is_before_1_april():
+    assert document(page("2024-05-26")).metadata == {"发布日期": "2024-05-26"}
+    assert found(page("2024-03-31")) == []
+    assert [line for line, _, _ in found(page("2024-04-01"))] == [4]
+    assert [line for line, _, _ in found(page("2024-05-26"))] == [4]
+
+
+def test_publication_date_when_the_year_comes_from_the_opening():
+    text = page("2024-05-26").replace("某镇2023年法治", "某镇法治")
+    assert document(text).year_source == "opening"
+    assert [line for line, _, _ in found(text)] == [4]
+
+
+def test_report_year_that_cannot_be_determined_gives_nothing():
+    text = (
+        "我镇坚持依法行政。\n一、主要工作\n依法行政。\n二、2023年工作计划\n2023年，我镇将继续推进。"
+    )
+    assert document(text).report_year is None
+    assert found(text) == []
+    text = page("2030-05-26").replace("某镇2023年法治", "某镇法治").replace("2023年，", "")
+    assert document(text).report_year is None
+    assert found(text) == []
+
+
+def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
+    # Seed 004 (2023) plans "四、2024年推进法治工作计划" and was published 2024-03-26;
+    # seed 001 (2023) was generated 2024-01-17.
+    for n in range(5):
+        assert lint_file(seed(n), RULE) == []
+    for path in sorted(SYNTHETIC.glob("*.txt")):
+        assert lint_file(path, RULE) == [], path.name
+    assert lint(clean_text(), RULE) == []
+
+
+def test_seed_004_plan_heading_with_the_report_year_is_flagged():
+    text = seed(4).read_text(encoding="utf-8")
+    (d,) = lint(text.replace("四、2024年推进法治工作计划", "四、2023年推进法治工作计划"), RULE)
+    assert (d.line, d.column, d.end_column) == (73, 5, 20)
+    assert d.message == PLAN_2023

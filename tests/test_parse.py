@@ -33,3 +33,19 @@ def test_item_after_a_figure_with_no_full_stop_is_still_an_item():
 def test_words_ending_in_numeral_and_shi_are_not_items():
     doc = document("（一）依法行政。统一是前提，第一是关键。")
     assert doc.items == ()
+
+
+def test_a_sentence_naming_a_footer_word_is_not_a_footer():
+    doc = document(
+        "一、主要工作\n全年学法12次。\n二、存在问题\n不足。\n三、下一步打算\n"
+        "明确承办单位和完成时限。\n五、其他事项\n无。\n"
+    )
+    assert doc.chrome == ()
+    assert [h.marker for h in doc.headings][-1] == "五、"
+
+
+def test_a_paragraph_starting_with_share_is_body():
+    doc = document(
+        "一、主要工作\n分享典型经验12篇，其中3篇被省级媒体采用。\n二、存在问题\n不足。\n"
+    )
+    assert all(p.chrome is None for p in doc.paragraphs)

@@ -97,3 +97,14 @@ def test_fix_also_removes_blank_lines_and_spaces_around_the_break():
         "我镇推进依法行政。全年开展普法宣传活动   \n\n  多次开展专题讲座。\n".encode(), "r.txt"
     )
     assert fixed(source).text == "我镇推进依法行政。全年开展普法宣传活动多次开展专题讲座。\n"
+
+
+def test_headings_notes_and_table_rows_end_where_they_end():
+    # From the false-positive hunt: a heading with "；", a note line, a table header.
+    for text in (
+        "一、主要工作\n（一）健全制度体系；完善工作机制\n我局制定了工作规则。\n",
+        "一、坚持依法决策；提升治理效能\n我县全年审查重大行政决策事项5项。\n",
+        "一、主要工作\n注：以上数据统计截至2024年12月31日；数据来源于县司法局\n此外，全年办理行政诉讼案件12件。\n",
+        "一、主要工作\n单位：件；统计时间：截至2024年12月31日\n类别　受理　审结\n",
+    ):
+        assert found(text) == [], text

@@ -150,3 +150,8 @@ def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
     for path in sorted(SYNTHETIC.glob("*.txt")):
         assert lint_file(path, RULE) == [], path.name
     assert lint(clean_text(), RULE) == []
+
+
+def test_a_formulation_cut_by_a_line_break_is_not_misquoted():
+    text = "2024年，我乡坚持以习近平新时代中国特色社会主义\n思想为指导。\n"
+    assert found(text) == []

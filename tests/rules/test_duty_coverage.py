@@ -63,3 +63,10 @@ def test_leaders_and_acts_worded_as_in_other_regions():
     ]
     for body in quiet:
         assert lint(duty_report(body), "duty-coverage") == [], body
+
+
+def test_one_principal_named_as_such_is_a_leader():
+    # A department's or a county government's report names its own principal.
+    for who in ("局主要负责人", "县政府主要负责人"):
+        body = f"{who}带头学法4次，听取法治建设汇报2次，出庭应诉1次。"
+        assert lint(duty_report(body), "duty-coverage") == [], who

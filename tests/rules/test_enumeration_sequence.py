@@ -96,3 +96,19 @@ def test_mixed_marker_styles_in_order_are_quiet():
 def test_words_that_contain_shi_are_not_items():
     assert found("一是组织到位。会议5次。三是否可行须论证。二是学习到位。") == []
     assert found("坚持实事求是，一是组织到位。二是学习到位。") == []
+
+
+def test_attachment_list_before_the_signature_is_not_a_heading_run():
+    text = (
+        "一、主要工作\n全年学法12次。\n二、存在的不足\n宣传不够。\n"
+        "附件：1.重点任务完成情况表\n2.规范性文件目录\n\n某县人民政府\n2025年1月22日\n"
+    )
+    assert found(text) == []
+
+
+def test_a_span_of_quarters_is_not_a_heading():
+    text = (
+        "一、主要工作\n（一）学法\n全年学法12次。\n三、四季度，全县共受理案件25件。\n"
+        "（二）执法\n执法规范。\n二、存在问题\n不足。\n"
+    )
+    assert found(text) == []

@@ -71,3 +71,14 @@ def test_numbers_that_are_names_or_dates_are_quiet():
 )
 def test_hotline_number_before_a_verb_is_quiet(text):
     assert matches(text) == []
+
+
+def test_service_hotlines_and_named_days_are_not_counts():
+    for text in (
+        "全年通过96110开展反诈预警劝阻1.2万次。",
+        "依托95598受理供电服务诉求3260件。",
+        "结合315开展消费维权宣传活动12场次。",
+    ):
+        assert matches(text) == [], text
+    # A plain count of the same shape is still caught.
+    assert matches("共发放宣传资料12000开展专题讲座23场次。") == ["12000开展"]

@@ -140,3 +140,17 @@ def test_a_second_opening_quote_after_an_unclosed_one_is_reported_as_unclosed():
         (1, 3, "这里的 “ 后面缺少对应的 ”：请补上或删去")
     ]
     assert found("开展“送“法”下乡”活动。") == [(1, 5, "这里的 “ 里又用了 “：内层应改用 ‘")]
+
+
+def test_list_markers_inside_a_bracket_do_not_close_it():
+    assert found("主要措施（包括：1）完善制度；2）加强培训）均已落实。") == []
+
+
+def test_three_levels_of_quotes_and_quotes_inside_titles():
+    assert found("会议强调：“要牢记总书记‘把“法治”刻在心上’的嘱托。”") == []
+    assert found("“要认真学习《关于加强“三项制度”建设的指导意见》。”") == []
+
+
+def test_a_quotation_introduced_by_a_colon_may_run_over_paragraphs():
+    text = "一、主要工作\n县委书记强调：“一要提高政治站位。\n“二要压实工作责任。”\n"
+    assert found(text) == []

@@ -116,3 +116,14 @@ def test_causes_as_their_own_chapter_or_worded_differently():
 def test_difficulties_heading_is_the_shortcomings_part():
     part = "三、面临的困难\n主要原因是人员不足。\n"
     assert messages(report(MEASURES, DUTY, part, PLAN)) == []
+
+
+def test_duty_written_as_a_paragraph_counts_but_a_citation_does_not():
+    lead = "镇党委、政府主要负责人认真履行推进法治建设第一责任人职责，带头学法4次。\n"
+    measures = MEASURES + lead
+    assert messages(report(measures, SHORTCOMINGS, PLAN)) == []
+    cited = MEASURES + "严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》，带头学法。\n"
+    assert any("第一责任人" in m for m in messages(report(cited, SHORTCOMINGS, PLAN)))
+    # Planned for next year, it is not a report of having done it.
+    plan = PLAN + lead.replace("认真履行", "将认真履行")
+    assert any("第一责任人" in m for m in messages(report(MEASURES, SHORTCOMINGS, plan)))

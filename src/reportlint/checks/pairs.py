@@ -87,30 +87,44 @@ class Pairs(CheckKind[PairsParams]):
             if ch in self.closer_of:
                 if i in optional:
                     continue
-                if (inner := self.params.no_self_nesting.get(ch)) and any(
-                    text[j] == ch for j in stack
+                # Nesting is about the nearest enclosing mark: “‘“”’” is three levels, fine.
+                if (
+                    (inner := self.params.no_self_nesting.get(ch))
+                    and stack
+                    and text[stack[-1]] == ch
                 ):
                     # Two openers in a row: a missing closer if the paragraph
                     # has fewer closers than openers, else a nesting mistake.
                     if text.count(ch) > text.count(self.closer_of[ch]):
-                        first = next(j for j in stack if text[j] == ch)
-                        return first, "unclosed", {"mark": ch, "closer": self.closer_of[ch]}
+                        return stack[-1], "unclosed", {"mark": ch, "closer": self.closer_of[ch]}
                     return i, "nested", {"mark": ch, "inner": inner}
                 stack.append(i)
             elif ch in self.opener_of:
                 opener = self.opener_of[ch]
+                if i in optional and (
+                    not stack or text[stack[-1]] != opener or _closed_later(text, i, ch, optional)
+                ):
+                    continue  # a list marker "1）" or an apostrophe: it may stand alone
                 if stack and text[stack[-1]] == opener:
                     stack.pop()
-                elif i in optional:
-                    continue  # a list marker "1）" or an apostrophe: it may stand alone
                 elif any(text[j] == opener for j in stack):
                     top = text[stack[-1]]
                     return stack[-1], "mismatched", {"mark": top, "opener": top, "closer": ch}
                 else:
                     return i, "unopened", {"mark": ch, "opener": opener}
-        # A quotation over several paragraphs opens each one and closes only the last.
-        continued = text[:1] == next_start and all(text[j] == next_start for j in stack)
+        # A quotation over several paragraphs opens each one and closes only the
+        # last; it starts a paragraph or follows a colon ("强调：“一要…").
+        continued = (
+            bool(stack)
+            and all(text[j] == next_start for j in stack)
+            and (text[:1] == next_start or text[stack[0] - 1 : stack[0]] in ("：", ":"))
+        )
         if stack and not continued:
             first = stack[0]
             return first, "unclosed", {"mark": text[first], "closer": self.closer_of[text[first]]}
         return None
+
+
+def _closed_later(text: str, at: int, closer: str, optional: set[int]) -> bool:
+    """Whether a closing mark after `at`, not itself a list marker, can close the open one."""
+    return any(text[j] == closer and j not in optional for j in range(at + 1, len(text)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import msgspec
+import regex
 
 from reportlint.checks.base import (
     CheckKind,
@@ -23,6 +24,8 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+
+_QUOTED_TITLE = regex.compile(r"《[^》]*》")
 
 
 class Requirement(Params):
@@ -44,6 +47,11 @@ class SectionSpec(Params):
     implied_by_leading_sections: bool = False
     # What the part must also contain, searched in its heading and text.
     requires: list[Requirement] = msgspec.field(default_factory=list)
+    # A paragraph whose first sentence matches these also counts as the part
+    # ("镇党委、政府主要负责人认真履行推进法治建设第一责任人职责，…"): the
+    # part is written, just not under a heading of its own.  Titles in 《》
+    # are left out, so citing a regulation is not performing it.
+    lead_patterns: list[str] = msgspec.field(default_factory=list)
 
 
 class SectionsParams(Params):
@@ -75,17 +83,20 @@ class Sections(CheckKind[SectionsParams]):
                         (req, compile_patterns(req.patterns, f"{key}.requires[{j}].patterns"))
                         for j, req in enumerate(spec.requires)
                     ],
+                    compile_patterns(spec.lead_patterns, f"{key}.lead_patterns")
+                    if spec.lead_patterns
+                    else None,
                 )
             )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         found = {
             spec.id: list(sections_matching(doc, pattern, exclude))
-            for spec, pattern, exclude, _ in self.compiled
+            for spec, pattern, exclude, _, _ in self.compiled
         }
         claimed = {i for matches in found.values() for i in matches}
         first_claimed = min((doc.sections[i].start for i in claimed), default=None)
-        for spec, _, _, requirements in self.compiled:
+        for spec, _, exclude, requirements, lead in self.compiled:
             matches = found[spec.id]
             if not matches and spec.implied_by_leading_sections:
                 matches = [
@@ -96,6 +107,8 @@ class Sections(CheckKind[SectionsParams]):
                     and first_claimed is not None
                     and s.start < first_claimed
                 ]
+            if not matches and lead is not None and _led_paragraph(doc, lead, exclude):
+                continue
             if not matches:
                 if not spec.optional:
                     yield Finding(report_anchor(doc), "missing", {"section": spec.label})
@@ -110,3 +123,18 @@ class Sections(CheckKind[SectionsParams]):
                         "missing-part",
                         {"section": spec.label, "part": req.label},
                     )
+
+
+def _led_paragraph(
+    doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | None
+) -> bool:
+    """Whether a body paragraph opens with a sentence matching `lead`, outside excluded sections."""
+    for p in doc.body_paragraphs:
+        first = _QUOTED_TITLE.sub("", p.text.split("。", 1)[0])
+        if not lead.search(first):
+            continue
+        enclosing = [s for s in doc.sections if s.start <= p.start < s.end]
+        if exclude is not None and any(exclude.search(s.heading.title) for s in enclosing):
+            continue
+        return True
+    return False

@@ -28,16 +28,18 @@ from reportlint.document.span import Span
 from reportlint.load import Source
 
 CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
+# "一、二季度", "三、四月份": two numerals of a span, not a heading marker.
+_NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批次|期))"
 
 # Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
 HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
-    (1, regex.compile(rf"^(?P<num>{CN_ORDINAL})[、，.]")),
+    (1, regex.compile(rf"^(?P<num>{CN_ORDINAL})[、，.]{_NOT_A_MARKER}")),
     (2, regex.compile(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
     (3, regex.compile(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
     (4, regex.compile(r"^（(?P<num>\d{1,2})）[、，.]?")),
 )
 ANY_ORDINAL_START = regex.compile(
-    rf"^(?:{CN_ORDINAL}[、是]|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
+    rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
 )
 ITEM = regex.compile(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
 TITLE_END = regex.compile(r"[。：；！？]")
@@ -46,7 +48,7 @@ TITLE_END = regex.compile(r"[。：；！？]")
 # starts at the first short line in the second half of the page that has one.
 META_START = regex.compile(
     r"^[•·●\s]*(?:当前位置|您的?位置|首页\s*[>＞»]|索引号|发布机构|发文机关|发布日期|生成日期|成文日期|"
-    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|分享|打印|关闭|【\s*(?:[大中小]|打印|关闭|字体)|浏览次数|阅读次数|"
+    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|(?:分享|打印|关闭)(?:到|本页|窗口|：|:|\s|$)|【\s*(?:[大中小]|打印|关闭|字体)|浏览次数|阅读次数|"
     r"内容分类|主题分类|责任部门|文章来源|作者：|编辑：)"
 )
 FOOTER_MARK = regex.compile(
@@ -58,10 +60,11 @@ METADATA_DATE = regex.compile(
 )
 
 AFTER_SIGNATURE = regex.compile(
-    r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,40}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
+    r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,80}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
     r"上一篇|下一篇|【\s*(?:打印|关闭|字体))"
 )
 NEVER_BODY = regex.compile(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
+ATTACHMENT_START = regex.compile(r"^附件[：:]?\s*\d")
 TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
 TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
 ORGAN = regex.compile(
@@ -75,6 +78,8 @@ OPENING_YEAR = regex.compile(r"^((?:19|20)\d{2})年")
 _HAN_END = regex.compile(r"\p{Han}$")
 _HAN_START = regex.compile(r"^\p{Han}")
 _CLAUSE_MARK = regex.compile(r"[。；;]")
+_NOTE_LINE = regex.compile(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
+_TABLE_ROW = regex.compile(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
 
 
 def parse(source: Source) -> Document:
@@ -96,7 +101,10 @@ def parse(source: Source) -> Document:
     body_start = content[0].start if content else len(view.text)
     body_end = content[-1].end if content else body_start
 
-    headings = tuple(h for p in content if (h := _heading(p)) is not None)
+    attachments = _attachment_list(content)
+    headings = tuple(
+        h for p in content if p.index not in attachments and (h := _heading(p)) is not None
+    )
     sections = _sections(headings, body_end)
     items = tuple(
         Item(
@@ -145,8 +153,13 @@ def _broken_line_joins(text: str) -> list[Span]:
         if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
             continue
         prose = _CLAUSE_MARK.search(a_text) or (len(a_text) >= 60 and regex.search("[，,]", a_text))
+        # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
+        heading = ANY_ORDINAL_START.match(a_text) and "。" not in a_text
         if (
             not prose
+            or heading
+            or _NOTE_LINE.match(a_text)
+            or _TABLE_ROW.search(b_text)
             or ANY_ORDINAL_START.match(b_text)
             or (ORGAN.search(b_text) and len(b_text) < 30)
         ):
@@ -157,6 +170,21 @@ def _broken_line_joins(text: str) -> list[Span]:
         b_begin = b_start + (len(b) - len(b.lstrip()))
         joins.append(Span(a_stop, b_begin))
     return joins
+
+
+def _attachment_list(content: list[Paragraph]) -> set[int]:
+    """Paragraphs of an attachment note ("附件：1.…" then "2.…"): a list, not headings."""
+    found: set[int] = set()
+    in_list = False
+    for p in content:
+        if ATTACHMENT_START.match(p.text):
+            in_list = True
+            found.add(p.index)
+        elif in_list and regex.match(r"\d{1,2}[.、．]", p.text):
+            found.add(p.index)
+        else:
+            in_list = False
+    return found
 
 
 def _is_title(p: Paragraph) -> bool:
@@ -196,7 +224,13 @@ def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
     half = max(header_end, len(paragraphs) // 2)
     for p in paragraphs[half:]:
         # "（二）加强政府网站建设" is a heading of the report, not a footer.
-        if len(p.text) <= 60 and FOOTER_MARK.search(p.text) and not ANY_ORDINAL_START.match(p.text):
+        # "明确承办单位和完成时限。" is a sentence of the report: footers are not sentences.
+        if (
+            len(p.text) <= 60
+            and FOOTER_MARK.search(p.text)
+            and not ANY_ORDINAL_START.match(p.text)
+            and not p.text.endswith(("。", "；", "！", "？"))
+        ):
             return p.index
     return len(paragraphs)
 

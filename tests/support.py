@@ -49,3 +49,10 @@ def codes(diagnostics: list[Diagnostic]) -> list[str]:
 
 def clean_text() -> str:
     return (SYNTHETIC / "clean.txt").read_text(encoding="utf-8")
+
+
+def sample_findings(*select: str) -> dict[str, list[str]]:
+    """Findings of the selected rules on every bundled sample, by file name; empty when quiet."""
+    paths = [*sorted(SEEDS.glob("*.txt")), *sorted(SYNTHETIC.glob("*.txt"))]
+    found = {path.name: [d.message for d in lint_file(path, *select)] for path in paths}
+    return {name: messages for name, messages in found.items() if messages}

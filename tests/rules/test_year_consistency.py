@@ -154,3 +154,13 @@ def test_seed_004_plan_heading_with_the_report_year_is_flagged():
     (d,) = lint(text.replace("四、2024年推进法治工作计划", "四、2023年推进法治工作计划"), RULE)
     assert (d.line, d.column, d.end_column) == (73, 5, 20)
     assert d.message == PLAN_2023
+
+
+def test_a_plan_for_a_year_already_past_is_an_error():
+    text = (
+        "某镇2023年法治政府建设情况报告\n2023年，我镇坚持依法行政。\n一、主要工作\n依法行政。\n"
+        "二、2022年工作计划\n继续推进。\n"
+    )
+    (d,) = lint(text, "year-consistency")
+    assert d.severity.value == "error" and d.line == 5
+    assert d.message.startswith("下一年度安排中写的是已经过去的“2022年”")

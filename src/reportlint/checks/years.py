@@ -58,6 +58,7 @@ class Years(CheckKind[YearsParams]):
     messages = {
         "title-opening": frozenset({"title_year", "opening_year"}),
         "plan-year": frozenset({"found", "year", "next"}),
+        "plan-past": frozenset({"found", "year", "next"}),
         "published-late": frozenset({"key", "date", "year", "deadline"}),
     }
 
@@ -98,7 +99,7 @@ class Years(CheckKind[YearsParams]):
             if m and int(m[1]) <= year:
                 yield Finding(
                     heading_title_span(doc, i),
-                    "plan-year",
+                    "plan-year" if int(m[1]) == year else "plan-past",
                     {"found": m.group(), "year": year, "next": year + 1},
                 )
             body_start = section.heading.title_end
@@ -107,7 +108,7 @@ class Years(CheckKind[YearsParams]):
                 if int(s[1]) <= year:
                     yield Finding(
                         doc.span(body_start + s.start(1), body_start + s.end(1) + 1),
-                        "plan-year",
+                        "plan-year" if int(s[1]) == year else "plan-past",
                         {"found": f"{s[1]}年", "year": year, "next": year + 1},
                     )
 

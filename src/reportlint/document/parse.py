@@ -65,6 +65,7 @@ AFTER_SIGNATURE = regex.compile(
 )
 NEVER_BODY = regex.compile(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
 ATTACHMENT_START = regex.compile(r"^附件[：:]?\s*\d")
+_LIST_ITEM = regex.compile(r"\d{1,2}[.、．]")
 TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
 TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
 ORGAN = regex.compile(
@@ -180,7 +181,7 @@ def _attachment_list(content: list[Paragraph]) -> set[int]:
         if ATTACHMENT_START.match(p.text):
             in_list = True
             found.add(p.index)
-        elif in_list and regex.match(r"\d{1,2}[.、．]", p.text):
+        elif in_list and _LIST_ITEM.match(p.text):
             found.add(p.index)
         else:
             in_list = False

@@ -71,6 +71,12 @@ def main() -> None:
     help="Lowest severity that makes the exit code 1.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
     "--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains."
@@ -86,6 +92,7 @@ def check(
     packs: tuple[str, ...],
     fail_level: str,
     exit_zero: bool,
+    output_file: str | None,
     statistics: bool,
     fix: bool,
     unsafe_fixes: bool,
@@ -120,9 +127,18 @@ def check(
     if statistics and output_format == "text":
         from reportlint.report.text import format_statistics
 
-        click.echo(format_statistics(result))
+        report = format_statistics(result)
     else:
-        click.echo(get_formatter(output_format)(result))
+        report = get_formatter(output_format)(result)
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(report + "\n")
+        except OSError as exc:
+            click.echo(f"reportlint: 无法写入 {output_file}：{exc.strerror or exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    else:
+        click.echo(report)
     if result.errors:
         sys.exit(EXIT_ERROR)
     threshold = Severity(fail_level).rank

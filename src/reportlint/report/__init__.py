@@ -59,13 +59,22 @@ Formatter = Callable[[RunResult], str]
 
 
 def get_formatter(name: str) -> Formatter:
+    # Imported on use: a run pays only for the formatter it prints with.
     if name == "json":
         from reportlint.report.json_format import format_json
 
         return format_json
+    if name == "github":
+        from reportlint.report.github import format_github
+
+        return format_github
+    if name == "csv":
+        from reportlint.report.csv_format import format_csv
+
+        return format_csv
     from reportlint.report.text import format_text
 
     return format_text
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "csv")

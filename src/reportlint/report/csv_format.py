@@ -1,0 +1,31 @@
+"""CSV for spreadsheets: one row per finding, UTF-8 with a header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reportlint.report import RunResult
+
+COLUMNS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "fix",
+)
+
+
+def format_csv(result: RunResult) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for d in result.all_diagnostics():
+        row = d.to_json()
+        writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+    return out.getvalue().rstrip("\n")

@@ -124,7 +124,7 @@ def test_builtin_packs_load() -> None:
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 5 + ["timeliness"] * 6 + ["gongwen"] * 10
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 5 + ["gongwen"] * 10
     assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",

@@ -164,3 +164,8 @@ def test_a_plan_for_a_year_already_past_is_an_error():
     (d,) = lint(text, "year-consistency")
     assert d.severity.value == "error" and d.line == 5
     assert d.message.startswith("下一年度安排中写的是已经过去的“2022年”")
+
+
+def test_an_opening_that_names_where_a_period_began_is_quiet():
+    text = "某镇2023年法治政府建设情况报告\n2022年以来，我镇持续推进依法行政。\n一、主要工作\n依法行政。\n"
+    assert lint(text, "year-consistency") == []

@@ -31,14 +31,14 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
+from reportlint.document.parse import QUOTED
 
 _YEAR = regex.compile(r"((?:19|20)\d{2})年")
-_OPENING = regex.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
+_OPENING = regex.compile(r"^((?:19|20)\d{2})年度?[，,]")
 # Inside a plan: "2023年，我镇将…", "2023年将继续…".
 _PLAN_SENTENCE = regex.compile(
     r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
 )
-_QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
 # "2023年工作总结及2024年工作计划": the review part and the plan part.
 _HEADING_PARTS = regex.compile(r"[和及与、]|暨")
 
@@ -91,7 +91,7 @@ class Years(CheckKind[YearsParams]):
             section = doc.sections[i]
             if section.parent is not None:
                 continue  # the plan chapter itself, not a sub-heading that mentions a plan
-            title = _QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
+            title = QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
             plan_part = next(
                 (part for part in _HEADING_PARTS.split(title) if self.plan.search(part)), title
             )

@@ -73,7 +73,8 @@ ORGAN = regex.compile(
 )
 SENTENCE_PUNCT = regex.compile(r"[。，；：！？]")
 LEADING_YEAR = regex.compile(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
-_QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
+# Titles and bracketed asides: "…纲要（2021—2025年）》" names years that are not the report's.
+QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
 OPENING_YEAR = regex.compile(r"^((?:19|20)\d{2})年")
 
 _HAN_END = regex.compile(r"\p{Han}$")
@@ -346,7 +347,7 @@ def _report_year(
 ) -> tuple[int | None, str | None]:
     for p in title:
         # "…纲要（2021—2025年）》2023年度情况报告": the quoted plan's years are not the report's.
-        if m := LEADING_YEAR.match(_QUOTED.sub("", p.text)):
+        if m := LEADING_YEAR.match(QUOTED.sub("", p.text)):
             return int(m[1]), "title"
     for p in content[:3]:
         if m := OPENING_YEAR.match(p.text):

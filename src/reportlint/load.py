@@ -19,6 +19,10 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 STDIN_NAME = "-"
 
+# What a directory walk picks up.  A file named on the command line is read
+# whatever its extension.
+REPORT_SUFFIXES = (".txt",)
+
 
 class LoadError(Exception):
     """The file cannot be checked.  The message is for a person, in Chinese."""
@@ -31,6 +35,9 @@ class Source:
     encoding: str  # a Python codec name: "utf-8", "gb18030", "utf-16-le", ...
     bom: bool
     newline: str  # "\n", "\r\n", "\r", or "mixed"; "\n" when the text has no break
+    # "text" for a plain-text file; otherwise the container the text was
+    # extracted from ("docx", "html", "pdf"), which a fix cannot write back.
+    format: str = "text"
 
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

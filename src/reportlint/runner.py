@@ -14,14 +14,17 @@ from typing import Literal
 from reportlint.checks import Diagnostic, RuleSet
 from reportlint.document import parse
 from reportlint.fix import FixError, encode, fix_source, unified_diff, write_atomically
-from reportlint.load import DEFAULT_MAX_BYTES, STDIN_NAME, LoadError, Source, load_path
+from reportlint.load import (
+    DEFAULT_MAX_BYTES,
+    REPORT_SUFFIXES,
+    STDIN_NAME,
+    LoadError,
+    Source,
+    load_path,
+)
 from reportlint.report import FileError, RunResult
 
 FixMode = Literal["fix", "diff"]
-
-# What a directory walk picks up.  A file named on the command line is read
-# whatever its extension.
-REPORT_SUFFIXES = (".txt",)
 
 
 def collect(paths: Iterable[str]) -> Iterator[str | FileError]:
@@ -64,7 +67,8 @@ def check_paths(
             result.errors.append(FileError(item, f"无法检查：{exc}"))
             continue
         result.files_checked += 1
-        if fix is None:
+        if fix is None or source.format != "text":
+            # Text extracted from a .docx/.html/.pdf cannot be written back.
             result.diagnostics.extend(rules.run(parse(source)))
         else:
             result.diagnostics.extend(_fix_one(source, rules, fix, unsafe_fixes, result))

@@ -1,16 +1,17 @@
-"""Machine-readable formats: github workflow commands, CSV, and --output."""
+"""Machine-readable formats: SARIF, JUnit, github workflow commands, CSV, and --output."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from reportlint.cli import main
 
-from support import seed
+from support import ROOT, SAMPLES, clean_text, seed
 
 
 def run(*args: str):
@@ -60,3 +61,129 @@ def test_output_writes_the_report_to_a_file(tmp_path):
 def test_output_to_an_unwritable_place_is_exit_2(tmp_path):
     result = run("check", "--output", str(tmp_path / "missing" / "x.txt"), str(seed(1)))
     assert result.exit_code == 2 and "无法写入" in result.output
+
+
+# -- SARIF -------------------------------------------------------------------
+
+SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
+
+
+def sarif(*args: str) -> dict:
+    result = run("check", "--format", "sarif", *args)
+    return json.loads(result.output)
+
+
+def test_sarif_is_valid_against_the_official_schema(tmp_path):
+    import jsonschema
+
+    broken = tmp_path / "empty.txt"
+    broken.write_bytes(b"")
+    log = sarif(str(SAMPLES), str(broken))
+    validator = jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert [e.message for e in validator.iter_errors(log)] == []
+    (run_,) = log["runs"]
+    assert log["version"] == "2.1.0" and run_["columnKind"] == "unicodeCodePoints"
+    assert len(run_["results"]) > 500
+    # The unreadable file is a tool notification naming it, not a result.
+    (note,) = run_["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("empty.txt")
+
+
+def test_sarif_rules_come_from_the_rule_definitions():
+    log = sarif("--select", "RL103,RL404", str(seed(1)))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["RL103", "RL404"]
+    width = rules[1]
+    assert width["name"] == "punctuation-width"
+    assert "GB/T 15834" in width["fullDescription"]["text"]
+    assert width["shortDescription"]["text"] in width["fullDescription"]["text"]
+    assert "--ignore punctuation-width" in width["help"]["text"]
+    assert width["defaultConfiguration"]["level"] == "warning"
+    for result in log["runs"][0]["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_sarif_positions_match_the_text_output_and_count_characters():
+    text_lines = run("check", "--select", "RL103", str(seed(1))).output
+    (result,) = sarif("--select", "RL103", str(seed(1)))["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert f":{region['startLine']}:{region['startColumn']}: RL103" in text_lines
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uriBaseId"] == "%SRCROOT%" and not location["uri"].startswith("/")
+
+
+def test_sarif_fingerprints_survive_lines_added_above(tmp_path):
+    original = seed(1).read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_text(original, encoding="utf-8")
+    before = sarif(str(path))["runs"][0]["results"]
+    path.write_text("新增的一行说明。\n\n" + original, encoding="utf-8")
+    after = sarif(str(path))["runs"][0]["results"]
+
+    def keys(results):
+        return sorted(r["partialFingerprints"]["reportlintFingerprint/v1"] for r in results)
+
+    assert len(set(keys(before))) == len(before)  # occurrences keep them apart
+    lines_before = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before}
+    lines_after = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after}
+    assert lines_before != lines_after
+    # Everything but findings about the opening lines keeps its identity.
+    shared = set(keys(before)) & set(keys(after))
+    assert len(shared) >= len(before) - 3
+
+
+# -- JUnit -------------------------------------------------------------------
+
+
+def test_junit_one_suite_per_file_one_failure_per_finding(tmp_path):
+    from xml.etree import ElementTree as ET
+
+    clean = tmp_path / "clean.txt"
+    clean.write_text(clean_text(), encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    found = json.loads(run("check", "--format", "json", str(seed(1))).output)
+    result = run("check", "--format", "junit", str(seed(1)), str(clean), str(empty))
+    root = ET.fromstring(result.output.encode("utf-8"))
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {str(seed(1)), str(clean), str(empty)}
+    assert len(suites[str(seed(1))].findall("testcase/failure")) == len(found)
+    assert suites[str(clean)].get("failures") == "0"
+    assert len(suites[str(clean)].findall("testcase")) == 1
+    assert suites[str(empty)].find("testcase/error") is not None
+    assert root.get("failures") == str(len(found)) and root.get("errors") == "1"
+
+
+def test_the_documented_github_workflow_runs_as_written(tmp_path, monkeypatch):
+    """docs/examples/reportlint.yml: each `reportlint` step, run here on a
+    copy of the samples, does what the workflow relies on."""
+    import shlex
+
+    import jsonschema
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / "docs" / "examples" / "reportlint.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    commands = [s["run"] for s in steps if s.get("run", "").startswith("reportlint ")]
+    upload = next(
+        s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")
+    )
+    assert workflow["permissions"]["security-events"] == "write"
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for sample in sorted(SAMPLES.rglob("*.txt")):
+        (reports / sample.name).write_bytes(sample.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    annotate, write_sarif = (run(*shlex.split(c)[1:]) for c in commands)
+    assert annotate.exit_code == 1  # the seeds have errors: the job fails
+    assert annotate.output.startswith("::")
+    assert write_sarif.exit_code == 0  # --exit-zero: the upload step still runs
+    log = json.loads((tmp_path / upload["with"]["sarif_file"]).read_text("utf-8"))
+    validator = jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert not list(validator.iter_errors(log))
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
+    assert all(uri.startswith("reports/") for uri in uris)  # relative to the checkout

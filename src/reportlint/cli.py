@@ -7,13 +7,18 @@ Exit codes (DESIGN.md section 4): 0 no violation at or above the fail level,
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from reportlint import __version__
-from reportlint.checks import CheckCrash, RuleError, RuleSet, Severity
+from reportlint.baseline import Baseline, BaselineError
+from reportlint.baseline import write_baseline as write_baseline_file
+from reportlint.checks import RuleSet, Severity
+from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.load import STDIN_NAME
-from reportlint.report import FORMATS, get_formatter
+from reportlint.report import FORMATS, RunResult, get_formatter
 from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -23,21 +28,23 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _load_rules(packs: tuple[str, ...]) -> RuleSet:
+def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
+    """Every rule known here: built-in, configured packs and --rules packs."""
+    overrides = Overrides(rule_packs=tuple(Path(p).resolve() for p in packs))
     try:
-        rules = RuleSet.load()
-        if packs:
-            rules = RuleSet([*rules.rules, *RuleSet.load(packs, verify_examples=True).rules])
-        return rules
-    except RuleError as exc:
-        click.echo(f"reportlint: 规则配置错误：{exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        return _configuration(overrides, None).all_rules(Path.cwd() / "report.txt")
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def main() -> None:
     """reportlint: 法治政府建设年度报告检查工具。"""
+
+
+def _severity(value: str | None) -> Severity | None:
+    return Severity(value) if value else None
 
 
 @main.command()
@@ -52,9 +59,15 @@ def main() -> None:
     help="Output format.",
 )
 @click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Use this configuration file for every path (no search for the nearest).",
+)
+@click.option(
     "--select", multiple=True, help="Only these rules (code, code prefix or slug; comma-separated)."
 )
-@click.option("--extend-select", multiple=True, help="Add these rules to the default set.")
+@click.option("--extend-select", multiple=True, help="Add these rules to the configured set.")
 @click.option("--ignore", multiple=True, help="Skip these rules.")
 @click.option(
     "--rules",
@@ -66,11 +79,16 @@ def main() -> None:
 @click.option(
     "--fail-level",
     type=click.Choice([s.value for s in Severity]),
-    default="info",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
+    help="Lowest severity that makes the exit code 1 [default: info].",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
+@click.option("--report-year", type=click.IntRange(2000, 2100), help="The year the report covers.")
+@click.option(
+    "--exclude", multiple=True, help="Skip these paths in directory walks (gitignore globs)."
+)
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply exclusions to files named on the command line too."
+)
 @click.option(
     "--output",
     "output_file",
@@ -83,40 +101,89 @@ def main() -> None:
 )
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Hide the findings recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file and exit 0.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: by file count]."
+)
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings for the first path and exit."
+)
+@click.option("--debug", is_flag=True, help="Show a traceback when reportlint itself fails.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
+    config_file: str | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     packs: tuple[str, ...],
-    fail_level: str,
+    fail_level: str | None,
     exit_zero: bool,
+    report_year: int | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool,
     output_file: str | None,
     statistics: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int | None,
+    show_settings: bool,
+    debug: bool,
 ) -> None:
-    """Check reports: files, directories (searched for *.txt) or - for standard input."""
+    """Check reports: files, directories (searched for reports) or - for standard input."""
     if not paths:
         raise click.UsageError("请指定要检查的文件或目录（用 - 读取标准输入）")
-    rules = _load_rules(packs)
-    selectors = _split(select) + _split(extend_select) + _split(ignore)
-    unknown = rules.unknown_selectors(selectors)
-    if unknown:
-        raise click.UsageError(
-            f"没有这样的规则：{', '.join(unknown)}（用 reportlint rules 查看全部）"
-        )
-    rules = rules.selected(_split(select), _split(ignore), _split(extend_select))
     if (fix or diff) and STDIN_NAME in paths:
         raise click.UsageError("标准输入（-）不能修复：请对文件使用 --fix 或 --diff")
+    overrides = Overrides(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        fail_level=_severity(fail_level),
+        rule_packs=tuple(Path(p).resolve() for p in packs),
+        report_year=report_year,
+        exclude=tuple(exclude),
+    )
+    config = _configuration(overrides, config_file)
+    if show_settings:
+        _show_settings(config, paths[0])
+        return
     mode: FixMode | None = "diff" if diff else "fix" if fix else None
     try:
-        result = check_paths(paths, rules, fix=mode, unsafe_fixes=unsafe_fixes)
-    except CheckCrash as exc:
-        click.echo(f"reportlint: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        result = check_paths(
+            paths,
+            config,
+            fix=mode,
+            unsafe_fixes=unsafe_fixes,
+            jobs=jobs,
+            force_exclude=force_exclude,
+        )
+        if write_baseline:
+            count = write_baseline_file(write_baseline, result.diagnostics)
+            click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+        if baseline:
+            _apply_baseline(result, baseline)
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    except (BaselineError, OSError) as exc:
+        _fail(str(exc))
+    except Exception as exc:  # a bug of ours: one line, or the traceback on request
+        if debug:
+            raise
+        _fail(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）")
     if diff:
         # Like ruff: the diff on stdout, exit 1 when something would change.
         click.echo("".join(result.diffs), nl=False)
@@ -135,15 +202,74 @@ def check(
             with open(output_file, "w", encoding="utf-8") as handle:
                 handle.write(report + "\n")
         except OSError as exc:
-            click.echo(f"reportlint: 无法写入 {output_file}：{exc.strerror or exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
     else:
         click.echo(report)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    threshold = Severity(fail_level).rank
-    failing = any(d.severity.rank >= threshold for d in result.diagnostics)
+    failing = any(
+        d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
+    )
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"reportlint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _configuration(overrides: Overrides, config_file: str | None) -> Configuration:
+    try:
+        return Configuration(overrides, Path(config_file) if config_file else None)
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+
+
+def _apply_baseline(result: RunResult, file: str) -> None:
+    filtered = Baseline(file).filter(result.diagnostics, result.checked_paths)
+    result.diagnostics = filtered.kept
+    result.baseline_hidden = filtered.hidden
+    result.baseline_stale = [
+        f"{entry.path}: {entry.code} {entry.message}"
+        + (f"（{entry.count} 处）" if entry.count > 1 else "")
+        for entry in filtered.stale
+    ]
+    for line in result.baseline_stale:
+        click.echo(f"基线中已不再出现：{line}", err=True)
+
+
+def _show_settings(config: Configuration, path: str) -> None:
+    try:
+        settings = config.settings_for(path)
+        rules = config.rules_for(path)
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    click.echo(f"路径：{path}")
+    click.echo(f"配置文件：{settings.file or '无（使用默认设置）'}")
+    rows = settings.shown()
+    width = max(len(key) for key, _, _ in rows)
+    for key, value, origin in rows:
+        click.echo(f"  {key:<{width}} = {value}    # {origin}")
+    click.echo(f"生效的规则（{len(rules.rules)} 条）：")
+    for rule in rules.rules:
+        click.echo(f"  {rule.code} {rule.name} [{rule.severity.value}]")
+
+
+@main.command("config")
+@click.argument("path", default=".", type=str)
+@click.option("--show", is_flag=True, default=True, help="Print the effective settings (default).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Use this configuration file instead of the nearest one.",
+)
+def show_config(path: str, show: bool, config_file: str | None) -> None:
+    """Show the settings that apply to PATH and where each came from."""
+    target = Path(path)
+    # Settings are looked up from a file's folder; for a folder, from itself.
+    probe = str(target / "report.txt") if target.is_dir() else path
+    _show_settings(_configuration(Overrides(), config_file), probe)
 
 
 @main.command("rules")
@@ -163,18 +289,21 @@ def explain_rule(name: str) -> None:
     """Explain one rule, by code or slug."""
     for rule in _load_rules(()).rules:
         if name in (rule.code, rule.name):
-            click.echo(
-                f"{rule.code} {rule.name}（{rule.kind}，默认级别 {rule.severity.value}，规则包 {rule.pack}）\n"
-            )
-            click.echo(rule.description + "\n")
-            click.echo("消息：")
-            for message_id, message in rule.messages.items():
-                click.echo(f"  {message_id} [{message.severity.value}] {message.text}")
-            for kind, label in (("invalid", "会被标出的写法"), ("valid", "不会被标出的写法")):
-                if rule.examples.get(kind):
-                    click.echo(f"\n{label}：")
-                    for example in rule.examples[kind]:
-                        click.echo("  " + example.replace("\n", "\n  "))
-            click.echo(f"\n选择或忽略：--select {rule.code} / --ignore {rule.name}")
+            click.echo(rule.explain())
             return
     raise click.UsageError(f"没有这样的规则：{name}")
+
+
+@main.command("init")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
+@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yaml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter .reportlint.yaml into DIRECTORY."""
+    from reportlint.config import starter_config
+    from reportlint.fix import write_atomically
+
+    target = Path(directory) / ".reportlint.yaml"
+    if target.exists() and not force:
+        _fail(f"{target} 已存在，未改动（用 --force 覆盖）")
+    write_atomically(str(target), starter_config(_load_rules().rules).encode("utf-8"))
+    click.echo(f"已写入 {target}：去掉行首的 # 即可启用相应设置。")

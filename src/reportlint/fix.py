@@ -14,12 +14,12 @@ import contextlib
 import difflib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlint.checks import Diagnostic, Fix, RuleSet
-from reportlint.document import parse
+from reportlint.document import Document, parse
 from reportlint.load import Source
 
 MAX_PASSES = 10
@@ -52,18 +52,23 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
-def fix_source(source: Source, rules: RuleSet, unsafe: bool = False) -> FixOutcome:
+def fix_source(
+    source: Source,
+    rules: RuleSet,
+    unsafe: bool = False,
+    parse_source: Callable[[Source], Document] = parse,
+) -> FixOutcome:
     """Fix until stable.  The returned diagnostics are those of the final text."""
     text, applied = source.text, 0
     for _ in range(MAX_PASSES):
-        diagnostics = rules.run(parse(replace(source, text=text)))
+        diagnostics = rules.run(parse_source(replace(source, text=text)))
         fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
         if not fixes:
             break
         text, count = apply_fixes(text, fixes)
         applied += count
     else:
-        diagnostics = rules.run(parse(replace(source, text=text)))
+        diagnostics = rules.run(parse_source(replace(source, text=text)))
     return FixOutcome(text, applied, diagnostics)
 
 
@@ -84,7 +89,12 @@ def encode(source: Source, text: str) -> bytes:
 def write_atomically(path: str, data: bytes) -> None:
     """Replace the file in one step: a crash leaves the old file or the new, never half."""
     target = Path(path)
-    mode = target.stat().st_mode & 0o7777
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:  # a new file (a baseline, a config): the usual mode
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     if not mode & 0o222:
         raise FixError("文件是只读的，未写入修复")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

@@ -1,18 +1,24 @@
-"""One run: find the files, then for each: load -> parse -> check.
+"""One run: find the files, then for each: load -> parse -> check (-> fix).
 
 A file that cannot be read becomes a FileError and the run goes on.  Files
 are processed one at a time and their Documents dropped, so memory stays
-flat however many reports a reviewer checks.
+flat however many reports a reviewer checks.  Enough files are spread over
+worker processes; results are merged back in file order, so the output does
+not depend on which worker finished first.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from reportlint.checks import Diagnostic, RuleSet
-from reportlint.document import parse
+from reportlint.checks import CheckCrash, Diagnostic, Rule, RuleSet
+from reportlint.config import Configuration
+from reportlint.document import Document, parse
 from reportlint.fix import FixError, encode, fix_source, unified_diff, write_atomically
 from reportlint.load import (
     DEFAULT_MAX_BYTES,
@@ -26,71 +32,194 @@ from reportlint.report import FileError, RunResult
 
 FixMode = Literal["fix", "diff"]
 
+# Below this many files a run stays in one process: starting workers costs
+# more than it saves (bench/parallel.py measures the break-even).
+PARALLEL_MIN_FILES = 40
 
-def collect(paths: Iterable[str]) -> Iterator[str | FileError]:
-    """Files to check, in a stable order: as given, directories walked sorted."""
+
+def collect(
+    paths: Iterable[str], config: Configuration, force_exclude: bool = False
+) -> Iterator[str | FileError]:
+    """Files to check, in a stable order: as given, directories walked sorted.
+
+    `exclude` and `.reportlintignore` prune directory walks; a file named on
+    the command line is checked anyway unless `force_exclude` (pre-commit
+    names every staged file, so its hook sets it).
+    """
     for raw in paths:
         if raw == STDIN_NAME:
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in REPORT_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from (str(p) for p in found)
+            yield from _walk(path, config)
         elif path.exists() or path.is_symlink():
-            yield raw
+            if not (force_exclude and config.is_excluded(path)):
+                yield raw
         else:
             yield FileError(raw, "文件不存在")
 
 
+def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
+    # os.walk follows directory links so a linked folder of reports is
+    # checked; each real directory is entered once, which ends a link loop.
+    seen: set[str] = set()
+    found: list[str | FileError] = []
+    for folder, dirs, files in os.walk(top, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            found.append(FileError(folder, "目录的符号链接形成循环，已跳过"))
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [
+            d
+            for d in dirs
+            if not d.startswith(".") and not config.is_excluded(Path(folder, d), directory=True)
+        ]
+        for name in files:
+            file = Path(folder, name)
+            if (
+                not name.startswith(".")
+                and file.suffix.lower() in REPORT_SUFFIXES
+                and not config.is_excluded(file)
+            ):
+                found.append(str(file))
+    yield from sorted(found, key=lambda item: item if isinstance(item, str) else item.path)
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: FileError | None = None
+    checked: bool = False
+    fixed: int = 0
+    diff: str = ""
+
+
 def check_paths(
     paths: Iterable[str],
-    rules: RuleSet,
+    config: Configuration,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fix: FixMode | None = None,
     unsafe_fixes: bool = False,
+    jobs: int | None = None,
+    force_exclude: bool = False,
 ) -> RunResult:
-    result = RunResult()
-    for item in collect(paths):
+    """Check every file; `jobs` None picks the number of workers itself."""
+    items = list(collect(paths, config, force_exclude))
+    files = [item for item in items if isinstance(item, str)]
+    used: dict[str, Rule] = {}
+    for file in files:  # settle configuration errors before any work starts
+        used.update((rule.code, rule) for rule in config.rules_for(file).rules)
+    rules = sorted(used.values(), key=lambda rule: rule.code)
+    task = _Task(config, max_bytes, fix, unsafe_fixes)
+    workers = _workers(jobs, files)
+    if workers > 1:
+        context = multiprocessing.get_context("fork")
+        global _TASK
+        _TASK = task  # a forked worker inherits it; nothing is pickled but paths
+        with context.Pool(workers) as pool:
+            outcomes = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
+            result = _merge(items, outcomes, rules)
+        _TASK = None
+        return result
+    return _merge(items, (task(file) for file in files), rules)
+
+
+def _merge(
+    items: list[str | FileError], outcomes: Iterator[FileOutcome], rules: list[Rule]
+) -> RunResult:
+    """Outcomes in file order, file errors where the files were named."""
+    result = RunResult(rules=rules)
+    for item in items:
         if isinstance(item, FileError):
             result.errors.append(item)
             continue
-        try:
-            source = load_path(item, max_bytes=max_bytes)
-        except LoadError as exc:
-            result.errors.append(FileError(item, f"无法检查：{exc}"))
-            continue
-        result.files_checked += 1
-        if fix is None or source.format != "text":
-            # Text extracted from a .docx/.html/.pdf cannot be written back.
-            result.diagnostics.extend(rules.run(parse(source)))
-        else:
-            result.diagnostics.extend(_fix_one(source, rules, fix, unsafe_fixes, result))
+        outcome = next(outcomes)
+        result.diagnostics.extend(outcome.diagnostics)
+        if outcome.checked:
+            result.files_checked += 1
+            result.checked_paths.append(item)
+        if outcome.error:
+            result.errors.append(outcome.error)
+        if outcome.fixed:
+            result.fixed += outcome.fixed
+            result.fixed_files += 1
+        if outcome.diff:
+            result.diffs.append(outcome.diff)
     return result
 
 
-def _fix_one(
-    source: Source, rules: RuleSet, mode: FixMode, unsafe: bool, result: RunResult
-) -> list[Diagnostic]:
-    """Fix one file (or, for --diff, show the fix); return what remains to report."""
-    outcome = fix_source(source, rules, unsafe)
-    if outcome.text == source.text:
-        return outcome.remaining
-    if mode == "diff":
-        result.diffs.append(unified_diff(source.path, source.text, outcome.text))
-    else:
+def _workers(jobs: int | None, files: list[str]) -> int:
+    if STDIN_NAME in files or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if jobs is not None:
+        return max(1, min(jobs, len(files)))
+    if len(files) < PARALLEL_MIN_FILES:
+        return 1
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1, 8)
+
+
+def _chunk(count: int, workers: int) -> int:
+    return max(1, min(32, count // (workers * 4)))
+
+
+_TASK: _Task | None = None
+
+
+def _run_task(path: str) -> FileOutcome:
+    assert _TASK is not None
+    return _TASK(path)
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    config: Configuration
+    max_bytes: int
+    fix: FixMode | None
+    unsafe: bool
+
+    def __call__(self, path: str) -> FileOutcome:
         try:
-            write_atomically(source.path, encode(source, outcome.text))
-        except (FixError, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            result.errors.append(FileError(source.path, f"未写入修复：{reason}"))
-            return rules.run(parse(source))
-    result.fixed += outcome.applied
-    result.fixed_files += 1
-    return outcome.remaining
+            source = load_path(path, max_bytes=self.max_bytes)
+        except LoadError as exc:
+            return FileOutcome(error=FileError(path, f"无法检查：{exc}"))
+        rules = self.config.rules_for(path)
+        year = self.config.settings_for(path).report_year
+        try:
+            if self.fix is None or source.format != "text":
+                # Text extracted from a .docx/.html/.pdf cannot be written back.
+                return FileOutcome(rules.run(_parse(source, year)), checked=True)
+            return _fix_one(source, rules, year, self.fix, self.unsafe)
+        except CheckCrash as exc:  # a bug of ours: say so, check the other files
+            return FileOutcome(error=FileError(path, str(exc), "RL002", "internal-error"))
+
+
+def _parse(source: Source, report_year: int | None = None) -> Document:
+    doc = parse(source)
+    if report_year is not None:  # the configuration knows better than the text
+        doc.report_year, doc.year_source = report_year, "config"
+    return doc
+
+
+def _fix_one(
+    source: Source, rules: RuleSet, year: int | None, mode: FixMode, unsafe: bool
+) -> FileOutcome:
+    """Fix one file (or, for --diff, show the fix); report what remains."""
+    outcome = fix_source(source, rules, unsafe, lambda s: _parse(s, year))
+    if outcome.text == source.text:
+        return FileOutcome(outcome.remaining, checked=True)
+    if mode == "diff":
+        diff = unified_diff(source.path, source.text, outcome.text)
+        return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied, diff=diff)
+    try:
+        write_atomically(source.path, encode(source, outcome.text))
+    except (FixError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        return FileOutcome(
+            rules.run(_parse(source, year)),
+            error=FileError(source.path, f"未写入修复：{reason}"),
+            checked=True,
+        )
+    return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied)

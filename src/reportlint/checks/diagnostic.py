@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,9 @@ class Diagnostic:
     end_column: int
     source_line: str
     fix: Fix | None = None
+    # Identifies the finding without its position, so that it survives edits
+    # elsewhere in the file: see fingerprint().
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -43,8 +47,28 @@ class Diagnostic:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
+            "fingerprint": self.fingerprint,
             "fix": None if self.fix is None else self.fix.replacement,
             "fix_applicability": None
             if self.fix is None
             else ("safe" if self.fix.safe else "unsafe"),
         }
+
+
+# Characters of the same line kept on each side of a finding's text.
+CONTEXT = 12
+
+
+def fingerprint(code: str, message: str, text: str, start: int, end: int) -> str:
+    """A hash of the rule, the message, the flagged text and a little of the
+    line around it, with white space dropped.  Line numbers are left out on
+    purpose: a baseline or a code-scanning alert must still recognise the
+    finding after paragraphs are added above it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    before = text[max(line_start, start - CONTEXT) : start]
+    after = text[end : min(line_end, end + CONTEXT)]
+    key = "\0".join((code, message, before, text[start:end], after))
+    return hashlib.sha256("".join(key.split()).encode("utf-8")).hexdigest()[:16]

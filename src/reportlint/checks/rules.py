@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ import regex
 import yaml
 
 from reportlint.checks.base import CheckKind, Finding, ParamError, Severity
-from reportlint.checks.diagnostic import Diagnostic
+from reportlint.checks.diagnostic import Diagnostic, fingerprint
 from reportlint.checks.registry import get_kind
 from reportlint.document import Document, parse
 from reportlint.load import decode
@@ -96,6 +96,34 @@ class Rule:
         """A selector is a code, a code prefix ("RL1"), a slug, or ALL."""
         return selector == "ALL" or selector == self.name or self.code.startswith(selector)
 
+    @property
+    def summary(self) -> str:
+        return self.description.splitlines()[0] if self.description else ""
+
+    def explain(self) -> str:
+        """What `reportlint rule` prints and SARIF carries as help: why the rule
+        exists, its messages, its own examples and how to configure it."""
+        lines = [
+            f"{self.code} {self.name}（{self.kind}，默认级别 {self.severity.value}，规则包 {self.pack}）",
+            "",
+            self.description.rstrip(),
+            "",
+            "消息：",
+            *(f"  {key} [{m.severity.value}] {m.text}" for key, m in self.messages.items()),
+        ]
+        for kind, label in (("invalid", "会被标出的写法"), ("valid", "不会被标出的写法")):
+            if self.examples.get(kind):
+                lines += ["", f"{label}："]
+                lines += ["  " + example.replace("\n", "\n  ") for example in self.examples[kind]]
+        lines += [
+            "",
+            f"选择或忽略：--select {self.code} / --ignore {self.name}；"
+            f"配置文件中：ignore: [{self.code}]，severity: {{{self.code}: info}}",
+        ]
+        if not self.enabled:
+            lines.append(f"默认关闭：用 --extend-select {self.code} 启用。")
+        return "\n".join(lines)
+
     def example_problems(self) -> list[tuple[str, str]]:
         """(key, problem) for each example that does not behave as stated."""
         problems = []
@@ -114,6 +142,7 @@ class Rule:
 
     def diagnose(self, doc: Document, finding: Finding) -> Diagnostic:
         message = self.messages[finding.message]
+        text = message.text.format(**finding.args)
         start, end = finding.span
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
@@ -122,7 +151,7 @@ class Rule:
             code=self.code,
             rule=self.name,
             severity=message.severity,
-            message=message.text.format(**finding.args),
+            message=text,
             span=finding.span,
             line=line,
             column=column,
@@ -130,6 +159,7 @@ class Rule:
             end_column=end_column,
             source_line=doc.line_text(line),
             fix=finding.fix,
+            fingerprint=fingerprint(self.code, text, doc.text, start, max(end, start)),
         )
 
 
@@ -397,6 +427,21 @@ class RuleSet:
             or any(r.matches(s) for s in extend_select)
         ]
         return RuleSet(r for r in chosen if not any(r.matches(s) for s in ignore))
+
+    def with_severities(self, overrides: Sequence[tuple[str, Severity]]) -> RuleSet:
+        """Each (selector, severity) sets the level of every message of the
+        rules it matches; a later entry wins over an earlier one."""
+        if not overrides:
+            return self
+        rules = []
+        for rule in self.rules:
+            levels = [severity for selector, severity in overrides if rule.matches(selector)]
+            if levels:
+                level = levels[-1]
+                messages = {key: Message(m.text, level) for key, m in rule.messages.items()}
+                rule = replace(rule, severity=level, messages=messages)
+            rules.append(rule)
+        return RuleSet(rules)
 
     def unknown_selectors(self, selectors: Iterable[str]) -> list[str]:
         return [s for s in selectors if not any(r.matches(s) for r in self.rules)]

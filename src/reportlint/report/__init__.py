@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reportlint.checks import Diagnostic, Severity
+from reportlint.checks import Diagnostic, Rule, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,12 @@ class RunResult:
     fixed: int = 0  # fixes applied (or, with --diff, that would be)
     fixed_files: int = 0
     diffs: list[str] = field(default_factory=list)  # --diff: one unified diff per file
+    checked_paths: list[str] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # every rule that ran, in code order
+    # --baseline: findings hidden as already known, and recorded findings
+    # that a checked file no longer has ("path: CODE message").
+    baseline_hidden: int = 0
+    baseline_stale: list[str] = field(default_factory=list)
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""
@@ -68,6 +74,14 @@ def get_formatter(name: str) -> Formatter:
         from reportlint.report.github import format_github
 
         return format_github
+    if name == "sarif":
+        from reportlint.report.sarif import format_sarif
+
+        return format_sarif
+    if name == "junit":
+        from reportlint.report.junit import format_junit
+
+        return format_junit
     if name == "csv":
         from reportlint.report.csv_format import format_csv
 
@@ -77,4 +91,4 @@ def get_formatter(name: str) -> Formatter:
     return format_text
 
 
-FORMATS = ("text", "json", "github", "csv")
+FORMATS = ("text", "json", "sarif", "github", "junit", "csv")

@@ -131,4 +131,10 @@ def summary(result: RunResult) -> str:
         parts.append(f"其中 {fixable} 个可用 --fix 自动修复")
     if result.errors:
         parts.append(f"{len(result.errors)} 个文件无法检查")
+    if result.baseline_hidden:
+        parts.append(f"基线中已记录的 {result.baseline_hidden} 个问题未显示")
+    if result.baseline_stale:
+        parts.append(
+            f"基线中有 {len(result.baseline_stale)} 条已不再出现（可用 --write-baseline 更新基线）"
+        )
     return "；".join(parts) + "。"

@@ -1,0 +1,98 @@
+"""Many files: walks, symlink loops, worker processes, deterministic order."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from reportlint.cli import main
+from reportlint.config import Configuration
+from reportlint.runner import PARALLEL_MIN_FILES, _workers, check_paths
+
+from support import SEEDS, SYNTHETIC
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A reviewer's batch: every sample, several times, in nested folders."""
+    samples = [*sorted(SEEDS.glob("*.txt")), *sorted(SYNTHETIC.glob("*.txt"))]
+    for i in range(3):
+        folder = tmp_path / f"县{i}" / "乡镇"
+        folder.mkdir(parents=True)
+        for sample in samples:
+            (folder / sample.name).write_bytes(sample.read_bytes())
+    return tmp_path
+
+
+def test_worker_processes_give_the_same_output_in_the_same_order(corpus):
+    one = run("check", "--format", "json", "-j", "1", str(corpus))
+    two = run("check", "--format", "json", "-j", "2", str(corpus))
+    assert one.exit_code == two.exit_code == 1
+    assert one.output == two.output
+    paths = [d["path"] for d in json.loads(one.output)]
+    assert paths == sorted(paths)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork")
+def test_a_few_files_stay_in_one_process():
+    files = [f"{i}.txt" for i in range(5)]
+    assert _workers(None, files) == 1  # a pre-commit run pays no start-up
+    assert _workers(None, files * PARALLEL_MIN_FILES) >= 1
+    assert _workers(3, files) == 3
+    assert _workers(4, [*files, "-"]) == 1  # standard input is read here
+
+
+def test_fix_in_worker_processes_writes_every_file(corpus):
+    result = run("check", "--fix", "-j", "2", "--select", "RL404", str(corpus))
+    assert "已自动修复" in result.output
+    assert run("check", "--select", "RL404", str(corpus)).exit_code == 0
+
+
+def test_symlink_loop_is_reported_and_the_rest_is_checked(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "r.txt").write_bytes((SYNTHETIC / "clean.txt").read_bytes())
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    result = run("check", "--format", "json", str(tmp_path))
+    data = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert [d["code"] for d in data] == ["RL001"]
+    assert "循环" in data[0]["message"] and data[0]["path"].endswith("loop")
+    config = Configuration()
+    assert check_paths([str(tmp_path)], config).files_checked == 1
+
+
+def test_a_linked_folder_of_reports_is_checked(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "r.txt").write_text("不是报告", encoding="utf-8")
+    walk = tmp_path / "walk"
+    walk.mkdir()
+    os.symlink(real, walk / "linked")
+    assert check_paths([str(walk)], Configuration()).files_checked == 1
+
+
+def test_a_file_deleted_before_it_is_read(tmp_path, monkeypatch):
+    from reportlint import runner
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes((SYNTHETIC / "clean.txt").read_bytes())
+    real_collect = runner.collect
+
+    def collect_then_delete(*args, **kwargs):
+        items = list(real_collect(*args, **kwargs))
+        (tmp_path / "a.txt").unlink()
+        return iter(items)
+
+    monkeypatch.setattr(runner, "collect", collect_then_delete)
+    result = check_paths([str(tmp_path)], Configuration())
+    assert result.files_checked == 1
+    (error,) = result.errors
+    assert error.path.endswith("a.txt") and "不存在" in error.message

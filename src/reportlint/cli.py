@@ -13,10 +13,9 @@ from typing import NoReturn
 import click
 
 from reportlint import __version__
-from reportlint.baseline import Baseline, BaselineError
-from reportlint.baseline import write_baseline as write_baseline_file
 from reportlint.checks import RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
+from reportlint.fix import FixError
 from reportlint.load import STDIN_NAME
 from reportlint.report import FORMATS, RunResult, get_formatter
 from reportlint.runner import FixMode, check_paths
@@ -171,6 +170,8 @@ def check(
             force_exclude=force_exclude,
         )
         if write_baseline:
+            from reportlint.baseline import write_baseline as write_baseline_file
+
             count = write_baseline_file(write_baseline, result.diagnostics)
             click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
@@ -178,8 +179,10 @@ def check(
             _apply_baseline(result, baseline)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
-    except (BaselineError, OSError) as exc:
-        _fail(str(exc))
+    except FixError as exc:
+        _fail(f"无法写入 {write_baseline}：{exc}")
+    except OSError as exc:
+        _fail(f"无法写入 {exc.filename or write_baseline}：{exc.strerror or exc}")
     except Exception as exc:  # a bug of ours: one line, or the traceback on request
         if debug:
             raise
@@ -226,7 +229,12 @@ def _configuration(overrides: Overrides, config_file: str | None) -> Configurati
 
 
 def _apply_baseline(result: RunResult, file: str) -> None:
-    filtered = Baseline(file).filter(result.diagnostics, result.checked_paths)
+    from reportlint.baseline import Baseline, BaselineError
+
+    try:
+        filtered = Baseline(file).filter(result.diagnostics, result.checked_paths)
+    except BaselineError as exc:
+        _fail(str(exc))
     result.diagnostics = filtered.kept
     result.baseline_hidden = filtered.hidden
     result.baseline_stale = [

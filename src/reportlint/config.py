@@ -20,12 +20,14 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
 import yaml
 
 from reportlint.checks import Rule, RuleError, RuleSet, Severity
+
+if TYPE_CHECKING:
+    import pathspec
 
 YAML_NAMES = (".reportlint.yaml", ".reportlint.yml")
 IGNORE_FILE = ".reportlintignore"
@@ -379,6 +381,8 @@ def matches(globs: Sequence[str], root: Path, path: Path, directory: bool = Fals
 
 @functools.lru_cache(maxsize=64)
 def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # only runs that exclude something pay for it
+
     return pathspec.GitIgnoreSpec.from_lines(globs)
 
 

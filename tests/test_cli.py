@@ -100,13 +100,13 @@ def test_gb18030_file_is_checked(tmp_path):
     assert run("check", str(path)).exit_code == 0
 
 
-def test_directory_walk_is_sorted_and_takes_only_txt(tmp_path):
-    for name in ("b.txt", "a.txt", "notes.md"):
+def test_directory_walk_is_sorted_and_takes_only_report_types(tmp_path):
+    for name in ("b.txt", "a.md", "notes.json", "c.txt.orig"):
         (tmp_path / name).write_text(
             clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
         )
     data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
-    assert [d["path"].rsplit("/", 1)[1] for d in data] == ["a.txt", "b.txt"]
+    assert [d["path"].rsplit("/", 1)[1] for d in data] == ["a.md", "b.txt"]
 
 
 def test_select_and_ignore_by_code_prefix_and_slug():
@@ -237,3 +237,43 @@ def test_statistics_counts_per_rule_most_frequent_first():
     ]
     assert lines[-1].startswith(f"共发现 {len(data)} 个问题")
     assert result.exit_code == 1
+
+
+def test_a_crashing_rule_is_one_error_for_that_file_and_the_rest_is_checked(tmp_path, monkeypatch):
+    from reportlint.checks import get_kind
+
+    width = get_kind("width")
+
+    def explode(self, doc):
+        if "爆" in doc.text:
+            raise ZeroDivisionError("boom")
+        return iter(())
+
+    monkeypatch.setattr(width, "check", explode)
+    bad = tmp_path / "a.txt"
+    bad.write_text(clean_text() + "爆\n", encoding="utf-8")
+    good = tmp_path / "b.txt"
+    good.write_text(clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8")
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert {(d["path"].rsplit("/", 1)[1], d["code"]) for d in data} == {
+        ("a.txt", "RL002"),
+        ("b.txt", "RL103"),
+    }
+    crash = next(d for d in data if d["code"] == "RL002")
+    assert "RL404" in crash["message"] and "ZeroDivisionError" in crash["message"]
+
+
+def test_debug_shows_the_traceback_of_an_unexpected_failure(tmp_path, monkeypatch):
+    from reportlint import runner
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(runner, "collect", broken)
+    plain = run("check", str(tmp_path))
+    assert plain.exit_code == 2
+    assert "内部错误：RuntimeError: unexpected" in plain.output and "--debug" in plain.output
+    debug = run("check", "--debug", str(tmp_path))
+    assert isinstance(debug.exception, RuntimeError)  # raised: click prints the traceback

@@ -1,13 +1,25 @@
-"""Stage 1, load: bytes on disk -> Source (encoding, BOM, line endings) or LoadError."""
+"""Stage 1, load: bytes on disk -> Source (encoding, BOM, line endings, format) or LoadError."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from reportlint.load import DEFAULT_MAX_BYTES, LoadError, Source, decode, load_path
+from reportlint.cli import main
+from reportlint.load import (
+    CONTAINER_FACTOR,
+    DEFAULT_MAX_BYTES,
+    REPORT_SUFFIXES,
+    LoadError,
+    Source,
+    decode,
+    format_of,
+    load_path,
+)
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
 
@@ -233,3 +245,210 @@ def test_load_error_messages_are_chinese(tmp_path: Path) -> None:
 def test_decode_keeps_name() -> None:
     source = decode("报告\n".encode(), "-")
     assert source == Source(path="-", text="报告\n", encoding="utf-8", bom=False, newline="\n")
+
+
+# --- telling GB18030/GBK from UTF-8 on short files ----------------------------------
+
+
+def test_same_report_saved_both_ways(write) -> None:
+    text = (Path(__file__).resolve().parents[1] / "samples/synthetic/clean.txt").read_text(
+        encoding="utf-8"
+    )
+    as_utf8 = load_path(write(text.encode("utf-8"), "utf8.txt"))
+    as_gbk = load_path(write(text.encode("gbk"), "gbk.txt"))
+    assert (as_utf8.encoding, as_gbk.encoding) == ("utf-8", "gb18030")
+    assert as_utf8.text == as_gbk.text == text
+
+
+@pytest.mark.parametrize("codec", ["gbk", "gb18030", "utf-8"])
+def test_two_hundred_character_report(write, codec: str) -> None:
+    excerpt = _seed_003()[:200]
+    source = load_path(write(excerpt.encode(codec)))
+    assert source.encoding == ("utf-8" if codec == "utf-8" else "gb18030")
+    assert source.text == excerpt
+
+
+@pytest.mark.parametrize("codec", ["gbk", "utf-8"])
+def test_ten_character_report(write, codec: str) -> None:
+    text = "法治政府建设年度报告"
+    assert len(text) == 10
+    source = load_path(write(text.encode(codec)))
+    assert source.encoding == ("utf-8" if codec == "utf-8" else "gb18030")
+    assert source.text == text
+
+
+@pytest.mark.parametrize("text", ["专业", "为之", "联通"])
+def test_gbk_bytes_that_are_also_valid_utf8(write, text: str) -> None:
+    data = text.encode("gbk")
+    if text != "联通":
+        data.decode("utf-8")  # the premise: these GBK bytes pass as UTF-8 (Hebrew, Cyrillic…)
+    source = load_path(write(data))
+    assert (source.encoding, source.text) == ("gb18030", text)
+    # The same words in UTF-8 stay UTF-8.
+    assert load_path(write(text.encode("utf-8"), "u.txt")).encoding == "utf-8"
+
+
+@pytest.mark.parametrize("text", ["café résumé", "naïve — ok", "Ελληνικά και 中文"])
+def test_real_utf8_without_chinese_lookalikes_stays_utf8(write, text: str) -> None:
+    source = load_path(write(text.encode("utf-8")))
+    assert (source.encoding, source.text) == ("utf-8", text)
+
+
+# --- formats -------------------------------------------------------------------------
+
+
+def test_report_suffixes_cover_every_input_type() -> None:
+    assert REPORT_SUFFIXES == (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("r.txt", "text"),
+        ("r.md", "text"),
+        ("R.DOCX", "docx"),
+        ("r.html", "html"),
+        ("r.htm", "html"),
+        ("r.pdf", "pdf"),
+        ("r.json", "text"),
+        ("报告", "text"),
+        ("-", "text"),
+    ],
+)
+def test_format_of(name: str, fmt: str) -> None:
+    assert format_of(name) == fmt
+
+
+def test_markdown_is_read_as_text(write) -> None:
+    text = "# 某镇2024年法治政府建设年度报告\n\n一、主要举措和成效\n"
+    source = load_path(write(text.encode("utf-8"), "r.md"))
+    assert source == Source(str(source.path), text, "utf-8", False, "\n", "text")
+
+
+def test_old_word_file_is_named_for_what_it_is(write) -> None:
+    with pytest.raises(LoadError) as info:
+        load_path(write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "报告.doc"))
+    assert str(info.value) == (
+        "这是旧版 Word/WPS 文档（.doc/.wps）或加密的文档，不是文本：请另存为 .docx 后再检查"
+    )
+
+
+def test_text_extracted_from_a_container_is_held_to_max_bytes(tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    for _ in range(100):
+        doc.add_paragraph("法治政府建设年度报告" * 10)  # 100 paragraphs of 300 bytes
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    assert path.stat().st_size < 50_000  # within the file limit: 5 x max_bytes
+    with pytest.raises(LoadError) as info:
+        load_path(path, max_bytes=20_000)
+    assert str(info.value) == "文件中的文字过多（超过 20,000 字节），不像一份报告"
+    assert load_path(path, max_bytes=40_000).format == "docx"
+
+
+def test_standard_input_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("某镇2024年法治政府建设年度报告")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(buffer.getvalue())))
+    source = load_path("-")
+    assert (source.path, source.format, source.text) == (
+        "-",
+        "docx",
+        "某镇2024年法治政府建设年度报告\n",
+    )
+
+
+# --- hostile input ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "limit"),
+    [("big.txt", DEFAULT_MAX_BYTES), ("big.docx", DEFAULT_MAX_BYTES * CONTAINER_FACTOR)],
+)
+def test_hundred_megabyte_file_is_refused_unread(tmp_path: Path, name: str, limit: int) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: nothing is written
+    with pytest.raises(LoadError) as info:
+        load_path(path)
+    assert str(info.value) == f"文件过大（104,857,600 字节，上限 {limit:,} 字节），不像一份报告"
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:1:1: RL001 [error] 无法检查：文件过大" in result.output
+
+
+def test_file_deleted_between_listing_and_reading(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    # It was there for stat() (the size check) and is gone when it is opened.
+    path = write("法治政府建设年度报告\n".encode())
+
+    def gone(self: Path, *args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", str(self))
+
+    monkeypatch.setattr(Path, "open", gone)
+    with pytest.raises(LoadError) as info:
+        load_path(path)
+    assert str(info.value) == "文件不存在"
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.docx", "r.html", "r.pdf"])
+def test_empty_file_of_every_type(write, name: str) -> None:
+    with pytest.raises(LoadError) as info:
+        load_path(write(b"", name))
+    assert str(info.value) == "文件为空"
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.docx", "r.html", "r.pdf"])
+def test_unreadable_file_of_every_type(write, name: str) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can read a file whatever its mode")
+    path = write(b"<html>", name)
+    path.chmod(0)
+    try:
+        with pytest.raises(LoadError) as info:
+            load_path(path)
+        assert str(info.value) == "没有读取权限"
+    finally:
+        path.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("r.txt", "不是文本文件（含有二进制数据）"),
+        ("r.md", "不是文本文件（含有二进制数据）"),
+        ("r.html", "不是网页文件（含有二进制数据）"),
+        ("r.docx", "不是有效的 Word 文档（.docx 应是 ZIP 格式，这个文件不是）"),
+        ("r.pdf", "不是有效的 PDF 文件（缺少 %PDF 文件头）"),
+    ],
+)
+def test_binary_file_of_every_type(write, name: str, message: str) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    with pytest.raises(LoadError) as info:
+        load_path(write(png, name))
+    assert str(info.value) == message
+
+
+def test_directory_walk_takes_every_report_type_and_nothing_else(tmp_path: Path) -> None:
+    from test_extract_docx import clean_report_docx
+    from test_extract_html import clean_body, page, paragraphs
+    from test_extract_pdf import make_pdf, typeset
+
+    from support import clean_text
+
+    clean_report_docx(tmp_path / "a.docx")
+    for name in ("b.html", "c.htm"):
+        (tmp_path / name).write_text(page(paragraphs(clean_body())), encoding="utf-8")
+    (tmp_path / "d.pdf").write_bytes(make_pdf(typeset(clean_text())))
+    for name in ("e.txt", "f.md", "g.json", "h.doc", "i.xml"):
+        (tmp_path / name).write_text(clean_text(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "未发现问题，检查了 6 个文件。"

@@ -2,13 +2,22 @@
 
 Decoding is deliberately a fixed, strict order rather than statistical
 detection: a GBK/GB18030 text is almost never valid UTF-8, so "strict UTF-8,
-then strict GB18030" tells the two apart on any length of text, including the
-short files where statistical detectors guess.  What was detected (encoding,
-BOM, line endings) is kept so that a fix can write the file back the same way.
+then strict GB18030" tells the two apart on short files too, where
+statistical detectors guess.  The exception is a text of a few characters
+whose GBK bytes all happen to pair up as UTF-8 ("专业" reads as Hebrew and
+Cyrillic): UTF-8 that yields such letters and no Chinese is taken as GBK.
+What was detected (encoding, BOM, line endings) is kept so that a fix can
+write the file back the same way.
+
+Word, HTML and PDF files go to an extractor (reportlint.extract) chosen by
+extension, or by content for such a file under another name or on standard
+input; their text cannot be written back, so their Source says which format
+it came from.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +28,22 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 STDIN_NAME = "-"
 
+# Word and PDF files carry images, saved pages inline ones: the file itself may
+# be this many times the text limit; the text taken out of it may not.
+CONTAINER_FACTOR = 5
+
 # What a directory walk picks up.  A file named on the command line is read
-# whatever its extension.
-REPORT_SUFFIXES = (".txt",)
+# whatever its extension: as text unless it is one of the formats below.
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+_CRASH = {"docx": "读取 Word 文档时出错", "html": "读取网页时出错", "pdf": "读取 PDF 时出错"}
+_EMPTY = {"docx": "Word 文档中没有文字", "html": "网页中没有找到正文文字", "pdf": "PDF 中没有文字"}
+_THREE_BYTE_UTF8 = re.compile(r"[^\x00-\u07ff]")
+_TWO_BYTE_LETTERS = re.compile(r"[\u0370-\u07ff]")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class LoadError(Exception):
@@ -51,23 +73,106 @@ def load_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode one file (or standard input for "-")."""
     name = str(path)
     if name == STDIN_NAME:
-        return decode(sys.stdin.buffer.read(max_bytes + 1), name, max_bytes)
+        # Room for a Word or PDF file piped in; text is held to max_bytes in decode().
+        data = sys.stdin.buffer.read(max_bytes * CONTAINER_FACTOR + 1)
+        return load_bytes(data, name, max_bytes=max_bytes)
+    fmt = format_of(name)
+    limit = max_bytes if fmt == "text" else max_bytes * CONTAINER_FACTOR
     p = Path(path)
     try:
         if p.is_dir():
             raise LoadError("这是一个目录，不是文件")
         size = p.stat().st_size
-        if size > max_bytes:
-            raise LoadError(f"文件过大（{size:,} 字节，上限 {max_bytes:,} 字节），不像一份报告")
+        if size > limit:
+            raise LoadError(f"文件过大（{size:,} 字节，上限 {limit:,} 字节），不像一份报告")
         with p.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise LoadError("文件不存在") from None
     except PermissionError:
         raise LoadError("没有读取权限") from None
     except OSError as exc:
         raise LoadError(f"无法读取：{exc.strerror or exc}") from None
-    return decode(data, name, max_bytes)
+    return load_bytes(data, name, fmt, max_bytes)
+
+
+def format_of(name: str) -> str:
+    """The format a file is read as, from its extension: "text" unless listed in FORMATS."""
+    return "text" if name == STDIN_NAME else FORMATS.get(Path(name).suffix.lower(), "text")
+
+
+def load_bytes(
+    data: bytes, name: str, fmt: str = "text", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Source:
+    """Bytes to a Source: decoded as text, or extracted from a Word, HTML or PDF file."""
+    if fmt == "text":
+        fmt = _sniff(data)
+    if fmt == "text":
+        return decode(data, name, max_bytes)
+    if not data.strip():
+        raise LoadError("文件为空")
+    if len(data) > max_bytes * CONTAINER_FACTOR:
+        raise LoadError(f"文件过大（超过 {max_bytes * CONTAINER_FACTOR:,} 字节），不像一份报告")
+    if fmt not in _EMPTY:
+        raise ValueError(f"unknown format {fmt!r}")
+    try:
+        text = _clean_extracted(_extract(data, fmt))
+    except LoadError:
+        raise
+    except Exception as exc:
+        # A file no test foresaw must still be one error for that file, not a
+        # crash of the run; the exception's type says where to look.
+        raise LoadError(f"{_CRASH[fmt]}（内部错误 {type(exc).__name__}），请报告此问题") from exc
+    if not text.strip():
+        raise LoadError(_EMPTY[fmt])
+    if len(text.encode("utf-8")) > max_bytes:
+        raise LoadError(f"文件中的文字过多（超过 {max_bytes:,} 字节），不像一份报告")
+    return Source(path=name, text=text, encoding="utf-8", bom=False, newline="\n", format=fmt)
+
+
+def _extract(data: bytes, fmt: str) -> str:
+    # Imported here so that checking plain text never loads docx, lxml or pypdf.
+    if fmt == "docx":
+        from reportlint.extract.docx import docx_text
+
+        return docx_text(data)
+    if fmt == "html":
+        from reportlint.extract.html import html_text
+
+        return html_text(data)
+    if fmt == "pdf":
+        from reportlint.extract.pdf import pdf_text
+
+        return pdf_text(data)
+    raise AssertionError(fmt)  # load_bytes checked it
+
+
+def _clean_extracted(text: str) -> str:
+    """Line breaks as "\n"; no control characters or lone surrogates, which a
+    damaged PDF font map can produce and no output format can carry."""
+    text = _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Paired surrogates become the character; a lone one becomes U+FFFD.
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def _sniff(data: bytes) -> str:
+    """A Word, PDF or HTML file under another name (报告.doc that is really .docx,
+    a page saved as .shtml, standard input)."""
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if data.startswith(_OLE_MAGIC):
+        raise LoadError(
+            "这是旧版 Word/WPS 文档（.doc/.wps）或加密的文档，不是文本：请另存为 .docx 后再检查"
+        )
+    return "text"
 
 
 def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -76,7 +181,7 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
     text, encoding, bom = _decode_bytes(data)
     if not text.strip():
         raise LoadError("文件为空")
-    if _looks_binary(text):
+    if looks_binary(text):
         raise LoadError("不是文本文件（含有二进制数据）")
     newline = _newline_style(text)
     if "\r" in text:
@@ -95,15 +200,41 @@ def _decode_bytes(data: bytes) -> tuple[str, str, bool]:
                 ) from None
     if b"\x00" in data:
         raise LoadError("不是文本文件（含有二进制数据）")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding, False
-        except UnicodeDecodeError:
-            continue
-    raise LoadError("无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK）")
+    decoded = decode_utf8_or_gb(data)
+    if decoded is None:
+        raise LoadError("无法识别文件编码（既不是 UTF-8，也不是 GB18030/GBK）")
+    return decoded[0], decoded[1], False
 
 
-def _looks_binary(text: str) -> bool:
+def decode_utf8_or_gb(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) by strict UTF-8, else strict GB18030; None if neither."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _gbk_in_disguise(text, data):
+            return text, "utf-8"
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        return None
+
+
+def _gbk_in_disguise(text: str, data: bytes) -> bool:
+    # Two-byte UTF-8 covers U+0080-U+07FF; GBK bytes that pass as UTF-8 land
+    # in Greek..NKo (U+0370 up).  Accented Latin ("café") stays UTF-8, and so
+    # does anything with Chinese in it: Chinese is three bytes in UTF-8.
+    if text.isascii() or _THREE_BYTE_UTF8.search(text) or not _TWO_BYTE_LETTERS.search(text):
+        return False
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return all(ch.isascii() or _CJK.match(ch) for ch in gb)
+
+
+def looks_binary(text: str) -> bool:
     # Control characters other than tab/newline/form feed do not occur in a
     # report; a few may come from a bad copy, many mean it is not text.
     sample = text[:4096]

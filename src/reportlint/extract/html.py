@@ -1,0 +1,330 @@
+"""A saved government web page (.html/.htm) -> the report's text.
+
+The article is taken from the page's article container (the CMS names it:
+TRS_Editor, zoom, pages_content, …) or, failing that, from the block with
+the most Chinese text; navigation, header, footer and scripts outside it are
+dropped.  Whatever sits inside the container stays, widgets included, so the
+linter can still flag "打印本页" pasted into the body.  The article's title is
+usually an <h1> above the container: it is put back in front.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from reportlint.load import LoadError, decode_utf8_or_gb, looks_binary
+
+# lxml has no type information: elements are Any.
+Element = Any
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+# GB2312 and GBK pages are decoded as GB18030, their superset.
+_GB_NAMES = {
+    "gb2312",
+    "gbk",
+    "x-gbk",
+    "gb_2312-80",
+    "cp936",
+    "windows-936",
+    "gb18030",
+    "hz-gb-2312",
+}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CONTAINER = re.compile(
+    r"zoom|content|article|trs_editor|detail|main-?text|pages_content|zwnr|zhengwen|artibody|news_?txt",
+    re.I,
+)
+_NOT_CONTAINER = re.compile(
+    r"nav|menu|foot|header|sidebar|aside|crumb|share|comment|relat|link|copyright|banner|toolbar|title",
+    re.I,
+)
+# Headings in these are the site's, not the article's.
+_NOT_TITLE_AREA = re.compile(r"nav|menu|foot|sidebar|aside|crumb|relat|link|banner", re.I)
+# What a report's title says (document/parse.py looks for the same words).
+_TITLE_WORDS = re.compile(r"法治|法制|依法行政|依法治|报告")
+_TITLE_HINT = re.compile(r"title|biaoti|bt\b", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+_DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+         "canvas", "select", "textarea", "head"}  # fmt: skip
+_BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+          "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+          "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
+          "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
+          "ul"}  # fmt: skip
+_CELLS = ("td", "th")
+# A line break in the page source between two Chinese characters is not a space.
+_CJK_BREAK = re.compile(
+    r"(?<=[\u2e80-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u2e80-\u9fff\uff00-\uffef])"
+)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+_LINE_TRIM = " \t\u3000\xa0"
+_TAB = re.compile(r" *\t *")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+# A table row is data (cells on one line) unless one cell holds running text.
+_LAYOUT_CELL_CHARS = 300
+
+
+def html_text(data: bytes) -> str:
+    text = _decode(data)
+    import lxml.html  # type: ignore[import-untyped]  # lazily: ~60 ms of imports
+    from lxml.etree import ParserError  # type: ignore[import-untyped]
+
+    # lxml refuses a str that still declares an encoding.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ParserError, ValueError):
+        raise LoadError("网页中没有找到正文文字") from None
+    title = _page_title(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    _drop_invisible(body)
+    han = _han_counts(body)
+    container = _container(body, han)
+    try:
+        lines = list(_lines(container))
+    except RecursionError:
+        raise LoadError("网页结构嵌套过深，无法读取") from None
+    heading = _heading_before(body, container) or title
+    if heading and not any(_squash(heading) in _squash(line) for line in lines[:3]):
+        lines.insert(0, heading)
+    return "\n".join(lines) + "\n"
+
+
+# --- encoding ------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> str:
+    """BOM, then a GB or UTF-8 <meta charset>, then strict UTF-8, then strict GB18030."""
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            try:
+                return _text_or_binary(data[len(mark) :].decode(encoding))
+            except UnicodeDecodeError:
+                raise LoadError(
+                    f"网页以 {encoding} 标记开头，但内容无法按 {encoding} 解码"
+                ) from None
+    if b"\x00" in data:
+        raise LoadError("不是网页文件（含有二进制数据）")
+    declared = _declared(data[:4096])
+    # Only a UTF-8 or GB declaration is trusted first: a page labelled
+    # ISO-8859-1 by a misconfigured server would decode as mojibake.
+    if declared in ("utf-8", "gb18030"):
+        try:
+            return _text_or_binary(data.decode(declared))
+        except UnicodeDecodeError:
+            pass  # mislabelled: a page saved again in another encoding
+    decoded = decode_utf8_or_gb(data)
+    if decoded is not None:
+        return _text_or_binary(decoded[0])
+    if declared:
+        try:
+            return _text_or_binary(data.decode(declared))
+        except UnicodeDecodeError:
+            pass
+    raise LoadError("无法识别网页编码（既不是 UTF-8，也不是 GB18030/GBK）")
+
+
+def _declared(head: bytes) -> str | None:
+    m = _META_CHARSET.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    if name in _GB_NAMES:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name.replace("_", "-")
+    except LookupError:
+        return None
+
+
+def _text_or_binary(text: str) -> str:
+    if looks_binary(text):
+        raise LoadError("不是网页文件（含有二进制数据）")
+    return text
+
+
+# --- choosing the article ------------------------------------------------------
+
+
+def _drop_invisible(body: Element) -> None:
+    doomed = [
+        el
+        for el in body.iter()
+        if not isinstance(el.tag, str)  # comments, processing instructions
+        or el.tag in _DROP
+        or el.get("hidden") is not None
+        or _HIDDEN_STYLE.search(el.get("style") or "")
+    ]
+    for el in doomed:
+        el.drop_tree()  # keeps the element's tail text, which is visible
+
+
+def _own_han(el: Element) -> int:
+    return len(_HAN.findall(el.text or "")) + sum(len(_HAN.findall(c.tail or "")) for c in el)
+
+
+def _han_counts(body: Element) -> dict[Element, int]:
+    """Chinese characters under each element (children come after parents in iter())."""
+    counts: dict[Element, int] = {}
+    for el in reversed(list(body.iter())):
+        counts[el] = _own_han(el) + sum(counts[c] for c in el)
+    return counts
+
+
+def _hint(el: Element) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''}"
+
+
+def _container(body: Element, han: dict[Element, int]) -> Element:
+    total = han[body]
+    named = [
+        el
+        for el in body.iter()
+        if han[el] >= 20
+        and _CONTAINER.search(hint := _hint(el))
+        and not _NOT_CONTAINER.search(hint)
+    ]
+    if named:
+        largest = max(named, key=lambda el: han[el])
+        if han[largest] >= 0.3 * total:
+            # An outer "content" wrapper often holds the article's own div
+            # (TRS_Editor inside zoom) next to metadata and link lists: take
+            # the innermost named block that still holds most of the text.
+            inner = [
+                el
+                for el in named
+                if han[el] >= 0.6 * han[largest]
+                and (el is largest or largest in el.iterancestors())
+            ]
+            return max(inner, key=lambda el: sum(1 for _ in el.iterancestors()))
+    return _densest(body)
+
+
+def _densest(body: Element) -> Element:
+    """The element whose paragraphs hold the most Chinese text (a readability-style score)."""
+    score: dict[Element, float] = {}
+    for el in body.iter():
+        own = _own_han(el)
+        if not own:
+            continue
+        # Text counts for its element, fully for the parent (the block that
+        # holds the paragraphs) and half for the grandparent.
+        score[el] = score.get(el, 0) + own
+        parent = el.getparent()
+        if parent is not None:
+            score[parent] = score.get(parent, 0) + own
+            grand = parent.getparent()
+            if grand is not None:
+                score[grand] = score.get(grand, 0) + own / 2
+    best = max(score, key=lambda el: score[el], default=body)
+    # Score can land on an inline element; read from the enclosing block.
+    while best is not body and best.tag not in _BLOCK and best.tag not in _CELLS:
+        best = best.getparent()
+    return best
+
+
+def _page_title(root: Element) -> str | None:
+    """The first part of <title> ("某镇2023年法治政府建设情况报告_某县人民政府")."""
+    el = root.find(".//title")
+    if el is None or not el.text:
+        return None
+    first = re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", el.text.strip())[0]
+    return _title_like(first)
+
+
+def _heading_before(body: Element, container: Element) -> str | None:
+    """The last <h1>-<h3> or "title" element before the container, if it reads as a title."""
+    found = None
+    for el in body.iter():
+        if el is container:
+            break
+        if el.tag in ("h1", "h2", "h3") or (el.tag in _BLOCK and _TITLE_HINT.search(_hint(el))):
+            if any(_NOT_TITLE_AREA.search(_hint(a)) for a in el.iterancestors()):
+                continue
+            found = _title_like(_SPACES.sub(" ", el.text_content()).strip()) or found
+    return found
+
+
+def _title_like(text: str) -> str | None:
+    text = text.strip(_LINE_TRIM)
+    ok = len(text) <= 100 and "。" not in text and _TITLE_WORDS.search(text) is not None
+    return text if ok else None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# --- text ----------------------------------------------------------------------
+
+
+class _Out:
+    """Text with line breaks that collapse: many block edges make one break."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def text(self, raw: str | None) -> None:
+        if raw:
+            self.current.append(_SPACES.sub(" ", _CJK_BREAK.sub("", raw)).replace("\xa0", " "))
+
+    def add(self, literal: str) -> None:
+        self.current.append(literal)
+
+    def newline(self) -> None:
+        line = _TAB.sub("\t", "".join(self.current)).strip(_LINE_TRIM)
+        line = _RUN_OF_SPACES.sub(" ", line)
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+
+def _lines(container: Element) -> Iterator[str]:
+    out = _Out()
+    _walk(container, out, in_cell=False, root=True)
+    out.newline()
+    return iter(out.lines)
+
+
+def _walk(el: Element, out: _Out, in_cell: bool, root: bool = False) -> None:
+    tag = el.tag
+    if tag == "br":
+        out.add(" ") if in_cell else out.newline()
+    elif tag == "tr" and not root:
+        _row(el, out, in_cell)
+    else:
+        block = tag in _BLOCK or (tag in _CELLS and not root)
+        if block:
+            out.add(" ") if in_cell else out.newline()
+        out.text(el.text)
+        for child in el:
+            _walk(child, out, in_cell)
+            out.text(child.tail)
+        if block:
+            out.add(" ") if in_cell else out.newline()
+
+
+def _row(tr: Element, out: _Out, in_cell: bool) -> None:
+    cells = [c for c in tr if c.tag in _CELLS]
+    texts = [_SPACES.sub("", c.text_content()) for c in cells]
+    layout = sum(1 for t in texts if t) <= 1 or any(len(t) > _LAYOUT_CELL_CHARS for t in texts)
+    if layout or in_cell:
+        # A page laid out with a table: the cell is a block, its paragraphs lines.
+        for cell in cells:
+            _walk(cell, out, in_cell)
+        return
+    out.newline()
+    for i, cell in enumerate(cells):
+        if i:
+            out.add("\t")
+        _walk(cell, out, in_cell=True, root=True)
+    out.newline()

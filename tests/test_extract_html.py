@@ -1,0 +1,274 @@
+"""Saved web pages (.html/.htm): the article's text without the site around it."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportlint.cli import main
+from reportlint.extract.html import html_text
+from reportlint.load import LoadError, load_bytes, load_path
+
+from support import clean_text
+
+TITLE = "青岚县望溪镇2024年法治政府建设年度报告"
+
+
+def page(article: str, charset: str = "utf-8", title: str = TITLE) -> str:
+    """A government site's article page: header, navigation, metadata, footer around the article."""
+    return f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{title}_青岚县人民政府</title>
+<script>var title = "法治政府建设年度报告"; document.write("<p>脚本</p>");</script>
+<style>p {{ text-indent: 2em; }} .a:after {{ content: "样式"; }}</style></head>
+<body>
+<div class="header"><img alt="青岚县人民政府"><div class="nav"><a href="/">首页</a> <a>政务公开</a>
+<a>政策文件</a> <a>法治政府建设专栏</a></div></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<div class="main-content"><div class="article">
+<h1 class="article-title">{title}</h1>
+<div class="info">发布日期：2025-01-25 来源：县司法局 浏览次数：1024</div>
+<div id="zoom" class="TRS_Editor">
+{article}
+</div>
+<div class="share">分享到：微信 微博</div>
+</div>
+<div class="related"><h3>相关法治工作报告</h3><ul><li>关于印发法治宣传教育工作要点的通知</li>
+<li>某县2023年法治政府建设年度报告</li></ul></div></div>
+<div class="footer">版权所有：青岚县人民政府 主办单位：青岚县人民政府办公室 ICP备12345678号</div>
+<!-- 统计代码：法治政府 -->
+</body></html>"""
+
+
+def paragraphs(text: str) -> str:
+    return "\n".join(f"<p>　　{html.escape(line)}</p>" for line in text.split("\n") if line)
+
+
+def clean_body() -> str:
+    # clean.txt without its title line: on a web page the title is the <h1>.
+    lines = [line for line in clean_text().split("\n") if line]
+    assert lines[0] == TITLE
+    return "\n".join(lines[1:])
+
+
+def lines(markup: str) -> list[str]:
+    return html_text(markup.encode("utf-8")).split("\n")[:-1]
+
+
+def run_cli(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+# --- the article and nothing else -----------------------------------------------------
+
+
+def test_article_is_extracted_with_its_title_and_without_the_site() -> None:
+    text = html_text(page(paragraphs(clean_body())).encode("utf-8"))
+    expected = [line for line in clean_text().split("\n") if line]
+    assert text.split("\n")[:-1] == expected
+    for chrome in (
+        "首页",
+        "当前位置",
+        "发布日期",
+        "分享到",
+        "版权所有",
+        "脚本",
+        "样式",
+        "统计",
+        "相关法治",
+    ):
+        assert chrome not in text
+
+
+def test_clean_report_page_is_clean_through_the_cli(tmp_path: Path) -> None:
+    for name, charset, codec in [("r.html", "gb2312", "gb18030"), ("r.htm", "utf-8", "utf-8")]:
+        path = tmp_path / name
+        path.write_bytes(page(paragraphs(clean_body()), charset).encode(codec))
+        result = run_cli("check", str(path))
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == "未发现问题，检查了 1 个文件。"
+        assert json.loads(run_cli("check", "--format", "json", str(path)).output) == []
+        assert load_path(path).format == "html"
+
+
+def test_chrome_inside_the_article_is_kept_and_flagged(tmp_path: Path) -> None:
+    article = "<p>【字体：大 中 小】 打印本页</p>\n" + paragraphs(clean_body())
+    path = tmp_path / "r.html"
+    path.write_text(page(article), encoding="utf-8")
+    assert lines(page(article))[1] == "【字体：大 中 小】 打印本页"
+    data = json.loads(run_cli("check", "--format", "json", str(path)).output)
+    assert [(d["rule"], d["line"], d["column"]) for d in data] == [("web-boilerplate", 2, 1)]
+
+
+def test_the_innermost_named_container_holding_the_article_wins() -> None:
+    # "content" wraps metadata and a list of links; the TRS_Editor div is the article.
+    links = "".join(f"<li>某县{year}年法治政府建设年度报告</li>" for year in range(2015, 2024))
+    markup = (
+        '<html><body><div class="content"><div class="meta">发布机构：青岚县望溪镇人民政府</div>'
+        f'<div class="TRS_Editor">{paragraphs(clean_body())}</div><ul>{links}</ul></div></body></html>'
+    )
+    assert lines(markup) == clean_body().split("\n")
+
+
+def test_without_a_named_container_the_densest_block_is_taken() -> None:
+    body = paragraphs(clean_body())
+    markup = (
+        '<html><body><div class="top"><a>首页</a><a>机构概况</a><a>政务公开</a><a>互动交流</a></div>'
+        f'<div class="box"><h2>{TITLE}</h2><div class="bd">{body}</div></div>'
+        '<div class="bottom">版权所有：青岚县人民政府 网站标识码1234567890</div></body></html>'
+    )
+    assert lines(markup) == [line for line in clean_text().split("\n") if line]
+
+
+def test_title_from_the_page_title_when_there_is_no_heading() -> None:
+    markup = (
+        f"<html><head><title>{TITLE}_政务公开_青岚县人民政府</title></head><body>"
+        '<div id="zoom"><p>2024年，望溪镇推进法治政府建设，现将有关情况报告如下。</p></div></body></html>'
+    )
+    assert lines(markup) == [TITLE, "2024年，望溪镇推进法治政府建设，现将有关情况报告如下。"]
+
+
+def test_title_already_in_the_article_is_not_repeated() -> None:
+    markup = page(f"<p>{TITLE}</p>" + paragraphs(clean_body()))
+    assert lines(markup) == [line for line in clean_text().split("\n") if line]
+
+
+def test_a_site_heading_is_not_taken_for_the_title() -> None:
+    markup = (
+        '<html><body><div class="sidebar"><h3>法治政府建设专栏</h3></div>'
+        '<div id="zoom"><p>2024年，望溪镇推进法治政府建设。</p></div></body></html>'
+    )
+    assert lines(markup) == ["2024年，望溪镇推进法治政府建设。"]
+
+
+def test_line_breaks_tables_and_whitespace() -> None:
+    markup = (
+        '<html><body><div class="article-content">'
+        "<p>青岚县望溪镇人民政府<br>2025年1月20日</p>"
+        # Source-code line breaks between Chinese characters are not spaces.
+        "<p>法治政府建设\n    取得新的进展，&nbsp;成效明显。</p>"
+        "<div>第一段<div>嵌套的第二段</div>第三段</div>"
+        "<table><tr><th>类别</th><th>件数</th></tr>"
+        "<tr><td><p>行政复议</p></td><td>2</td></tr>"
+        "<tr><td>行政诉讼</td><td><p>5</p><p>胜诉3件</p></td></tr></table>"
+        # A page laid out with a one-cell table: the cell's paragraphs are lines.
+        "<table><tr><td><p>二、存在的不足</p><p>法治宣传形式单一。</p></td></tr></table>"
+        '<p style="display:none">隐藏的文字</p><p hidden>也隐藏</p>'
+        "</div></body></html>"
+    )
+    assert lines(markup) == [
+        "青岚县望溪镇人民政府",
+        "2025年1月20日",
+        "法治政府建设取得新的进展， 成效明显。",
+        "第一段",
+        "嵌套的第二段",
+        "第三段",
+        "类别\t件数",
+        "行政复议\t2",
+        "行政诉讼\t5 胜诉3件",
+        "二、存在的不足",
+        "法治宣传形式单一。",
+    ]
+
+
+# --- encodings -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("meta", "codec"),
+    [
+        ('<meta charset="gbk">', "gbk"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=GB2312">', "gbk"),
+        ('<meta charset="utf-8">', "utf-8"),
+        ("", "gb18030"),  # no declaration: strict UTF-8 fails, GB18030 reads it
+        ("", "utf-8"),
+        ('<meta charset="utf-8">', "gbk"),  # mislabelled page saved as GBK
+        ('<meta charset="iso-8859-1">', "utf-8"),  # a server default, not the truth
+        ('<meta charset="iso-8859-1">', "gbk"),
+    ],
+)
+def test_encoding(meta: str, codec: str) -> None:
+    text = "冯坪乡2023年法治政府建设情况报告"  # short: too little for statistical detection
+    markup = f"<html><head>{meta}</head><body><div id='zoom'><p>{text}</p></div></body></html>"
+    source = load_bytes(markup.encode(codec), "r.html", "html")
+    assert source.text == text + "\n"
+
+
+def test_utf8_bom_wins_over_the_declaration() -> None:
+    markup = (
+        '<html><head><meta charset="gbk"></head><body><p>法治政府建设年度报告</p></body></html>'
+    )
+    assert html_text(b"\xef\xbb\xbf" + markup.encode("utf-8")) == "法治政府建设年度报告\n"
+
+
+def test_xml_declaration_is_accepted() -> None:
+    markup = '<?xml version="1.0" encoding="utf-8"?><html><body><p>法治政府建设年度报告</p></body></html>'
+    assert html_text(markup.encode("utf-8")) == "法治政府建设年度报告\n"
+
+
+# --- broken and hostile pages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "文件为空"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64 + b"IHDR", "不是网页文件（含有二进制数据）"),
+        (bytes(range(1, 9)) * 8 + b"<html>", "不是网页文件（含有二进制数据）"),
+        (b"<html>\x80\xff\xfe\x81</html>", "无法识别网页编码（既不是 UTF-8，也不是 GB18030/GBK）"),
+        (b"<html><body><script>var a = 1;</script></body></html>", "网页中没有找到正文文字"),
+        (b"   \n  ", "文件为空"),
+        (b"<!-- -->", "网页中没有找到正文文字"),
+    ],
+    ids=["empty", "png", "controls", "undecodable", "no-text", "whitespace", "comment-only"],
+)
+def test_unusable_pages(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "r.html"
+    path.write_bytes(data)
+    with pytest.raises(LoadError) as info:
+        load_path(path)
+    assert str(info.value) == message
+    result = run_cli("check", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:1:1: RL001 [error] 无法检查：{message}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_deeply_nested_page_gives_an_error_not_a_crash() -> None:
+    # libxml2 stops at its depth limit (256) and keeps nothing below it.
+    markup = (
+        "<html><body>"
+        + "<div>" * 5000
+        + "法治政府建设年度报告"
+        + "</div>" * 5000
+        + "</body></html>"
+    )
+    with pytest.raises(LoadError) as info:
+        load_bytes(markup.encode("utf-8"), "r.html", "html")
+    assert str(info.value) in ("网页中没有找到正文文字", "网页结构嵌套过深，无法读取")
+
+
+def test_page_saved_under_another_extension_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "t20250125_123.shtml"
+    path.write_text(page(paragraphs(clean_body())), encoding="utf-8")
+    assert load_path(path).format == "html"
+    assert run_cli("check", str(path)).exit_code == 0
+
+
+def test_old_table_laid_out_page_with_br_paragraphs() -> None:
+    # Older CMS pages: a layout table, a column of links, the article in a cell with
+    # <br> between paragraphs and the title in <font>; only <title> names the report.
+    body = "<br>\n".join("&nbsp;" * 4 + html.escape(line) for line in clean_body().split("\n"))
+    nav = "".join(f"<tr><td><a href='#'>栏目{i}：政务公开信息</a></td></tr>" for i in range(30))
+    markup = f"""<html><head><title>{TITLE}</title></head><body>
+<table width="100%"><tr><td colspan=2><img src=logo.gif>青岚县人民政府门户网站</td></tr>
+<tr><td width="200"><table>{nav}</table></td>
+<td valign=top><table><tr><td align=center><font size=5><b>{TITLE}</b></font></td></tr>
+<tr><td align=center>发布时间：2025-01-25 点击数：100</td></tr>
+<tr><td><font size=3>{body}</font></td></tr></table></td></tr>
+<tr><td colspan=2>版权所有 青岚县人民政府 技术支持：某某公司</td></tr></table></body></html>"""
+    assert lines(markup) == [line for line in clean_text().split("\n") if line]

@@ -470,6 +470,10 @@ def test_fix_does_not_touch_a_docx(tmp_path: Path) -> None:
     result = run_cli("check", "--fix", str(path))
     assert path.read_bytes() == before
     assert "RL404" in result.output
+    # Not offered as fixable either: no [*], no "可用 --fix" in the summary.
+    assert "[*]" not in result.output and "--fix" not in result.output
+    data = json.loads(run_cli("check", "--format", "json", str(path)).output)
+    assert [d["fix"] for d in data if d["code"] == "RL404"] == [None]
 
 
 def test_word_file_named_doc_is_read_by_content(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -188,8 +188,12 @@ class _Task:
         rules = self.config.rules_for(path)
         year = self.config.settings_for(path).report_year
         try:
-            if self.fix is None or source.format != "text":
-                # Text extracted from a .docx/.html/.pdf cannot be written back.
+            if source.format != "text":
+                # Text taken out of a .docx/.html/.pdf cannot be written back:
+                # its findings are not offered as fixes.
+                found = rules.run(_parse(source, year))
+                return FileOutcome([replace(d, fix=None) for d in found], checked=True)
+            if self.fix is None:
                 return FileOutcome(rules.run(_parse(source, year)), checked=True)
             return _fix_one(source, rules, year, self.fix, self.unsafe)
         except CheckCrash as exc:  # a bug of ours: say so, check the other files

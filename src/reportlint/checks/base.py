@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
-from typing import Any, ClassVar, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, NamedTuple, TypeVar
 
 import msgspec
 import regex
 
 from reportlint.document import Document, Span
+from reportlint.document.regexes import compiled
 
 
 class Severity(StrEnum):
@@ -34,8 +35,7 @@ class Severity(StrEnum):
         return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     span: Span
     replacement: str
     safe: bool = True
@@ -88,16 +88,24 @@ def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
     would match everywhere or, anchored, silently nowhere useful), is an
     error naming the key.
     """
+    validate_patterns(patterns, key)
+    return compiled("|".join(f"(?:{p})" for p in patterns))
+
+
+def validate_patterns(patterns: Sequence[str], key: str) -> list[regex.Pattern[str]]:
+    """Each pattern compiled on its own; an error names the key of the bad one."""
     if not patterns:
         raise ParamError(key, "至少需要一个模式")
+    found = []
     for i, pattern in enumerate(patterns):
         try:
-            compiled = regex.compile(pattern)
+            one = compiled(pattern)
         except regex.error as exc:
             raise ParamError(f"{key}[{i}]", f"正则表达式无效：{exc}") from None
-        if compiled.fullmatch(""):
+        if one.fullmatch(""):
             raise ParamError(f"{key}[{i}]", f"模式 {pattern!r} 能匹配空文本")
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+        found.append(one)
+    return found
 
 
 TextChoice = Literal["view", "original"]
@@ -112,12 +120,12 @@ def paragraph_texts(
     "view" is the normalized text (traditional folded, marks raised, noise
     removed); "original" is what the writer typed, for defects the view hides.
     """
-    for p in doc.body_paragraphs:
-        if which == "view":
+    if which == "view":
+        for p in doc.body_paragraphs:
             yield p.text, partial(_view_span, doc, p.start)
-        else:
-            start, end = doc.span(p.start, p.end)
-            yield doc.text[start:end], partial(_original_span, start)
+    else:
+        for start, text in doc.body_originals:
+            yield text, partial(_original_span, start)
 
 
 def _view_span(doc: Document, base: int, start: int, end: int) -> Span:
@@ -132,10 +140,11 @@ def outside(
     matches: Iterable[tuple[int, int]], exceptions: regex.Pattern[str] | None, text: str
 ) -> list[tuple[int, int]]:
     """The matches that overlap no match of the exception pattern."""
-    if exceptions is None:
-        return list(matches)
+    found = list(matches)
+    if exceptions is None or not found:
+        return found  # no match, no exception to look for
     excepted = [m.span() for m in exceptions.finditer(text)]
-    return [(a, b) for a, b in matches if not any(x < b and a < y for x, y in excepted)]
+    return [(a, b) for a, b in found if not any(x < b and a < y for x, y in excepted)]
 
 
 def sections_matching(

@@ -21,14 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import msgspec
-import regex
 
 from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.regexes import compiled
 
-_YEAR_MONTH = regex.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
-_CLAUSE_END = regex.compile(r"[，。；：！？]")
+_YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
+_CLAUSE_END = compiled(r"[，。；：！？]")
 
 
 class DatedFact(Params):

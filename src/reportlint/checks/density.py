@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from reportlint.checks.base import (
     CheckKind,
     Finding,
@@ -23,9 +21,10 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.regexes import compiled
 
 # Rates are figures too; the quantity reader leaves them to the rate checks.
-_PERCENT = regex.compile(r"\d+(?:\.\d+)?%")
+_PERCENT = compiled(r"\d+(?:\.\d+)?%")
 
 
 class DensityParams(Params):

@@ -22,9 +22,15 @@ from reportlint.checks.base import (
     compile_patterns,
     outside,
     paragraph_texts,
+    validate_patterns,
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.regexes import compiled
+
+# What can make a branch match differently inside the alternation than alone:
+# back references, conditionals, control verbs, \G and inline flags.
+_NOT_ALONE = compiled(r"\\[1-9]|\\[gkG]|\(\?P=|\(\?\(|\(\*|\(\?[-aiLmsuxVrfwbep^]")
 
 
 class Repair(Params):
@@ -50,6 +56,12 @@ class Existence(CheckKind[ExistenceParams]):
     def __init__(self, params: ExistenceParams) -> None:
         super().__init__(params)
         self.pattern = compile_patterns(params.patterns, "patterns")
+        # An alternation loses the regex module's fast scan for each branch's first
+        # character (RL406: 0.8 ms a report, its branches alone 0.25 ms); what a
+        # rule flags is rare, so a paragraph where no branch matches on its own is
+        # passed over before the alternation runs.
+        alone = len(params.patterns) > 1 and not any(map(_NOT_ALONE.search, params.patterns))
+        self.branches = validate_patterns(params.patterns, "patterns") if alone else None
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -59,6 +71,8 @@ class Existence(CheckKind[ExistenceParams]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, to_span in paragraph_texts(doc, self.params.text):
+            if self.branches is not None and not any(b.search(text) for b in self.branches):
+                continue
             found = (m.span() for m in self.pattern.finditer(text))
             matches = outside(found, self.exceptions, text)
             if not matches:

@@ -12,21 +12,22 @@ denominator by a word of intake (受理, 收到, 排查…) in the same sentence
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import msgspec
-import regex
 
 from reportlint.checks.base import CheckKind, Finding, Params, compile_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.quantities import Quantity
+from reportlint.document.regexes import compiled
 
-_RATE = regex.compile(
+_RATE = compiled(
     r"(?P<name>\p{Han}{1,12}率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
 )
-_SENTENCE = regex.compile(r"[^。；！？\n]+")
+_SENTENCE = compiled(r"[^。；！？\n]+")
 
 
 # Default word lists; a pack can replace each one.
@@ -70,13 +71,12 @@ class RatesParams(Params):
     comparison_words: list[str] = msgspec.field(default_factory=lambda: list(COMPARISON_WORDS))
 
 
-_LEADING_NOISE = regex.compile(
+_LEADING_NOISE = compiled(
     r"^(?:[一二三四五六七八九十]是)?(?:全年|今年|本年度?|年度|年内|年|力争|确保|累计|其中|全部|均)*"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Rate:
+class _Rate(NamedTuple):
     name: str
     value: float
     decimals: int
@@ -102,12 +102,18 @@ class Rates(CheckKind[RatesParams]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[str, _Rate] = {}
-        quantities = doc.quantities
+        starts: list[int] | None = None  # of doc.quantities, in text order
         for p in doc.body_paragraphs:
+            if "%" not in p.text:
+                continue  # no rate: most paragraphs
             for sentence in _SENTENCE.finditer(p.text):
+                if "%" not in sentence.group():
+                    continue
+                if starts is None:
+                    starts = [q.start for q in doc.quantities]
                 base = p.start + sentence.start()
-                in_sentence = [
-                    q for q in quantities if base <= q.start < base + len(sentence.group())
+                in_sentence = doc.quantities[
+                    bisect_left(starts, base) : bisect_left(starts, base + len(sentence.group()))
                 ]
                 for m in _RATE.finditer(sentence.group()):
                     raw = m["value"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -165,7 +164,7 @@ class Rule:
 
 def builtin_pack_dir() -> Path:
     """rules/ inside the installed package, or at the top of a source checkout."""
-    packaged = Path(str(resources.files("reportlint"))) / "rules"
+    packaged = Path(__file__).resolve().parents[1] / "rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "rules"

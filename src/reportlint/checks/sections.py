@@ -24,8 +24,9 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.regexes import compiled
 
-_QUOTED_TITLE = regex.compile(r"《[^》]*》")
+_QUOTED_TITLE = compiled(r"《[^》]*》")
 
 
 class Requirement(Params):

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from reportlint.checks.base import CheckKind, Finding, Params
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
 from reportlint.document.numerals import int_to_cn
+from reportlint.document.regexes import compiled
 
-_NUMERAL = regex.compile(r"[一二三四五六七八九十百]+|\d+")
+_NUMERAL = compiled(r"[一二三四五六七八九十百]+|\d+")
 _MAX_LISTED = 3
 
 

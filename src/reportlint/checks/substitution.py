@@ -30,11 +30,13 @@ from reportlint.checks.base import (
     compile_patterns,
     outside,
     paragraph_texts,
+    validate_patterns,
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.regexes import compiled
 
-_GROUP_REF = regex.compile(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
+_GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
 
 
 class SubstitutionParams(Params):
@@ -54,8 +56,10 @@ class Substitution(CheckKind[SubstitutionParams]):
     def __init__(self, params: SubstitutionParams) -> None:
         super().__init__(params)
         patterns = list(params.swap)
-        compile_patterns(patterns, "swap")  # validates each one, naming the key
-        self.swaps = [(regex.compile(p), r) for p, r in params.swap.items()]
+        # Validated one by one, naming the key of a bad one.
+        self.swaps = list(
+            zip(validate_patterns(patterns, "swap"), params.swap.values(), strict=True)
+        )
         for pattern, replacement in self.swaps:
             for ref in _GROUP_REF.finditer(replacement):
                 name = ref["num"] or ref["name"]
@@ -67,9 +71,10 @@ class Substitution(CheckKind[SubstitutionParams]):
                         f"swap.{pattern.pattern}", f"替换文本引用了不存在的分组 {ref.group()}"
                     )
         # One alternation, each entry in its own named group, for a single scan.
-        self.combined = regex.compile(
+        self.combined = compiled(
             "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), regex.V0
         )
+        self.groups = [self.combined.groupindex[f"s{i}"] for i in range(len(patterns))]
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -78,7 +83,7 @@ class Substitution(CheckKind[SubstitutionParams]):
         for text, to_span in paragraph_texts(doc, self.params.text):
             hits = {}
             for m in self.combined.finditer(text):
-                which = next(i for i in range(len(self.swaps)) if m.group(f"s{i}") is not None)
+                which = next(i for i, group in enumerate(self.groups) if m.group(group) is not None)
                 pattern, template = self.swaps[which]
                 own = pattern.match(text, m.start())
                 if own is not None:

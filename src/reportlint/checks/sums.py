@@ -19,6 +19,9 @@ from reportlint.checks.base import CheckKind, Finding, ParamError, Params
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.quantities import UNITS, Quantity
+from reportlint.document.regexes import compiled
+
+_SUBSET_END = compiled(r"[，；]")
 
 
 class SumsParams(Params):
@@ -52,9 +55,7 @@ class Sums(CheckKind[SumsParams]):
         markers = [*params.exhaustive_markers, *params.subset_markers]
         if not markers:
             raise ParamError("exhaustive_markers", "至少需要一个引出分项的标记")
-        self.marker = regex.compile(
-            r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")"
-        )
+        self.marker = compiled(r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")")
 
     def _same(self, a: str, b: str) -> bool:
         return a == b or (a in self.group and self.group.get(b) == self.group[a])
@@ -76,7 +77,7 @@ class Sums(CheckKind[SumsParams]):
             if not exhaustive:
                 # A "其中" subset is an enumeration (、): it ends at the first ，；
                 # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
-                stop = regex.compile(r"[，；]").search(text, seg_start, seg_end)
+                stop = _SUBSET_END.search(text, seg_start, seg_end)
                 seg_end = stop.start() if stop else seg_end
             nested = _bracketed(text, seg_start, seg_end)
             parts = [

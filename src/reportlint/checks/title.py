@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, report_anchor
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
+from reportlint.document.regexes import compiled
 
-_INNER_SPACES = regex.compile(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
+_INNER_SPACES = compiled(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
 
 
 @register

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from reportlint.checks.base import CheckKind, Finding, Params
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
-from reportlint.document.normalize import has_han, to_simplified
+from reportlint.document.normalize import has_han, to_simplified, unchanged_by_t2s
 
 
 class TraditionalParams(Params):
@@ -28,10 +28,16 @@ class Traditional(CheckKind[TraditionalParams]):
     messages = {"default": frozenset({"count", "sample", "simplified"})}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for p in [*doc.title, *doc.body_paragraphs]:
-            start, end = doc.span(p.start, p.end)
-            original = doc.text[start:end]
+        titles = [doc.span(p.start, p.end) for p in doc.title]
+        paragraphs = [(start, doc.text[start:end]) for start, end in titles]
+        paragraphs.extend(doc.body_originals)
+        # Nearly every report is simplified throughout: one conversion says so.
+        if unchanged_by_t2s(original for _, original in paragraphs):
+            return
+        for start, original in paragraphs:
             simplified = to_simplified(original)
+            if simplified == original:
+                continue
             changed = [
                 i
                 for i, (a, b) in enumerate(zip(original, simplified, strict=True))

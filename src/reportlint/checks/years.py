@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from datetime import date
 
 import msgspec
-import regex
 
 from reportlint.checks.base import (
     CheckKind,
@@ -32,15 +31,17 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
 from reportlint.document.parse import QUOTED
+from reportlint.document.regexes import compiled
 
-_YEAR = regex.compile(r"((?:19|20)\d{2})年")
-_OPENING = regex.compile(r"^((?:19|20)\d{2})年度?[，,]")
+_YEAR = compiled(r"((?:19|20)\d{2})年")
+_OPENING = compiled(r"^((?:19|20)\d{2})年度?[，,]")
 # Inside a plan: "2023年，我镇将…", "2023年将继续…".
-_PLAN_SENTENCE = regex.compile(
+_PLAN_SENTENCE = compiled(
     r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
 )
 # "2023年工作总结及2024年工作计划": the review part and the plan part.
-_HEADING_PARTS = regex.compile(r"[和及与、]|暨")
+_HEADING_PARTS = compiled(r"[和及与、]|暨")
+_NON_DIGITS = compiled(r"\D+")
 
 
 class YearsParams(Params):
@@ -118,7 +119,7 @@ class Years(CheckKind[YearsParams]):
             value = doc.metadata.get(key)
             if value is None:
                 continue
-            parts = regex.split(r"\D+", value)
+            parts = _NON_DIGITS.split(value)
             try:
                 published = date(int(parts[0]), int(parts[1]), int(parts[2]))
             except (ValueError, IndexError):

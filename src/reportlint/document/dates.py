@@ -10,28 +10,26 @@ dates the writer probably meant.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from reportlint.document.numerals import cn_to_int
+from reportlint.document.regexes import compiled
 
-_STANDARD = regex.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
-_NO_DAY_MARK = regex.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})号?$")
-_CHINESE = regex.compile(
+_STANDARD = compiled(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_NO_DAY_MARK = compiled(r"^(\d{4})年(\d{1,2})月(\d{1,2})号?$")
+_CHINESE = compiled(
     r"^([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
 )
-_SEPARATED = regex.compile(r"^(\d{4})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})日?$")
-_DIGITS_ONLY = regex.compile(r"^(\d{4})(\d{2,4})$")
+_SEPARATED = compiled(r"^(\d{4})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})日?$")
+_DIGITS_ONLY = compiled(r"^(\d{4})(\d{2,4})$")
 
 # What may stand on a line that is (meant to be) a date.
-DATE_LINE = regex.compile(
+DATE_LINE = compiled(
     r"^(?=.*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4}年))[\d〇○零Ｏ一二三四五六七八九十年月日号.\-/．－ ]{6,22}$"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DateReading:
+class DateReading(NamedTuple):
     raw: str
     date: dt.date | None  # set when the text is a well-formed, valid date
     problem: str | None  # None, or one of PROBLEMS

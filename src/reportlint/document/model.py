@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
 
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
@@ -27,8 +29,7 @@ class Paragraph:
     chrome: str | None = None  # "header", "metadata" or "footer" for web-page leftovers
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A numbered heading or labelled item at the start of a paragraph.
 
     level: 1 "一、", 2 "（一）", 3 "1." / "1、", 4 "（1）".
@@ -44,8 +45,7 @@ class Heading:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """An inline enumerated item "一是…", "二是…" inside a paragraph."""
 
     ordinal: int
@@ -54,23 +54,20 @@ class Item:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     heading: Heading
     start: int  # view offsets: from the heading marker
     end: int  # to the next heading of the same or a higher level, or the body end
     parent: int | None  # index into Document.sections
 
 
-@dataclass(frozen=True, slots=True)
-class ChromeRegion:
+class ChromeRegion(NamedTuple):
     kind: str  # "header", "metadata", "footer"
     first: int  # paragraph indices, inclusive
     last: int
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+class Signature(NamedTuple):
     """The 落款 at the end: issuing body and date, either may be missing."""
 
     issuer: Paragraph | None
@@ -112,7 +109,9 @@ class Document:
         self.report_year = report_year
         self.year_source = year_source  # "title", "opening" or "signature"
         self.metadata = metadata  # web-page metadata such as 生成日期 -> "2024-01-17"
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        # Offsets where each line starts (a per-character loop here cost ~0.8 ms a report).
+        lines = self.text.split("\n")
+        self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
     # -- positions -------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -134,10 +133,20 @@ class Document:
         return len(self._line_starts)
 
     # -- views checks share ------------------------------------------------
-    @property
-    def body_paragraphs(self) -> list[Paragraph]:
+    @cached_property
+    def body_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of the report proper, in order; most checks read only these."""
         start, end = self.body
-        return [p for p in self.paragraphs if p.chrome is None and start <= p.start < end]
+        return tuple(p for p in self.paragraphs if p.chrome is None and start <= p.start < end)
+
+    @cached_property
+    def body_originals(self) -> tuple[tuple[int, str], ...]:
+        """Each body paragraph as typed: (original offset, original text)."""
+        found = []
+        for p in self.body_paragraphs:
+            start, end = self.view.span(p.start, p.end)
+            found.append((start, self.text[start:end]))
+        return tuple(found)
 
     @cached_property
     def quantities(self) -> list[Quantity]:

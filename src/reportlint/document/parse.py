@@ -24,6 +24,7 @@ from reportlint.document.model import (
 )
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
+from reportlint.document.regexes import compiled
 from reportlint.document.span import Span
 from reportlint.load import Source
 
@@ -33,55 +34,61 @@ _NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批�
 
 # Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
 HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
-    (1, regex.compile(rf"^(?P<num>{CN_ORDINAL})[、，.]{_NOT_A_MARKER}")),
-    (2, regex.compile(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
-    (3, regex.compile(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
-    (4, regex.compile(r"^（(?P<num>\d{1,2})）[、，.]?")),
+    (1, compiled(rf"^(?P<num>{CN_ORDINAL})[、，.]{_NOT_A_MARKER}")),
+    (2, compiled(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
+    (3, compiled(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
+    (4, compiled(r"^（(?P<num>\d{1,2})）[、，.]?")),
 )
-ANY_ORDINAL_START = regex.compile(
+# What every heading pattern starts with: one test rules out most paragraphs.
+_HEADING_START = compiled(r"^(?:[一二三四五六七八九十]|（|\d)")
+ANY_ORDINAL_START = compiled(
     rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
 )
-ITEM = regex.compile(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
-TITLE_END = regex.compile(r"[。：；！？]")
+ITEM = compiled(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
+TITLE_END = compiled(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer
 # starts at the first short line in the second half of the page that has one.
-META_START = regex.compile(
+META_START = compiled(
     r"^[•·●\s]*(?:当前位置|您的?位置|首页\s*[>＞»]|索引号|发布机构|发文机关|发布日期|生成日期|成文日期|"
     r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|(?:分享|打印|关闭)(?:到|本页|窗口|：|:|\s|$)|【\s*(?:[大中小]|打印|关闭|字体)|浏览次数|阅读次数|"
     r"内容分类|主题分类|责任部门|文章来源|作者：|编辑：)"
 )
-FOOTER_MARK = regex.compile(
+FOOTER_MARK = compiled(
     r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|主办单位|承办单位|网站标识码|联系我们|网站地图|"
     r"附件下载|相关链接|重点链接|政府网站|技术支持|扫一扫在手机|返回顶部"
 )
-METADATA_DATE = regex.compile(
+METADATA_DATE = compiled(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
 )
 
-AFTER_SIGNATURE = regex.compile(
+AFTER_SIGNATURE = compiled(
     r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,80}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
     r"上一篇|下一篇|【\s*(?:打印|关闭|字体))"
 )
-NEVER_BODY = regex.compile(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
-ATTACHMENT_START = regex.compile(r"^附件[：:]?\s*\d")
-_LIST_ITEM = regex.compile(r"\d{1,2}[.、．]")
-TITLE_WORDS = regex.compile(r"(?:法治|法制|依法行政|依法治)")
-TITLE_END_WORDS = regex.compile(r"(?:报告|情况|总结|工作要点)$")
-ORGAN = regex.compile(
+NEVER_BODY = compiled(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
+ATTACHMENT_START = compiled(r"^附件[：:]?\s*\d")
+_LIST_ITEM = compiled(r"\d{1,2}[.、．]")
+TITLE_WORDS = compiled(r"(?:法治|法制|依法行政|依法治)")
+TITLE_END_WORDS = compiled(r"(?:报告|情况|总结|工作要点)$")
+ORGAN = compiled(
     r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
 )
-SENTENCE_PUNCT = regex.compile(r"[。，；：！？]")
-LEADING_YEAR = regex.compile(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
+SENTENCE_PUNCT = compiled(r"[。，；：！？]")
+LEADING_YEAR = compiled(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
 # Titles and bracketed asides: "…纲要（2021—2025年）》" names years that are not the report's.
-QUOTED = regex.compile(r"《[^》]*》|（[^）]*）")
-OPENING_YEAR = regex.compile(r"^((?:19|20)\d{2})年")
+QUOTED = compiled(r"《[^》]*》|（[^）]*）")
+OPENING_YEAR = compiled(r"^((?:19|20)\d{2})年")
 
-_HAN_END = regex.compile(r"\p{Han}$")
-_HAN_START = regex.compile(r"^\p{Han}")
-_CLAUSE_MARK = regex.compile(r"[。；;]")
-_NOTE_LINE = regex.compile(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
-_TABLE_ROW = regex.compile(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
+_LINE = compiled(r"[^\n]*")
+_PARAGRAPH = compiled(r"[^\n]+")
+_COMMA = compiled("[，,]")
+_TRAILING_DATE = compiled(r"(?P<date>\d{4}[\d年月日号.\-/ ]{2,16})$")
+_HAN_END = compiled(r"\p{Han}$")
+_HAN_START = compiled(r"^\p{Han}")
+_CLAUSE_MARK = compiled(r"[。；;]")
+_NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
+_TABLE_ROW = compiled(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
 
 
 def parse(source: Source) -> Document:
@@ -90,7 +97,7 @@ def parse(source: Source) -> Document:
     view = NormalizedView.build(text, joins)
     paragraphs = [
         Paragraph(i, m.start(), m.end(), m.group())
-        for i, m in enumerate(regex.finditer(r"[^\n]+", view.text))
+        for i, m in enumerate(_PARAGRAPH.finditer(view.text))
     ]
     title_idx, header_end = _find_title(paragraphs)
     footer_start = _find_footer(paragraphs, header_end)
@@ -145,16 +152,12 @@ def _broken_line_joins(text: str) -> list[Span]:
     new ordinal, date or signature.
     """
     joins = []
-    lines = [
-        (m.start(), m.end(), m.group())
-        for m in regex.finditer(r"[^\n]*", text)
-        if m.group().strip()
-    ]
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
         if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
             continue
-        prose = _CLAUSE_MARK.search(a_text) or (len(a_text) >= 60 and regex.search("[，,]", a_text))
+        prose = _CLAUSE_MARK.search(a_text) or (len(a_text) >= 60 and _COMMA.search(a_text))
         # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
         heading = ANY_ORDINAL_START.match(a_text) and "。" not in a_text
         if (
@@ -304,7 +307,7 @@ def _signature_at_end(content: list[Paragraph]) -> tuple[Signature | None, list[
         cut = 2 if issuer else 1
         return Signature(issuer, last, read_date(last.text)), content[:-cut]
     # Issuer and date on one line: "某某镇人民政府 2024年1月17日".
-    m = regex.search(r"(?P<date>\d{4}[\d年月日号.\-/ ]{2,16})$", last.text)
+    m = _TRAILING_DATE.search(last.text)
     if m and _is_organ_line(last.text[: m.start()].strip()):
         return Signature(last, last, read_date(m["date"])), content[:-1]
     if _is_organ_line(last.text) and not ANY_ORDINAL_START.match(last.text):
@@ -319,6 +322,8 @@ def _title_from(text: str, at: int) -> tuple[int, int, str]:
 
 
 def _heading(p: Paragraph) -> Heading | None:
+    if not _HEADING_START.match(p.text):
+        return None
     for level, pattern in HEADING_PATTERNS:
         if m := pattern.match(p.text):
             num = m["num"]

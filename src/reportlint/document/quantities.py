@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from reportlint.document.numerals import cn_to_int
+from reportlint.document.regexes import compiled
 
 # Longest first, so "件次" wins over "件".
 UNITS = sorted(
@@ -62,18 +61,17 @@ UNITS = sorted(
     reverse=True,
 )
 
-_QUANTITY = regex.compile(
+_QUANTITY = compiled(
     r"(?<![\d.A-Za-z])(?P<pre>约|近|超过)?"
     r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千万两零])[一二三四五六七八九十百千万两]+)"
     r"(?P<post>余|多)?(?P<unit>" + "|".join(UNITS) + r")(?P<upto>以上|左右)?"
 )
 
 
-_SET_PHRASE = regex.compile(r"制度|机制|清单|原则|事")
+_SET_PHRASE = compiled(r"制度|机制|清单|原则|事")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     value: float
     unit: str
     start: int  # view offsets of the number and its unit
@@ -85,7 +83,7 @@ class Quantity:
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
-        raw = m["num"]
+        pre, raw, post, unit, upto = m.group("pre", "num", "post", "unit", "upto")
         if raw[0].isdigit():
             value: float | None = float(raw)
         else:
@@ -95,14 +93,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
         if value is None:
             continue
+        start, end = m.span()
+        approx = bool(pre or post or upto)
         found.append(
-            Quantity(
-                value=value,
-                unit=m["unit"],
-                start=offset + m.start(),
-                end=offset + m.end(),
-                approx=bool(m["pre"] or m["post"] or m["upto"]),
-                number_start=offset + m.start("num"),
-            )
+            Quantity(value, unit, offset + start, offset + end, approx, offset + m.start("num"))
         )
     return found

@@ -1,0 +1,71 @@
+"""bench/run.py: the corpus it builds and the figures it prints (no timing is asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from support import ROOT
+
+BENCH = ROOT / "bench" / "run.py"
+
+
+def bench_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_is_deterministic_and_a_prefix_of_a_larger_one(tmp_path: Path) -> None:
+    bench = bench_module()
+    samples = ROOT / "samples"
+    small, _ = bench.build(tmp_path / "a", 6, 7, samples)
+    again, _ = bench.build(tmp_path / "b", 12, 7, samples)
+    other, _ = bench.build(tmp_path / "c", 6, 8, samples)
+    texts = [p.read_bytes() for p in small]
+    assert texts == [p.read_bytes() for p in again[:6]]
+    assert texts != [p.read_bytes() for p in other]
+
+
+def test_reports_vary_from_their_samples(tmp_path: Path) -> None:
+    bench = bench_module()
+    samples = ROOT / "samples"
+    bases = set(bench.bases(samples))
+    paths, size = bench.build(tmp_path, 40, 0, samples)
+    assert size == sum(p.stat().st_size for p in paths)
+    changed = 0
+    for path in paths:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030")
+        changed += text.replace("\r\n", "\n") not in bases
+    assert changed > 30
+
+
+def test_prints_the_figures(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--count", "20", "--quick", "--keep", str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    assert len(list(corpus.glob("*.txt"))) == 20
+    assert re.search(r"^corpus: 20 reports, [\d.]+ MB", out, re.M)
+    # one row per corpus size: 2, 10 and 20 reports
+    assert [int(n) for n in re.findall(r"^\s+(\d+)\s+[\d.]+\s+\d+", out, re.M)] == [2, 10, 20]
+    assert re.search(r"^throughput: \d+ reports/s \(\d+ per CPU second\), [\d.]+ MB/s", out, re.M)
+    assert re.search(r"^findings: \d+", out, re.M)
+    assert re.search(r"^peak memory: [\d.]+ MB maxrss", out, re.M)
+    assert re.search(r"^start-up: reportlint check one report: [\d.]+ s wall", out, re.M)
+    assert re.search(r"^import time: \d+ ms in \d+ modules", out, re.M)
+    assert "reportlint.cli" in out

@@ -43,6 +43,8 @@ _THREE_BYTE_UTF8 = re.compile(r"[^\x00-\u07ff]")
 _TWO_BYTE_LETTERS = re.compile(r"[\u0370-\u07ff]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What looks_binary counts: controls other than tab, line breaks and form feed.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -238,7 +240,7 @@ def looks_binary(text: str) -> bool:
     # Control characters other than tab/newline/form feed do not occur in a
     # report; a few may come from a bad copy, many mean it is not text.
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARS.findall(sample))
     return controls > max(8, len(sample) // 100)
 
 

@@ -9,7 +9,6 @@ not depend on which worker finished first.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -116,6 +115,8 @@ def check_paths(
     task = _Task(config, max_bytes, fix, unsafe_fixes)
     workers = _workers(jobs, files)
     if workers > 1:
+        import multiprocessing  # only a large run pays for it
+
         context = multiprocessing.get_context("fork")
         global _TASK
         _TASK = task  # a forked worker inherits it; nothing is pickled but paths
@@ -152,7 +153,8 @@ def _merge(
 
 
 def _workers(jobs: int | None, files: list[str]) -> int:
-    if STDIN_NAME in files or "fork" not in multiprocessing.get_all_start_methods():
+    # Workers are forked: they inherit the rules instead of rebuilding them.
+    if STDIN_NAME in files or not hasattr(os, "fork"):
         return 1
     if jobs is not None:
         return max(1, min(jobs, len(files)))

@@ -33,7 +33,7 @@ FixMode = Literal["fix", "diff"]
 
 # Below this many files a run stays in one process: starting workers costs
 # more than it saves (bench/parallel.py measures the break-even).
-PARALLEL_MIN_FILES = 40
+PARALLEL_MIN_FILES = 60
 
 
 def collect(

@@ -31,7 +31,7 @@ from reportlint.checks import Diagnostic, RuleSet
 from reportlint.checks.base import paragraph_texts
 from reportlint.document import Document, parse
 from reportlint.document.normalize import FOLD, HALF_TO_FULL, PINYIN_NOISE, to_simplified
-from reportlint.fix import MAX_PASSES, FixError, encode, fix_source
+from reportlint.fix import FixError, encode, fix_source
 from reportlint.load import LoadError, Source, decode
 from strategies import (
     file_bytes,
@@ -340,11 +340,6 @@ def assert_fix_is_local_and_idempotent(text: str, unsafe: bool) -> None:
 
     # Stable: nothing fixable is left, and fixing the fixed text changes nothing.
     left = [d.code for d in outcome.remaining if d.fix and (d.fix.safe or unsafe)]
-    if len(texts) > MAX_PASSES and set(left) == {BROKEN_LINE}:
-        # Known bug, see test_fix_joins_a_long_chain_of_broken_lines_in_one_run:
-        # a sentence broken over more lines than MAX_PASSES is not joined in
-        # one run.  Only this class is set aside; the passes were checked above.
-        return
     assert not left, f"still fixable after {len(texts)} passes: {left}"
     again = fix_source(replace(source, text=outcome.text), builtin_rules(), unsafe=unsafe)
     assert again.text == outcome.text
@@ -369,22 +364,17 @@ def test_fix_on_edited_samples_is_idempotent_and_local(case: tuple[str, str], un
 
 @budget(12)
 @given(hard_wrapped_sample())
-@example(hard_wrapped("001_e1b441fd9463275d.txt", [12], 5))  # hits the known bug below
+# A long chain of wraps (found by hypothesis; see the test below).
+@example(hard_wrapped("001_e1b441fd9463275d.txt", [12], 5))
 def test_fix_on_hard_wrapped_samples_is_idempotent_and_local(case: tuple[str, str]) -> None:
     _, text = case
     assert_fix_is_local_and_idempotent(text, unsafe=False)
 
 
-BROKEN_LINE = "RL408"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="--fix is not idempotent on a sentence broken over more than MAX_PASSES lines: "
-    "parse._broken_line_joins joins a break only when the line before is prose on its own, "
-    "so each pass of fix_source exposes one more break of the chain, and the tenth pass stops",
-)
 def test_fix_joins_a_long_chain_of_broken_lines_in_one_run() -> None:
+    # Was a bug: a break was joined only when the line before was prose on its
+    # own, so each pass exposed one more break of the chain and the tenth
+    # pass stopped with RL408 fixes left.  The chain is now judged whole.
     # Minimised by hand from what hypothesis found: a sentence mark, then
     # twelve lines of one character.  The case found: a paragraph of a sample
     # report hard-wrapped every 3-6 characters (a narrow PDF column), e.g.

@@ -108,3 +108,24 @@ def test_headings_notes_and_table_rows_end_where_they_end():
         "一、主要工作\n单位：件；统计时间：截至2024年12月31日\n类别　受理　审结\n",
     ):
         assert found(text) == [], text
+
+
+def test_a_sentence_wrapped_over_many_lines_is_found_whole():
+    # A narrow PDF column: the middle fragments are not prose on their own,
+    # but the sentence they belong to is, so every break is found at once.
+    text = (
+        "一、主要工作\n三是决策机制执行到位。严格依\n法依规决\n策，对重\n大事项实\n行集体研\n究。"
+    )
+    assert [line for line, _, _ in found(text)] == [2, 3, 4, 5, 6]
+    outcome = fixed(decode(text.encode("utf-8"), "r.txt"))
+    assert (
+        outcome.text
+        == "一、主要工作\n三是决策机制执行到位。严格依法依规决策，对重大事项实行集体研究。"
+    )
+    assert outcome.applied == 5 and outcome.remaining == []
+
+
+def test_a_wrapped_heading_is_not_the_start_of_a_chain():
+    # The run restarts at a line that is not joined: a heading's break stays.
+    text = "一、主要工作\n（一）健全制度\n完善机制，落实责任"
+    assert found(text) == []

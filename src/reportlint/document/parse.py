@@ -153,11 +153,17 @@ def _broken_line_joins(text: str) -> list[Span]:
     """
     joins = []
     lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    # The text since the last break that was not joined: a fragment in the
+    # middle of a sentence broken over many lines is prose because the
+    # sentence is, so the whole chain is joined in one pass.
+    run = ""
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
+        run += a_text
         if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
+            run = ""
             continue
-        prose = _CLAUSE_MARK.search(a_text) or (len(a_text) >= 60 and _COMMA.search(a_text))
+        prose = _CLAUSE_MARK.search(run) or (len(run) >= 60 and _COMMA.search(run))
         # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
         heading = ANY_ORDINAL_START.match(a_text) and "。" not in a_text
         if (
@@ -168,8 +174,10 @@ def _broken_line_joins(text: str) -> list[Span]:
             or ANY_ORDINAL_START.match(b_text)
             or (ORGAN.search(b_text) and len(b_text) < 30)
         ):
+            run = ""
             continue
         if DATE_LINE.match(b_text) or META_START.match(b_text) or FOOTER_MARK.search(b_text):
+            run = ""
             continue
         a_stop = a_end - (len(a) - len(a.rstrip()))
         b_begin = b_start + (len(b) - len(b.lstrip()))

@@ -49,3 +49,15 @@ def test_a_paragraph_starting_with_share_is_body():
         "一、主要工作\n分享典型经验12篇，其中3篇被省级媒体采用。\n二、存在问题\n不足。\n"
     )
     assert all(p.chrome is None for p in doc.paragraphs)
+
+
+def test_an_absurd_signature_year_is_not_the_report_year():
+    # Found by the property tests: "0001年1月1日" made the report year 0.
+    doc = document(
+        "关于法治政府建设工作情况的报告\n一、工作\n开展工作。\n\nXX镇人民政府\n0001年1月1日\n"
+    )
+    assert (doc.report_year, doc.year_source) == (None, None)
+    doc = document(
+        "关于法治政府建设工作情况的报告\n一、工作\n开展工作。\n\nXX镇人民政府\n2025年1月1日\n"
+    )
+    assert (doc.report_year, doc.year_source) == (2024, "signature")

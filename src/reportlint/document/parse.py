@@ -367,6 +367,7 @@ def _report_year(
             return int(m[1]), "opening"
     if signature and signature.date:
         best = signature.date.date or next(iter(signature.date.candidates), None)
-        if best:
+        # A report signed in year 1 or 9999 says nothing about its year.
+        if best and 2000 < best.year <= 2100:
             return best.year - 1, "signature"
     return None, None

@@ -395,3 +395,33 @@ def test_duplicate_slug_across_packs(builtin: RuleSet) -> None:
     with pytest.raises(RuleError) as info:
         RuleSet([*builtin.rules, *load_pack_text(clash, FILE)])
     assert "“sum-consistency”与规则包" in str(info.value)
+
+
+def test_what_a_rule_says_about_fixes_is_what_its_examples_do():
+    # `reportlint rules`, `rule CODE` and SARIF show check.fixable; the
+    # rule's own bad examples must carry fixes of exactly that kind.
+    from support import document
+
+    for rule in RuleSet.load().rules:
+        fixes = [
+            f.fix
+            for text in rule.examples.get("invalid", ())
+            for f in rule.check.check(document(text))
+            if f.fix is not None
+        ]
+        kinds = {"safe" if fix.safe else "unsafe" for fix in fixes}
+        expected = {rule.check.fixable} if rule.check.fixable else set()
+        assert kinds == expected, rule.code
+
+
+def test_rules_listing_shows_fixability():
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    lines = {
+        line.split()[0]: line.split()
+        for line in CliRunner().invoke(main, ["rules"]).output.splitlines()
+    }
+    assert lines["RL404"][3] == "fix" and lines["RL303"][3] == "unsafe"
+    assert lines["RL101"][3] == "sections"  # no fix column value: the kind follows

@@ -282,12 +282,13 @@ def show_config(path: str, show: bool, config_file: str | None) -> None:
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every rule: code, slug, severity, kind and summary."""
+    """List every rule: code, slug, severity, fixable, kind and summary."""
+    mark = {"safe": "fix", "unsafe": "unsafe", None: ""}
     for rule in _load_rules(()).rules:
-        summary = rule.description.splitlines()[0] if rule.description else ""
         state = "" if rule.enabled else "（默认关闭）"
         click.echo(
-            f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.kind:<10} {summary}{state}"
+            f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} "
+            f"{mark[rule.check.fixable]:<7} {rule.kind:<16} {rule.summary}{state}"
         )
 
 

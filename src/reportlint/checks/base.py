@@ -80,6 +80,12 @@ class CheckKind(Generic[P]):
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    @property
+    def fixable(self) -> Literal["safe", "unsafe"] | None:
+        """The fixes this kind's findings carry: "safe" (--fix), "unsafe"
+        (--unsafe-fixes) or None.  The rule-pack tests hold it to the truth."""
+        return None
+
 
 def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
     """One alternation of a rule's patterns, checked the way a user needs.

@@ -24,6 +24,8 @@ class Joins(CheckKind[NoParams]):
     params_type = NoParams
     messages = {"default": frozenset({"before", "after"})}
 
+    fixable = "safe"
+
     def check(self, doc: Document) -> Iterator[Finding]:
         for start, end in doc.joins:
             before = doc.text[max(0, start - _SHOWN) : start].rsplit("\n", 1)[-1]

@@ -121,6 +121,10 @@ class Rule:
         ]
         if not self.enabled:
             lines.append(f"默认关闭：用 --extend-select {self.code} 启用。")
+        if self.check.fixable == "safe":
+            lines.append("可自动修复：--fix。")
+        elif self.check.fixable == "unsafe":
+            lines.append("可自动修复，但须确认：--fix --unsafe-fixes（改动措辞或数字，请核对）。")
         return "\n".join(lines)
 
     def example_problems(self) -> list[tuple[str, str]]:

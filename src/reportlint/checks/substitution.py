@@ -79,6 +79,10 @@ class Substitution(CheckKind[SubstitutionParams]):
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
 
+    @property
+    def fixable(self) -> Literal["safe", "unsafe"] | None:
+        return None if self.params.fix == "none" else self.params.fix
+
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, to_span in paragraph_texts(doc, self.params.text):
             hits = {}

@@ -18,6 +18,8 @@ class Title(CheckKind[NoParams]):
     params_type = NoParams
     messages = {"missing": frozenset(), "spaces": frozenset({"title"})}
 
+    fixable = "safe"
+
     def check(self, doc: Document) -> Iterator[Finding]:
         if not doc.title:
             yield Finding(report_anchor(doc), "missing")

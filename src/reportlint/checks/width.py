@@ -45,6 +45,8 @@ class Width(CheckKind[WidthParams]):
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
 
+    fixable = "safe"
+
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, to_span in paragraph_texts(doc, "original"):
             marks = dict(halfwidth_marks(text))

@@ -72,7 +72,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
             "level": _LEVEL[rule.severity],
             "enabled": rule.enabled,
         },
-        "properties": {"tags": [rule.pack, rule.kind]},
+        "properties": {"tags": [rule.pack, rule.kind], "fixable": rule.check.fixable or "no"},
     }
 
 

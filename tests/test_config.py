@@ -256,3 +256,33 @@ def test_real_seed_with_a_county_configuration(tmp_path):
     report.write_bytes(seed(1).read_bytes())
     found = codes(run("check", "--format", "json", str(report)))
     assert "RL404" not in found and "RL103" in found
+
+
+CATASTROPHIC_PACK = """\
+pack: slow
+description: 一条会灾难性回溯的规则
+rules:
+  - code: SL101
+    name: slow-pattern
+    kind: existence
+    severity: warning
+    message: 句子太长：{match}
+    params:
+      patterns: ["(.*?，){11}终"]
+"""
+
+
+def test_a_catastrophic_user_pattern_stops_the_run_naming_the_rule(tmp_path):
+    pack = write(tmp_path / "slow.yaml", CATASTROPHIC_PACK)
+    report = write(tmp_path / "r.txt", clean_text() + "字，" * 40 + "\n")
+    result = run("check", "--rules", str(pack), str(report))
+    assert result.exit_code == 2
+    assert "SL101" in result.output and "slow-pattern" in result.output
+    assert "灾难性回溯" in result.output and "Traceback" not in result.output
+
+
+def test_built_in_and_well_behaved_user_patterns_run_as_before(tmp_path):
+    pack = write(tmp_path / "slow.yaml", CATASTROPHIC_PACK)
+    report = write(tmp_path / "r.txt", clean_text())  # no long run of commas
+    result = run("check", "--rules", str(pack), str(report))
+    assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from typing import NoReturn
 import click
 
 from reportlint import __version__
-from reportlint.checks import RuleSet, Severity
+from reportlint.checks import PatternTimeout, RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
 from reportlint.load import STDIN_NAME
@@ -179,6 +179,8 @@ def check(
             _apply_baseline(result, baseline)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
+    except PatternTimeout as exc:
+        _fail(str(exc))
     except FixError as exc:
         _fail(f"无法写入 {write_baseline}：{exc}")
     except OSError as exc:

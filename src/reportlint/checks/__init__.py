@@ -23,7 +23,15 @@ from reportlint.checks import (  # noqa: F401
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, ParamError, Params, Severity
 from reportlint.checks.diagnostic import Diagnostic
 from reportlint.checks.registry import KINDS, get_kind, register
-from reportlint.checks.rules import CheckCrash, Rule, RuleError, RuleSet, load_pack, load_pack_text
+from reportlint.checks.rules import (
+    CheckCrash,
+    PatternTimeout,
+    Rule,
+    RuleError,
+    RuleSet,
+    load_pack,
+    load_pack_text,
+)
 
 __all__ = [
     "KINDS",
@@ -35,6 +43,7 @@ __all__ = [
     "NoParams",
     "ParamError",
     "Params",
+    "PatternTimeout",
     "Rule",
     "RuleError",
     "RuleSet",

@@ -9,6 +9,7 @@ and message templates, so a kind never formats user-facing text itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
@@ -87,6 +88,53 @@ class CheckKind(Generic[P]):
         return None
 
 
+# Seconds a pattern of a user's rule pack may run in one call.  Built-in
+# patterns are tested; a user's may backtrack without end on some paragraph,
+# and a CI gate must then stop with the rule's name instead of hanging.
+USER_PATTERN_TIMEOUT = 2.0
+# Set while a user's pack is loading (rules.load_pack): the kinds made then
+# get patterns that run with the timeout.
+pattern_timeout: ContextVar[float | None] = ContextVar("pattern_timeout", default=None)
+
+
+class TimedPattern:
+    """A compiled pattern whose matching calls pass a timeout; regex raises
+    TimeoutError when it runs out (RuleSet.run names the rule)."""
+
+    __slots__ = ("_pattern", "_timeout")
+
+    def __init__(self, pattern: regex.Pattern[str], timeout: float) -> None:
+        self._pattern = pattern
+        self._timeout = timeout
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.search(*args, timeout=self._timeout, **kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.match(*args, timeout=self._timeout, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.fullmatch(*args, timeout=self._timeout, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.finditer(*args, timeout=self._timeout, **kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.findall(*args, timeout=self._timeout, **kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return self._pattern.sub(*args, timeout=self._timeout, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:  # pattern, groups, groupindex...
+        return getattr(self._pattern, name)
+
+
+def guarded(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """The pattern, with a timeout when a user's pack is loading."""
+    timeout = pattern_timeout.get()
+    return pattern if timeout is None else TimedPattern(pattern, timeout)
+
+
 def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
     """One alternation of a rule's patterns, checked the way a user needs.
 
@@ -95,7 +143,7 @@ def compile_patterns(patterns: Sequence[str], key: str) -> regex.Pattern[str]:
     error naming the key.
     """
     validate_patterns(patterns, key)
-    return compiled("|".join(f"(?:{p})" for p in patterns))
+    return guarded(compiled("|".join(f"(?:{p})" for p in patterns)))
 
 
 def validate_patterns(patterns: Sequence[str], key: str) -> list[regex.Pattern[str]]:
@@ -110,7 +158,7 @@ def validate_patterns(patterns: Sequence[str], key: str) -> list[regex.Pattern[s
             raise ParamError(f"{key}[{i}]", f"正则表达式无效：{exc}") from None
         if one.fullmatch(""):
             raise ParamError(f"{key}[{i}]", f"模式 {pattern!r} 能匹配空文本")
-        found.append(one)
+        found.append(guarded(one))
     return found
 
 

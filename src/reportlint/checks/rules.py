@@ -24,7 +24,14 @@ import msgspec
 import regex
 import yaml
 
-from reportlint.checks.base import CheckKind, Finding, ParamError, Severity
+from reportlint.checks.base import (
+    USER_PATTERN_TIMEOUT,
+    CheckKind,
+    Finding,
+    ParamError,
+    Severity,
+    pattern_timeout,
+)
 from reportlint.checks.diagnostic import Diagnostic, fingerprint
 from reportlint.checks.registry import get_kind
 from reportlint.document import Document, parse
@@ -178,13 +185,20 @@ def builtin_packs() -> list[Path]:
     return sorted(builtin_pack_dir().glob("*.yaml"))
 
 
-def load_pack(path: str | Path, verify_examples: bool = False) -> list[Rule]:
+def load_pack(
+    path: str | Path, verify_examples: bool = False, timeout: float | None = None
+) -> list[Rule]:
+    """Load a pack; with a timeout, its rules' patterns run under it (a user's pack)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), None, None, None, f"无法读取规则文件：{exc}") from None
-    return load_pack_text(text, str(path), verify_examples)
+    token = pattern_timeout.set(timeout)
+    try:
+        return load_pack_text(text, str(path), verify_examples)
+    finally:
+        pattern_timeout.reset(token)
 
 
 def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[Rule]:
@@ -207,7 +221,13 @@ def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[
     for index, entry in enumerate(data["rules"]):
         rule = _rule(entry, index, pack, name, locate)
         if verify_examples:
-            for key, problem in rule.example_problems():
+            try:
+                problems = rule.example_problems()
+            except TimeoutError:
+                raise RuleError(
+                    name, locate(*("rules", index)), rule.code, "examples", _TIMEOUT_HELP
+                ) from None
+            for key, problem in problems:
                 group, _, i = key.partition(".")[2].partition("[")
                 line = locate("rules", index, "examples", group, int(i.rstrip("]")))
                 raise RuleError(name, line, rule.code, key, problem)
@@ -412,8 +432,9 @@ class RuleSet:
         """The built-in packs, or the given ones.  Examples are verified on
         request: the CLI does it for a user's packs; the test suite does it
         for the built-in ones, so a plain run does not pay for it."""
-        paths = builtin_packs() if packs is None else list(packs)
-        return cls(rule for path in paths for rule in load_pack(path, verify_examples))
+        paths: list[str | Path] = [*builtin_packs()] if packs is None else list(packs)
+        timeout = None if packs is None else USER_PATTERN_TIMEOUT
+        return cls(rule for path in paths for rule in load_pack(path, verify_examples, timeout))
 
     def selected(
         self,
@@ -454,11 +475,25 @@ class RuleSet:
         for rule in self.rules:
             try:
                 findings = list(rule.check.check(doc))
+            except TimeoutError:
+                raise PatternTimeout(
+                    f"{doc.path}：规则 {rule.code}（{rule.name}，规则包 {rule.pack}）{_TIMEOUT_HELP}"
+                ) from None
             except Exception as exc:  # a broken kind must not sink the run
                 raise CheckCrash(rule, doc.path, exc) from exc
             diagnostics.extend(rule.diagnose(doc, f) for f in findings)
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
+
+
+_TIMEOUT_HELP = (
+    f"的正则表达式运行超过 {USER_PATTERN_TIMEOUT:g} 秒仍未结束，可能存在灾难性回溯"
+    "（如 (.*?，){11}）：请修改这条规则的模式"
+)
+
+
+class PatternTimeout(Exception):
+    """A user's pattern ran out of time: the run stops and names the rule."""
 
 
 class CheckCrash(Exception):

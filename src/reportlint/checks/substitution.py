@@ -28,6 +28,7 @@ from reportlint.checks.base import (
     Params,
     TextChoice,
     compile_patterns,
+    guarded,
     outside,
     paragraph_texts,
     validate_patterns,
@@ -71,8 +72,8 @@ class Substitution(CheckKind[SubstitutionParams]):
                         f"swap.{pattern.pattern}", f"替换文本引用了不存在的分组 {ref.group()}"
                     )
         # One alternation, each entry in its own named group, for a single scan.
-        self.combined = compiled(
-            "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), regex.V0
+        self.combined = guarded(
+            compiled("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), regex.V0)
         )
         self.groups = [self.combined.groupindex[f"s{i}"] for i in range(len(patterns))]
         self.exceptions = (

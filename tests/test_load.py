@@ -452,3 +452,17 @@ def test_directory_walk_takes_every_report_type_and_nothing_else(tmp_path: Path)
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "未发现问题，检查了 6 个文件。"
+
+
+def test_gb18030_bom_is_recognised_and_kept(tmp_path):
+    from reportlint.fix import encode
+
+    data = "\ufeff".encode("gb18030") + "某镇法治政府建设年度报告\r\n".encode("gb18030")
+    assert data.startswith(b"\x84\x31\x95\x33")
+    source = decode(data, "r.txt")
+    assert (source.text, source.encoding, source.bom) == (
+        "某镇法治政府建设年度报告\n",
+        "gb18030",
+        True,
+    )
+    assert encode(source, source.text) == data

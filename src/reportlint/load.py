@@ -68,6 +68,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
+    (b"\x84\x31\x95\x33", "gb18030"),  # rare, but some Windows editors write it
 )
 
 

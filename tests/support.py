@@ -56,3 +56,21 @@ def sample_findings(*select: str) -> dict[str, list[str]]:
     paths = [*sorted(SEEDS.glob("*.txt")), *sorted(SYNTHETIC.glob("*.txt"))]
     found = {path.name: [d.message for d in lint_file(path, *select)] for path in paths}
     return {name: messages for name, messages in found.items() if messages}
+
+
+def assert_unreadable(path: Path, message: str) -> None:
+    """The file cannot be checked: load_path says `message`, and the command
+    line reports it as RL001 naming the file, exit 2, no traceback."""
+    import pytest
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+    from reportlint.load import LoadError
+
+    with pytest.raises(LoadError) as info:
+        load_path(path)
+    assert str(info.value) == message
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:1:1: RL001 [error] 无法检查：{message}" in result.output
+    assert "Traceback" not in result.output

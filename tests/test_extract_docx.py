@@ -487,20 +487,16 @@ def test_word_file_named_doc_is_read_by_content(tmp_path: Path) -> None:
 # --- broken and hostile Word files ---------------------------------------------------
 
 
-def _expect(path: Path, message: str) -> None:
-    assert_unreadable(path, message)
-
-
 def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     path.write_text("某镇2024年法治政府建设年度报告", encoding="utf-8")
-    _expect(path, "不是有效的 Word 文档（.docx 应是 ZIP 格式，这个文件不是）")
+    assert_unreadable(path, "不是有效的 Word 文档（.docx 应是 ZIP 格式，这个文件不是）")
 
 
 def test_old_binary_doc_named_docx(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    _expect(
+    assert_unreadable(
         path,
         "不是有效的 Word 文档：这是旧版 .doc/.wps 格式或加密的文档，请另存为未加密的 .docx 后再检查",
     )
@@ -510,18 +506,18 @@ def test_truncated_zip(tmp_path: Path) -> None:
     data = to_bytes(gbt_doc())
     path = tmp_path / "r.docx"
     path.write_bytes(data[: len(data) // 2])
-    _expect(path, "不是有效的 Word 文档（ZIP 结构已损坏）")
+    assert_unreadable(path, "不是有效的 Word 文档（ZIP 结构已损坏）")
 
 
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("report.txt", "法治政府建设年度报告")
-    _expect(path, "不是有效的 Word 文档（找不到正文，或文件已损坏）")
+    assert_unreadable(path, "不是有效的 Word 文档（找不到正文，或文件已损坏）")
 
 
 def test_word_document_without_text(tmp_path: Path) -> None:
-    _expect(save(docx.Document(), tmp_path / "r.docx"), "Word 文档中没有文字")
+    assert_unreadable(save(docx.Document(), tmp_path / "r.docx"), "Word 文档中没有文字")
 
 
 def _bomb(path: Path, size: int) -> Path:
@@ -569,7 +565,7 @@ def test_unusual_compression_method_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_BZIP2) as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    _expect(path, "Word 文档使用了不支持的压缩方式（word/document.xml）")
+    assert_unreadable(path, "Word 文档使用了不支持的压缩方式（word/document.xml）")
 
 
 def test_a_real_document_passes_the_zip_checks() -> None:
@@ -589,7 +585,7 @@ def test_strict_open_xml_is_named(tmp_path: Path) -> None:
                     b"http://purl.oclc.org/ooxml/wordprocessingml/main",
                 )
             target.writestr(info, part)
-    _expect(path, "这是 Strict Open XML 格式的 Word 文档：请另存为普通的 .docx 后再检查")
+    assert_unreadable(path, "这是 Strict Open XML 格式的 Word 文档：请另存为普通的 .docx 后再检查")
 
 
 def test_an_unforeseen_failure_is_one_error_for_the_file(
@@ -601,7 +597,7 @@ def test_an_unforeseen_failure_is_one_error_for_the_file(
         raise AttributeError("'NoneType' object has no attribute 'iterchildren'")
 
     monkeypatch.setattr(extractor, "docx_text", broken)
-    _expect(
+    assert_unreadable(
         save(gbt_doc(), tmp_path / "r.docx"),
         "读取 Word 文档时出错（内部错误 AttributeError），请报告此问题",
     )

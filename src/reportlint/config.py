@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,13 +123,7 @@ class Overrides:
         add("ignore", "ignore", self.ignore)
         add("rule-packs", "rule_packs", self.rule_packs)
         add("exclude", "exclude", self.exclude)
-        if not changes:
-            return base
-        return Settings(**{**_fields(base), **changes, "origins": origins})
-
-
-def _fields(settings: Settings) -> dict[str, Any]:
-    return {name: getattr(settings, name) for name in Settings.__dataclass_fields__}
+        return replace(base, **changes, origins=origins) if changes else base
 
 
 # -- reading a file ---------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
+from rich.cells import cell_len
 
 from reportlint import __version__
 from reportlint.checks import PatternTimeout, RuleSet, Severity
@@ -258,8 +259,10 @@ def _show_settings(config: Configuration, path: str) -> None:
     click.echo(f"配置文件：{settings.file or '无（使用默认设置）'}")
     rows = settings.shown()
     width = max(len(key) for key, _, _ in rows)
+    value_width = max(cell_len(value) for _, value, _ in rows)
     for key, value, origin in rows:
-        click.echo(f"  {key:<{width}} = {value}    # {origin}")
+        pad = " " * (value_width - cell_len(value))
+        click.echo(f"  {key:<{width}} = {value}{pad}  # {origin}")
     click.echo(f"生效的规则（{len(rules.rules)} 条）：")
     for rule in rules.rules:
         click.echo(f"  {rule.code} {rule.name} [{rule.severity.value}]")

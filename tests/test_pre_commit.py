@@ -75,8 +75,27 @@ def test_hook_stops_a_bad_report_and_lets_a_good_one_through(tmp_path):
     assert sh("git", "rev-parse", "HEAD", cwd=work, env=env).returncode != 0  # nothing committed
 
     bad.write_text(clean_text(), encoding="utf-8")
+    # A repository's README is not a report: the hook leaves it alone.
+    (work / "README.md").write_text(
+        "# 报告仓库\n\n本仓库存放各乡镇的年度报告。\n", encoding="utf-8"
+    )
     sh("git", "add", "-A", cwd=work, env=env)
     accepted = sh("git", "commit", "-m", "good report", cwd=work, env=env)
     print(accepted.stdout + accepted.stderr)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "Passed" in accepted.stdout + accepted.stderr
+
+
+def test_hook_definition_matches_reports_but_not_a_readme():
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "reportlint" and hook["language"] == "python"
+    assert "--force-exclude" in hook["entry"]
+    files = re.compile(hook["files"])
+    for name in ("2024年度报告.txt", "报告.docx", "saved.html", "page.htm"):
+        assert files.search(name), name
+    for name in ("README.md", "notes.json", "report.txt.orig"):
+        assert not files.search(name), name

@@ -101,12 +101,14 @@ def test_gb18030_file_is_checked(tmp_path):
 
 
 def test_directory_walk_is_sorted_and_takes_only_report_types(tmp_path):
-    for name in ("b.txt", "a.md", "notes.json", "c.txt.orig"):
+    for name in ("b.txt", "a.md", "notes.json", "c.txt.orig", "README.md", "license.txt"):
         (tmp_path / name).write_text(
             clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
         )
     data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
     assert [d["path"].rsplit("/", 1)[1] for d in data] == ["a.md", "b.txt"]
+    # A README named on the command line is checked all the same.
+    assert run("check", str(tmp_path / "README.md")).exit_code == 1
 
 
 def test_select_and_ignore_by_code_prefix_and_slug():

@@ -31,6 +31,10 @@ from reportlint.report import FileError, RunResult
 
 FixMode = Literal["fix", "diff"]
 
+# A repository's own documents, which a walk meets beside the reports (a
+# README.md is a known type): skipped in walks, checked when named.
+NOT_REPORTS = frozenset({"README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LICENSE", "HISTORY"})
+
 # Below this many files a run stays in one process: starting workers costs
 # more than it saves (bench/parallel.py measures the break-even).
 PARALLEL_MIN_FILES = 60
@@ -81,6 +85,7 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
             if (
                 not name.startswith(".")
                 and file.suffix.lower() in REPORT_SUFFIXES
+                and file.stem.upper() not in NOT_REPORTS
                 and not config.is_excluded(file)
             ):
                 found.append(str(file))

@@ -89,3 +89,40 @@ def test_bad_baseline_file_is_a_clear_error(tmp_path):
     baseline.write_text('{"something": 1}', encoding="utf-8")
     result = run("check", "--baseline", str(baseline), str(seed(1)))
     assert result.exit_code == 2 and "基线文件" in result.output and str(baseline) in result.output
+
+
+def test_entries_of_a_moved_file_are_stale(tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    report = copy_seed(reports, 3)
+    baseline = tmp_path / "baseline.json"
+    run("check", "--write-baseline", str(baseline), str(reports))
+    (reports / "sub").mkdir()
+    report.rename(reports / "sub" / report.name)
+    result = run("check", "--baseline", str(baseline), str(reports))
+    assert f"基线中已不再出现：reports/{report.name}" in result.output
+
+
+def test_standard_input_is_recorded_as_such(tmp_path, monkeypatch):
+    baseline = tmp_path / "baseline.json"
+    text = clean_text().replace("2025年1月20日", "2025120")
+    CliRunner().invoke(main, ["check", "--write-baseline", str(baseline), "-"], input=text)
+    assert {e["path"] for e in json.loads(baseline.read_text("utf-8"))["findings"]} == {"-"}
+    monkeypatch.chdir(tmp_path.parent)  # another working directory
+    result = CliRunner().invoke(main, ["check", "--baseline", str(baseline), "-"], input=text)
+    assert result.exit_code == 0
+
+
+def test_baseline_errors_say_what_is_wrong(tmp_path):
+    for content, expected in (
+        ("[]", "应是 reportlint check --write-baseline 写出的文件"),
+        ('{"reportlint-baseline": 1, "findings": [{"path": "a"}]}', "findings[0] 不完整"),
+        ("not json", "不是 JSON"),
+    ):
+        baseline = tmp_path / "b.json"
+        baseline.write_text(content, encoding="utf-8")
+        result = run("check", "--baseline", str(baseline), str(seed(1)))
+        assert result.exit_code == 2 and expected in result.output, result.output
+    missing = tmp_path / "no" / "such" / "b.json"
+    result = run("check", "--write-baseline", str(missing), str(seed(1)))
+    assert result.exit_code == 2 and "不存在" in result.output and ".tmp" not in result.output

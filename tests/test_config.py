@@ -286,3 +286,36 @@ def test_built_in_and_well_behaved_user_patterns_run_as_before(tmp_path):
     report = write(tmp_path / "r.txt", clean_text())  # no long run of commas
     result = run("check", "--rules", str(pack), str(report))
     assert result.exit_code == 0, result.output
+
+
+def test_a_configuration_name_that_is_a_folder_is_an_error(tmp_path):
+    (tmp_path / ".reportlint.yaml").mkdir()
+    result = run("check", str(write(tmp_path / "r.txt", DEFECTIVE)))
+    assert result.exit_code == 2 and ".reportlint.yaml" in result.output and "目录" in result.output
+
+
+def test_empty_select_is_an_error_not_the_default_set(tmp_path):
+    path = write(tmp_path / ".reportlint.yaml", "select: []\n")
+    result = run("check", str(write(tmp_path / "r.txt", DEFECTIVE)))
+    assert result.exit_code == 2 and str(path) in result.output and "键 select" in result.output
+
+
+def test_a_pack_in_the_configuration_and_on_the_command_line_loads_once(tmp_path):
+    write(tmp_path / "p.yaml", CATASTROPHIC_PACK.replace("(.*?，){11}终", "XX县"))
+    write(tmp_path / ".reportlint.yaml", "rule-packs: [p.yaml]\n")
+    report = write(tmp_path / "r.txt", clean_text())
+    result = run("check", "--rules", str(tmp_path / "p.yaml"), str(report))
+    assert result.exit_code == 0, result.output
+
+
+def test_init_does_not_shadow_a_pyproject_table(tmp_path):
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.reportlint]\nignore = ["RL404"]\n')
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 2 and str(pyproject) in result.output
+    assert not (tmp_path / ".reportlint.yaml").exists()
+    assert run("init", "--force", str(tmp_path)).exit_code == 0
+
+
+def test_config_show_names_the_folder_asked_about(tmp_path):
+    result = run("config", "--show", str(tmp_path))
+    assert f"路径：{tmp_path}\n" in result.output

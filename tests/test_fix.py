@@ -151,3 +151,30 @@ rules:
     assert "村帐" in path.read_text(encoding="utf-8")
     run("check", "--rules", str(pack), "--select", "XX001", "--fix", "--unsafe-fixes", str(path))
     assert path.read_text(encoding="utf-8") == "一、主要工作\n规范村账管理。\n"
+
+
+def test_diff_applies_with_patch_and_goes_to_output(tmp_path):
+    import shutil
+    import subprocess
+
+    path = tmp_path / "report.txt"
+    path.write_text(seed_text(4), encoding="utf-8")
+    out = tmp_path / "fix.diff"
+    result = run("check", "--select", "RL403", "--diff", "--output", str(out), str(path))
+    assert result.exit_code == 1 and "-    3、" not in result.stdout
+    diff = out.read_text(encoding="utf-8")
+    assert diff.startswith(f"--- {path}\n+++ {path}\n")  # plain paths, as git and ruff write
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-p0", "-i", str(out)], cwd="/", check=True, capture_output=True)
+        assert run("check", "--select", "RL403", str(path)).exit_code == 0
+
+
+def test_a_failed_write_is_its_own_kind_of_error(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(seed_text(4), encoding="utf-8")
+    path.chmod(0o444)
+    result = run("check", "--select", "RL404", "--fix", str(path))
+    assert "RL003 [error] 未写入修复：文件是只读的" in result.output
+    assert "未写入修复：文件是只读的，未写入修复" not in result.output
+    assert "1 个文件的修复未能写入" in result.output and "无法检查" not in result.output
+    os.chmod(path, 0o644)

@@ -187,3 +187,11 @@ def test_the_documented_github_workflow_runs_as_written(tmp_path, monkeypatch):
         for r in log["runs"][0]["results"]
     }
     assert all(uri.startswith("reports/") for uri in uris)  # relative to the checkout
+
+
+def test_output_file_has_no_colour_codes(tmp_path):
+    out = tmp_path / "report.txt"
+    result = run("check", "--output", str(out), str(seed(1)))
+    assert result.exit_code == 1 and result.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert "RL103 [error]" in text and "\x1b[" not in text

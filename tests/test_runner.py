@@ -96,3 +96,37 @@ def test_a_file_deleted_before_it_is_read(tmp_path, monkeypatch):
     assert result.files_checked == 1
     (error,) = result.errors
     assert error.path.endswith("a.txt") and "不存在" in error.message
+
+
+def test_a_file_named_twice_or_also_in_a_named_folder_is_checked_once(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(
+        (SYNTHETIC / "clean.txt").read_text("utf-8").replace("2025年1月20日", "2025120"), "utf-8"
+    )
+    data = json.loads(
+        run("check", "--format", "json", str(report), str(tmp_path), f"{tmp_path}/./r.txt").output
+    )
+    assert [d["code"] for d in data] == ["RL103"]
+
+
+def test_a_named_pipe_is_an_error_not_a_hang(tmp_path):
+    (tmp_path / "r.txt").write_bytes((SYNTHETIC / "clean.txt").read_bytes())
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run("check", "--format", "json", str(tmp_path))
+    data = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert [(d["path"].rsplit("/", 1)[1], d["code"]) for d in data] == [("pipe.txt", "RL001")]
+    assert "不是普通文件" in data[0]["message"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a folder whatever its mode")
+def test_an_unreadable_folder_is_reported(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "r.txt").write_bytes((SYNTHETIC / "clean.txt").read_bytes())
+    locked.chmod(0)
+    try:
+        result = run("check", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2 and "无法读取目录" in result.output

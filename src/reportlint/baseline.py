@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reportlint.checks import Diagnostic
 from reportlint.fix import write_atomically
+from reportlint.load import STDIN_NAME
 
 FORMAT_VERSION = 1
 
@@ -47,12 +48,16 @@ class Filtered:
 
 
 def _relative(path: str, base: Path) -> str:
+    if path == STDIN_NAME:  # standard input has no place to be relative to
+        return path
     return Path(os.path.relpath(Path(path).absolute(), base.absolute())).as_posix()
 
 
 def write_baseline(file: str, diagnostics: Iterable[Diagnostic]) -> int:
     """Record the findings; return how many.  Written atomically."""
     base = Path(file).absolute().parent
+    if not base.is_dir():
+        raise BaselineError(f"无法写入基线文件 {file}：目录 {base} 不存在")
     counts: Counter[Key] = Counter()
     messages: dict[Key, tuple[str, str]] = {}
     for d in diagnostics:
@@ -79,25 +84,30 @@ def write_baseline(file: str, diagnostics: Iterable[Diagnostic]) -> int:
 class Baseline:
     def __init__(self, file: str) -> None:
         self.base = Path(file).absolute().parent
+        self.counts: Counter[Key] = Counter()
+        self.messages: dict[Key, str] = {}
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8"))
-            if data.get("reportlint-baseline") != FORMAT_VERSION:
-                raise ValueError(f"不是第 {FORMAT_VERSION} 版基线文件")
-            self.counts: Counter[Key] = Counter()
-            self.messages: dict[Key, str] = {}
-            for entry in data["findings"]:
-                key = (entry["path"], entry["code"], entry["fingerprint"])
-                self.counts[key] += int(entry.get("count", 1))
-                self.messages[key] = str(entry.get("message", ""))
         except OSError as exc:
             raise BaselineError(f"无法读取基线文件 {file}：{exc.strerror or exc}") from None
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise BaselineError(f"基线文件 {file} 格式有误：{exc}") from None
+        except ValueError:  # not JSON, or not UTF-8
+            raise BaselineError(f"基线文件 {file} 不是 JSON") from None
+        wrong = f"基线文件 {file} 格式有误：应是 reportlint check --write-baseline 写出的文件"
+        if not isinstance(data, dict) or data.get("reportlint-baseline") != FORMAT_VERSION:
+            raise BaselineError(wrong)
+        for i, entry in enumerate(data.get("findings") or []):
+            try:
+                key = (str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))
+                count = int(entry.get("count", 1))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise BaselineError(f"{wrong}（findings[{i}] 不完整）") from None
+            self.counts[key] += count
+            self.messages[key] = str(entry.get("message", ""))
 
     def filter(self, diagnostics: Iterable[Diagnostic], checked: Iterable[str]) -> Filtered:
-        """Hide recorded findings; entries of checked files left over are stale.
-        Entries of files not checked this run (pre-commit checks a few) are
-        neither used nor stale."""
+        """Hide recorded findings.  Entries left over are stale when their file
+        was checked or no longer exists; entries of files not checked this run
+        (pre-commit checks a few) are neither used nor stale."""
         left = Counter(self.counts)
         kept = []
         hidden = 0
@@ -109,9 +119,13 @@ class Baseline:
             else:
                 kept.append(d)
         checked_paths = {_relative(p, self.base) for p in checked}
+
+        def gone(path: str) -> bool:  # the file was moved or deleted
+            return path != STDIN_NAME and not (self.base / path).exists()
+
         stale = [
             StaleEntry(path, code, self.messages[(path, code, fp)], n)
             for (path, code, fp), n in sorted(left.items())
-            if n > 0 and path in checked_paths
+            if n > 0 and (path in checked_paths or gone(path))
         ]
         return Filtered(kept, hidden, stale)

@@ -171,9 +171,13 @@ def check(
             force_exclude=force_exclude,
         )
         if write_baseline:
+            from reportlint.baseline import BaselineError
             from reportlint.baseline import write_baseline as write_baseline_file
 
-            count = write_baseline_file(write_baseline, result.diagnostics)
+            try:
+                count = write_baseline_file(write_baseline, result.diagnostics)
+            except BaselineError as exc:
+                _fail(str(exc))
             click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
@@ -192,7 +196,7 @@ def check(
         _fail(f"内部错误：{type(exc).__name__}: {exc}（加 --debug 查看详情）")
     if diff:
         # Like ruff: the diff on stdout, exit 1 when something would change.
-        click.echo("".join(result.diffs), nl=False)
+        _emit("".join(result.diffs), output_file, newline=False)
         for error in result.errors:
             click.echo(f"{error.path}: {error.code} {error.message}", err=True)
         click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
@@ -203,20 +207,25 @@ def check(
         report = format_statistics(result)
     else:
         report = get_formatter(output_format)(result)
-    if output_file:
-        try:
-            with open(output_file, "w", encoding="utf-8") as handle:
-                handle.write(report + "\n")
-        except OSError as exc:
-            _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
-    else:
-        click.echo(report)
+    _emit(report, output_file)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = any(
         d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
     )
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _emit(report: str, output_file: str | None, newline: bool = True) -> None:
+    """To standard output (colours only on a terminal), or plain to the file."""
+    if not output_file:
+        click.echo(report, nl=newline)
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as handle:
+            handle.write(click.unstyle(report) + ("\n" if newline else ""))
+    except OSError as exc:
+        _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
 
 
 def _fail(message: str) -> NoReturn:
@@ -250,9 +259,11 @@ def _apply_baseline(result: RunResult, file: str) -> None:
 
 
 def _show_settings(config: Configuration, path: str) -> None:
+    # Settings are looked up from a file's folder; for a folder, from itself.
+    probe = str(Path(path) / "report.txt") if Path(path).is_dir() else path
     try:
-        settings = config.settings_for(path)
-        rules = config.rules_for(path)
+        settings = config.settings_for(probe)
+        rules = config.rules_for(probe)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     click.echo(f"路径：{path}")
@@ -279,10 +290,7 @@ def _show_settings(config: Configuration, path: str) -> None:
 )
 def show_config(path: str, show: bool, config_file: str | None) -> None:
     """Show the settings that apply to PATH and where each came from."""
-    target = Path(path)
-    # Settings are looked up from a file's folder; for a folder, from itself.
-    probe = str(target / "report.txt") if target.is_dir() else path
-    _show_settings(_configuration(Overrides(), config_file), probe)
+    _show_settings(_configuration(Overrides(), config_file), path)
 
 
 @main.command("rules")
@@ -319,5 +327,15 @@ def init(directory: str, force: bool) -> None:
     target = Path(directory) / ".reportlint.yaml"
     if target.exists() and not force:
         _fail(f"{target} 已存在，未改动（用 --force 覆盖）")
+    pyproject = Path(directory) / "pyproject.toml"
+    if (
+        not force
+        and pyproject.is_file()
+        and "[tool.reportlint]" in pyproject.read_text("utf-8", "replace")
+    ):
+        _fail(
+            f"{pyproject} 中已有 [tool.reportlint]：同一目录下 .reportlint.yaml 优先，"
+            "会使那些设置失效，未写入（用 --force 仍然写入）"
+        )
     write_atomically(str(target), starter_config(_load_rules().rules).encode("utf-8"))
     click.echo(f"已写入 {target}：去掉行首的 # 即可启用相应设置。")

@@ -133,12 +133,21 @@ def find_config(directory: Path) -> Path | None:
     """The nearest configuration file at or above `directory`."""
     for folder in (directory, *directory.parents):
         for name in YAML_NAMES:
-            if (folder / name).is_file():
+            if _is_file(folder / name):
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _reportlint_table(pyproject) is not None:
+        if _is_file(pyproject) and _reportlint_table(pyproject) is not None:
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a configuration file is there; something else by that name is an error."""
+    if not path.exists():
+        return False
+    if not path.is_file():
+        raise ConfigError(str(path), None, "应是一个文件，却是目录或其他类型")
+    return True
 
 
 def _reportlint_table(path: Path) -> dict[str, Any] | None:
@@ -199,6 +208,13 @@ def _settings(table: Mapping[str, Any], path: Path, prefix: str) -> Settings:
 # Each key's parser: (raw value, the file's directory, error maker) -> value.
 
 
+def _selection(raw: Any, root: Path, fail: Any) -> tuple[str, ...]:
+    chosen = _strings(raw, root, fail)
+    if not chosen:
+        raise fail("为空：不会检查任何规则（要用默认规则集，请删去这一项）")
+    return chosen
+
+
 def _strings(raw: Any, _root: Path, fail: Any) -> tuple[str, ...]:
     if isinstance(raw, str):
         raw = [part.strip() for part in raw.split(",")]
@@ -235,12 +251,12 @@ def _per_file_ignores(raw: Any, root: Path, fail: Any) -> tuple[tuple[str, tuple
 
 def _year(raw: Any, _root: Path, fail: Any) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not 2000 <= raw <= 2100:
-        raise fail(f"“{raw}”不是有效的年份（如 2024）")
+        raise fail(f"“{raw}”不是有效的年份：应是 2000–2100 之间的数字，如 2024（不加引号）")
     return raw
 
 
 _KEYS: dict[str, Any] = {
-    "select": _strings,
+    "select": _selection,
     "extend-select": _strings,
     "ignore": _strings,
     "severity": _severity,
@@ -318,7 +334,7 @@ class Configuration:
             if self._builtin is None:
                 self._builtin = RuleSet.load()
             rules = [*self._builtin.rules]
-            for pack in settings.rule_packs:
+            for pack in dict.fromkeys(settings.rule_packs):  # named twice, loaded once
                 if pack not in self._packs:
                     self._packs[pack] = RuleSet.load([pack], verify_examples=True)
                 rules.extend(self._packs[pack].rules)
@@ -382,12 +398,14 @@ def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
 
 def _ignore_lines(folder: Path) -> tuple[str, ...] | None:
     ignore_file = folder / IGNORE_FILE
-    if not ignore_file.is_file():
+    if not _is_file(ignore_file):
         return None
     try:
         return tuple(ignore_file.read_text(encoding="utf-8").splitlines())
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(ignore_file), None, f"无法读取：{exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(ignore_file), None, "不是 UTF-8 编码的文本") from None
+    except OSError as exc:
+        raise ConfigError(str(ignore_file), None, f"无法读取：{exc.strerror or exc}") from None
 
 
 def starter_config(rules: Iterable[Rule]) -> str:

@@ -75,7 +75,7 @@ def fix_source(
 def encode(source: Source, text: str) -> bytes:
     """The bytes of text written the way source was read."""
     if source.newline == "mixed":
-        raise FixError("文件中混用了不同的换行符，自动修复会改动未涉及的行，未写入")
+        raise FixError("文件中混用了不同的换行符，自动修复会改动未涉及的行")
     body = text.replace("\n", source.newline)
     try:
         data = body.encode(source.encoding)
@@ -96,7 +96,7 @@ def write_atomically(path: str, data: bytes) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     if not mode & 0o222:
-        raise FixError("文件是只读的，未写入修复")
+        raise FixError("文件是只读的")
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -115,7 +115,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"{path}（原文）",
-        tofile=f"{path}（修复后）",
+        # Plain paths, as ruff and git write them, so `patch -p0` applies it.
+        fromfile=path,
+        tofile=path,
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

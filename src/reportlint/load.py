@@ -18,6 +18,7 @@ it came from.
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,11 @@ def load_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         if p.is_dir():
             raise LoadError("这是一个目录，不是文件")
-        size = p.stat().st_size
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device would block or never end.
+            raise LoadError("不是普通文件（可能是管道或设备），未读取")
+        size = info.st_size
         if size > limit:
             raise LoadError(f"文件过大（{size:,} 字节，上限 {limit:,} 字节），不像一份报告")
         with p.open("rb") as handle:

@@ -49,18 +49,26 @@ def collect(
     the command line is checked anyway unless `force_exclude` (pre-commit
     names every staged file, so its hook sets it).
     """
+    seen: set[str] = set()  # a file named twice, or also inside a named folder, once
+
+    def first_time(name: str) -> bool:
+        key = name if name == STDIN_NAME else os.path.realpath(name)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
-        if raw == STDIN_NAME:
-            yield raw
-            continue
         path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path, config)
+        if raw == STDIN_NAME:
+            found: Iterable[str | FileError] = [raw]
+        elif path.is_dir():
+            found = _walk(path, config)
         elif path.exists() or path.is_symlink():
-            if not (force_exclude and config.is_excluded(path)):
-                yield raw
+            found = [] if force_exclude and config.is_excluded(path) else [raw]
         else:
-            yield FileError(raw, "文件不存在")
+            found = [FileError(raw, "文件不存在")]
+        yield from (item for item in found if isinstance(item, FileError) or first_time(item))
 
 
 def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
@@ -68,7 +76,11 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
     # checked; each real directory is entered once, which ends a link loop.
     seen: set[str] = set()
     found: list[str | FileError] = []
-    for folder, dirs, files in os.walk(top, followlinks=True):
+
+    def unreadable(error: OSError) -> None:
+        found.append(FileError(error.filename or str(top), f"无法读取目录：{error.strerror}"))
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable, followlinks=True):
         real = os.path.realpath(folder)
         if real in seen:
             found.append(FileError(folder, "目录的符号链接形成循环，已跳过"))
@@ -230,7 +242,7 @@ def _fix_one(
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         return FileOutcome(
             rules.run(_parse(source, year)),
-            error=FileError(source.path, f"未写入修复：{reason}"),
+            error=FileError(source.path, f"未写入修复：{reason}", "RL003", "fix-not-written"),
             checked=True,
         )
     return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied)

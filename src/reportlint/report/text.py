@@ -129,8 +129,11 @@ def summary(result: RunResult) -> str:
     fixable = sum(1 for d in result.diagnostics if d.fix and d.fix.safe)
     if fixable:
         parts.append(f"其中 {fixable} 个可用 --fix 自动修复")
-    if result.errors:
-        parts.append(f"{len(result.errors)} 个文件无法检查")
+    unreadable = sum(1 for e in result.errors if e.code != "RL003")
+    if unreadable:
+        parts.append(f"{unreadable} 个文件无法检查")
+    if len(result.errors) > unreadable:
+        parts.append(f"{len(result.errors) - unreadable} 个文件的修复未能写入")
     if result.baseline_hidden:
         parts.append(f"基线中已记录的 {result.baseline_hidden} 个问题未显示")
     if result.baseline_stale:

@@ -319,3 +319,12 @@ def test_init_does_not_shadow_a_pyproject_table(tmp_path):
 def test_config_show_names_the_folder_asked_about(tmp_path):
     result = run("config", "--show", str(tmp_path))
     assert f"路径：{tmp_path}\n" in result.output
+
+
+def test_a_repeated_key_is_an_error_not_a_silent_override(tmp_path):
+    path = write(
+        tmp_path / ".reportlint.yaml", "ignore: [RL404]\nfail-level: error\nignore: [RL103]\n"
+    )
+    result = run("check", str(write(tmp_path / "r.txt", DEFECTIVE)))
+    assert result.exit_code == 2 and str(path) in result.output
+    assert "键“ignore”重复（第 1 行已有）" in result.output

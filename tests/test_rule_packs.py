@@ -425,3 +425,23 @@ def test_rules_listing_shows_fixability():
     }
     assert lines["RL404"][3] == "fix" and lines["RL303"][3] == "unsafe"
     assert lines["RL101"][3] == "sections"  # no fix column value: the kind follows
+
+
+def test_a_repeated_key_in_a_pack_names_it_and_the_line():
+    text = """\
+pack: mine
+rules:
+  - code: XX001
+    name: one
+    kind: existence
+    severity: warning
+    message: m
+    params:
+      patterns: ["甲"]
+    params:
+      patterns: ["乙"]
+"""
+    with pytest.raises(RuleError) as info:
+        load_pack_text(text, FILE)
+    assert "键“params”重复（第 8 行已有）" in str(info.value)
+    assert f"{FILE}:10" in str(info.value)

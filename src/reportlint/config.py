@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from reportlint import yamlsafe
 from reportlint.checks import Rule, RuleError, RuleSet, Severity
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def read_config(path: Path) -> Settings:
         prefix = "tool.reportlint."
     else:
         try:
-            table = yaml.safe_load(path.read_text(encoding="utf-8"))
+            table = yamlsafe.load(path.read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(str(path), None, f"无法读取：{exc.strerror or exc}") from None
         except UnicodeDecodeError:

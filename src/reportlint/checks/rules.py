@@ -24,6 +24,7 @@ import msgspec
 import regex
 import yaml
 
+from reportlint import yamlsafe
 from reportlint.checks.base import (
     USER_PATTERN_TIMEOUT,
     CheckKind,
@@ -56,10 +57,7 @@ _MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
 _PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
 _UNKNOWN_FIELD = regex.compile(r"unknown field `(\w+)`")
 
-try:  # libyaml when present: several times faster on start-up
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+_Loader = yamlsafe.Loader
 
 
 class RuleError(Exception):
@@ -204,7 +202,7 @@ def load_pack(
 def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[Rule]:
     locate = _Locator(text)
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = yamlsafe.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

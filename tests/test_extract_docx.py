@@ -601,3 +601,29 @@ def test_an_unforeseen_failure_is_one_error_for_the_file(
         save(gbt_doc(), tmp_path / "r.docx"),
         "读取 Word 文档时出错（内部错误 AttributeError），请报告此问题",
     )
+
+
+def test_a_report_laid_out_in_one_table_cell_is_read_as_paragraphs(tmp_path: Path) -> None:
+    # Found comparing formats: the whole body in one cell came out as one line.
+    lines = [line for line in clean_text().split("\n") if line]
+    doc = docx.Document()
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+    path = tmp_path / "r.docx"
+    doc.save(str(path))
+    assert load_path(path).text == "\n".join(lines) + "\n"
+    result = run_cli("check", str(path))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_data_table_row_stays_one_line(tmp_path: Path) -> None:
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=3)
+    for r, row in enumerate([["类别", "数量", "占比"], ["行政复议", "12件", "40%"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "t.docx"
+    doc.save(str(path))
+    assert load_path(path).text == "类别\t数量\t占比\n行政复议\t12件\t40%\n"

@@ -266,3 +266,68 @@ def test_old_table_laid_out_page_with_br_paragraphs() -> None:
 <tr><td><font size=3>{body}</font></td></tr></table></td></tr>
 <tr><td colspan=2>版权所有 青岚县人民政府 技术支持：某某公司</td></tr></table></body></html>"""
     assert lines(markup) == [line for line in clean_text().split("\n") if line]
+
+
+# --- titles as CMS pages really carry them (found comparing formats) -------------------
+
+
+def bare(article: str, head: str = "", before: str = "") -> str:
+    return (
+        f'<html><head><meta charset="utf-8">{head}</head><body>{before}'
+        f'<div class="TRS_Editor">{article}</div></body></html>'
+    )
+
+
+def test_a_title_named_in_the_first_sentence_is_still_put_back() -> None:
+    # "现将2024年法治政府建设情况报告如下" quotes the title; it is not the title.
+    title = "2024年法治政府建设情况报告"
+    first = f"根据要求，现将{title}如下："
+    got = lines(bare(f"<p>{first}</p><p>一、主要工作</p>", before=f"<h1>{title}</h1>"))
+    assert got[:2] == [title, first]
+
+
+def test_a_short_label_after_the_title_does_not_replace_it() -> None:
+    markup = bare("<p>一、主要工作</p>", before=f"<h1>{TITLE}</h1><h2>法治政府建设</h2>")
+    assert lines(markup)[0] == TITLE
+
+
+def test_source_line_breaks_between_chinese_characters_are_not_spaces() -> None:
+    span = "<p><span>青岚县望溪镇2024年法治政府</span>\n<span>建设年度报告</span></p>"
+    assert lines(bare(span + "<p>一、主要工作</p>"))[0] == TITLE
+    heading = "<h1>青岚县望溪镇2024年法治政府\n  建设年度报告</h1>"
+    assert lines(bare("<p>一、主要工作</p>", before=heading))[0] == TITLE
+    # A real space between words stays.
+    assert lines(bare("<p>Law 2024 法治</p>"))[0] == "Law 2024 法治"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"<title>{TITLE}-青岚县人民政府</title>",
+        f"<title>{TITLE}——青岚县人民政府门户网站</title>",
+        "<title>青岚县望溪镇2024年法治政府\n建设年度报告_青岚县人民政府</title>",
+        f'<title>青岚县人民政府</title><meta name="ArticleTitle" content="{TITLE}">',
+    ],
+)
+def test_title_from_the_page_head(head: str) -> None:
+    assert lines(bare("<p>一、主要工作</p>", head=head))[0] == TITLE
+
+
+def test_a_dash_inside_the_title_is_not_a_separator() -> None:
+    title = "某县贯彻落实《法治政府建设实施纲要（2021—2025年）》情况报告"
+    assert (
+        lines(bare("<p>一、主要工作</p>", head=f"<title>{title}-某县人民政府</title>"))[0] == title
+    )
+
+
+def test_title_in_a_title_cell_and_the_clean_report_stays_clean(tmp_path: Path) -> None:
+    path = tmp_path / "r.html"
+    path.write_text(
+        '<html><head><meta charset="utf-8"><title>青岚县人民政府</title></head><body>'
+        f'<table><tr><td class="title">{TITLE}</td></tr><tr><td><div class="TRS_Editor">'
+        f"{paragraphs(clean_body())}</div></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert lines(path.read_text(encoding="utf-8"))[0] == TITLE
+    result = run_cli("check", str(path))
+    assert result.exit_code == 0, result.output

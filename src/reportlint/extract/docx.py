@@ -112,7 +112,12 @@ def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
             yield numbering.label(child) + _paragraph_text(child)
         elif tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
-                yield "\t".join(_cell_text(cell, numbering) for cell in _cells(row))
+                cells = [list(_block_lines(cell, numbering)) for cell in _cells(row)]
+                if _layout_row(cells):
+                    # A table used to lay the page out: a cell's paragraphs are lines.
+                    yield from (line for lines in cells for line in lines)
+                else:
+                    yield "\t".join(_cell_text(lines) for lines in cells)
         elif tag == _W + "sdt":
             for content in child.iterchildren(_W + "sdtContent"):
                 yield from _block_lines(content, numbering)
@@ -128,9 +133,19 @@ def _cells(row: Element) -> Iterator[Element]:
             yield from child.iter(_W + "tc")
 
 
-def _cell_text(cell: Element, numbering: _Numbering) -> str:
+# A row is data (cells on one line) unless it has a single filled cell or a
+# cell of running text, as in the HTML extractor.
+_LAYOUT_CELL_CHARS = 300
+
+
+def _layout_row(cells: list[list[str]]) -> bool:
+    sizes = [sum(len("".join(line.split())) for line in lines) for lines in cells]
+    return sum(1 for n in sizes if n) <= 1 or max(sizes, default=0) > _LAYOUT_CELL_CHARS
+
+
+def _cell_text(lines: list[str]) -> str:
     # A cell's paragraphs (and nested tables) share its row's line.
-    parts = (line.replace("\t", " ") for line in _block_lines(cell, numbering))
+    parts = (line.replace("\t", " ") for line in lines)
     return " ".join(p for p in parts if p.strip())
 
 

@@ -47,7 +47,8 @@ _NOT_CONTAINER = re.compile(
 _NOT_TITLE_AREA = re.compile(r"nav|menu|foot|sidebar|aside|crumb|relat|link|banner", re.I)
 # What a report's title says (document/parse.py looks for the same words).
 _TITLE_WORDS = re.compile(r"法治|法制|依法行政|依法治|报告")
-_TITLE_HINT = re.compile(r"title|biaoti|bt\b", re.I)
+_TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
+_TITLE_HINT = re.compile(r"title|biaoti|bt\b|tit\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -63,6 +64,8 @@ _CJK_BREAK = re.compile(
     r"(?<=[\u2e80-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u2e80-\u9fff\uff00-\uffef])"
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_BREAK_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\f\n]*")
+_BLANKS = re.compile(r"[ \t\r\f]+")
 _LINE_TRIM = " \t\u3000\xa0"
 _TAB = re.compile(r" *\t *")
 _RUN_OF_SPACES = re.compile(r" {2,}")
@@ -93,7 +96,7 @@ def html_text(data: bytes) -> str:
     except RecursionError:
         raise LoadError("网页结构嵌套过深，无法读取") from None
     heading = _heading_before(body, container) or title
-    if heading and not any(_squash(heading) in _squash(line) for line in lines[:3]):
+    if heading and not _starts_with_title(lines, heading):
         lines.insert(0, heading)
     return "\n".join(lines) + "\n"
 
@@ -232,12 +235,23 @@ def _densest(body: Element) -> Element:
 
 
 def _page_title(root: Element) -> str | None:
-    """The first part of <title> ("某镇2023年法治政府建设情况报告_某县人民政府")."""
+    """The CMS's ArticleTitle, else the report's part of <title>
+    ("某镇2023年法治政府建设情况报告_某县人民政府", "…报告-某县人民政府")."""
+    for meta in root.iterfind(".//meta"):
+        if (meta.get("name") or "").lower() == "articletitle":
+            found = _title_like(_flat(meta.get("content") or ""))
+            if found:
+                return found
     el = root.find(".//title")
     if el is None or not el.text:
         return None
-    first = re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", el.text.strip())[0]
-    return _title_like(first)
+    text = _flat(el.text)
+    # Cut at the separator after "…报告"; a dash inside the title (2021—2025年) stays.
+    for cut in reversed(list(_TITLE_SEPARATOR.finditer(text))):
+        head = text[: cut.start()]
+        if head.endswith(("报告", "总结")):
+            return _title_like(head)
+    return _title_like(re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", text)[0])
 
 
 def _heading_before(body: Element, container: Element) -> str | None:
@@ -246,17 +260,36 @@ def _heading_before(body: Element, container: Element) -> str | None:
     for el in body.iter():
         if el is container:
             break
-        if el.tag in ("h1", "h2", "h3") or (el.tag in _BLOCK and _TITLE_HINT.search(_hint(el))):
+        if el.tag in ("h1", "h2", "h3") or (
+            (el.tag in _BLOCK or el.tag in _CELLS) and _TITLE_HINT.search(_hint(el))
+        ):
             if any(_NOT_TITLE_AREA.search(_hint(a)) for a in el.iterancestors()):
                 continue
-            found = _title_like(_SPACES.sub(" ", el.text_content()).strip()) or found
+            text = _title_like(_flat(el.text_content()))
+            if text and (found is None or "报告" in text or "报告" not in found):
+                found = text  # a report's title wins over a short label after it
     return found
+
+
+def _flat(text: str) -> str:
+    """One line, as a browser shows it: breaks between Chinese characters vanish."""
+    return _SPACES.sub(" ", _CJK_BREAK.sub("", text)).strip()
 
 
 def _title_like(text: str) -> str | None:
     text = text.strip(_LINE_TRIM)
     ok = len(text) <= 100 and "。" not in text and _TITLE_WORDS.search(text) is not None
     return text if ok else None
+
+
+def _starts_with_title(lines: list[str], heading: str) -> bool:
+    """Whether the article repeats the title itself (maybe over two lines, maybe
+    after an issuer line); "现将2024年法治政府建设情况报告如下" does not count."""
+    title = _squash(heading)
+    head = [_squash(line) for line in lines[:3]]
+    return any(
+        "".join(head[i:j]) == title for i in range(len(head)) for j in range(i + 1, len(head) + 1)
+    )
 
 
 def _squash(text: str) -> str:
@@ -275,13 +308,19 @@ class _Out:
 
     def text(self, raw: str | None) -> None:
         if raw:
-            self.current.append(_SPACES.sub(" ", _CJK_BREAK.sub("", raw)).replace("\xa0", " "))
+            # Source line breaks are kept until the line is done: one between
+            # two Chinese characters may sit between two elements ("…政府</span>
+            # \n<span>建设…"), and like a browser (CSS Text 3, segment breaks)
+            # it is dropped there, not turned into a space.
+            raw = _BREAK_RUN.sub("\n", raw.replace("\xa0", " "))
+            self.current.append(_BLANKS.sub(" ", raw))
 
     def add(self, literal: str) -> None:
         self.current.append(literal)
 
     def newline(self) -> None:
-        line = _TAB.sub("\t", "".join(self.current)).strip(_LINE_TRIM)
+        joined = _CJK_BREAK.sub("", "".join(self.current)).replace("\n", " ")
+        line = _TAB.sub("\t", joined).strip(_LINE_TRIM)
         line = _RUN_OF_SPACES.sub(" ", line)
         if line:
             self.lines.append(line)

@@ -126,3 +126,13 @@ def test_baseline_errors_say_what_is_wrong(tmp_path):
     missing = tmp_path / "no" / "such" / "b.json"
     result = run("check", "--write-baseline", str(missing), str(seed(1)))
     assert result.exit_code == 2 and "不存在" in result.output and ".tmp" not in result.output
+
+
+def test_a_read_only_baseline_is_not_overwritten(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{}", encoding="utf-8")
+    baseline.chmod(0o444)
+    result = run("check", "--write-baseline", str(baseline), str(seed(1)))
+    assert result.exit_code == 2 and "只读" in result.output
+    assert baseline.read_text(encoding="utf-8") == "{}"
+    baseline.chmod(0o644)

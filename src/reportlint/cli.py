@@ -178,6 +178,10 @@ def check(
                 count = write_baseline_file(write_baseline, result.diagnostics)
             except BaselineError as exc:
                 _fail(str(exc))
+            except FixError as exc:  # read-only
+                _fail(f"无法写入 {write_baseline}：{exc}")
+            except OSError as exc:
+                _fail(f"无法写入 {write_baseline}：{exc.strerror or exc}")
             click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
@@ -186,10 +190,6 @@ def check(
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
         _fail(str(exc))
-    except FixError as exc:
-        _fail(f"无法写入 {write_baseline}：{exc}")
-    except OSError as exc:
-        _fail(f"无法写入 {exc.filename or write_baseline}：{exc.strerror or exc}")
     except Exception as exc:  # a bug of ours: one line, or the traceback on request
         if debug:
             raise

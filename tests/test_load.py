@@ -211,29 +211,29 @@ def test_unreadable_file(write) -> None:
         path.chmod(0o644)
 
 
-def test_permission_error_is_reported(write, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The same path as test_unreadable_file, reachable when the tests run as root.
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        # The same path as test_unreadable_file, reachable when the tests run as root.
+        (PermissionError(13, "Permission denied"), "没有读取权限"),
+        # It was there for stat() (the size check) and is gone when it is opened.
+        (FileNotFoundError(2, "No such file or directory"), "文件不存在"),
+        (OSError(5, "Input/output error"), "无法读取：Input/output error"),
+    ],
+    ids=["permission", "deleted-after-listing", "io-error"],
+)
+def test_errors_when_opening_are_reported(
+    write, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str
+) -> None:
     path = write("法治政府建设年度报告\n".encode())
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    def fail(self: Path, *args: object, **kwargs: object) -> None:
+        raise error
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(Path, "open", fail)
     with pytest.raises(LoadError) as info:
         load_path(path)
-    assert str(info.value) == "没有读取权限"
-
-
-def test_other_os_error_is_reported(write, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write("法治政府建设年度报告\n".encode())
-
-    def broken(self: Path, *args: object, **kwargs: object) -> None:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(Path, "open", broken)
-    with pytest.raises(LoadError) as info:
-        load_path(path)
-    assert str(info.value) == "无法读取：Input/output error"
+    assert str(info.value) == message
 
 
 def test_load_error_messages_are_chinese(tmp_path: Path) -> None:
@@ -383,19 +383,6 @@ def test_hundred_megabyte_file_is_refused_unread(tmp_path: Path, name: str, limi
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 2
     assert f"{path}:1:1: RL001 [error] 无法检查：文件过大" in result.output
-
-
-def test_file_deleted_between_listing_and_reading(write, monkeypatch: pytest.MonkeyPatch) -> None:
-    # It was there for stat() (the size check) and is gone when it is opened.
-    path = write("法治政府建设年度报告\n".encode())
-
-    def gone(self: Path, *args: object, **kwargs: object) -> None:
-        raise FileNotFoundError(2, "No such file or directory", str(self))
-
-    monkeypatch.setattr(Path, "open", gone)
-    with pytest.raises(LoadError) as info:
-        load_path(path)
-    assert str(info.value) == "文件不存在"
 
 
 @pytest.mark.parametrize("name", ["r.txt", "r.docx", "r.html", "r.pdf"])

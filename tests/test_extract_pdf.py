@@ -6,6 +6,7 @@ import io
 import json
 import sys
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import pypdf
@@ -237,3 +238,24 @@ def test_broken_font_map_gives_replacement_characters_not_a_crash() -> None:
     )
     source = load_bytes(data, "r.pdf", "pdf")
     assert source.text == "\ufffd政府建设年度报告，主要举措和成效。\n"
+
+
+def _wrapped_inside_a_number(paragraph: str) -> list[list[str]]:
+    """The paragraph typeset at the first width whose wrap cuts a number in two."""
+    for width in range(20, 32):
+        pages = typeset(paragraph, width)
+        lines = pages[0][:-1]  # the last line is the page number
+        if any(a[-1].isdigit() and b[0].isdigit() for a, b in pairwise(lines)):
+            return pages
+    raise AssertionError("no width cuts a number")
+
+
+def test_a_number_cut_by_the_wrap_is_one_number() -> None:
+    # Found comparing formats: "来访6" / "31批次" read as "6 31", and RL202 then
+    # added up the wrong parts.
+    paragraph = (
+        "　　受理人民群众来电、来信、来访共1355批次，其中来访631批次，来电来信318批次，"
+        "网上转办184批次，系统转办212批次，全年受理件均已按期办结，群众满意度较高。"
+    )
+    pages = _wrapped_inside_a_number(paragraph)
+    assert pdf_text(make_pdf(pages)) == paragraph.lstrip("　") + "\n"

@@ -115,9 +115,15 @@ def _unwrap(lines: list[str]) -> list[str]:
     carry = False
     for line in lines:
         if carry and out and not _NEW_PARAGRAPH.match(line):
+            # Words of English keep their space; a number cut by the wrap
+            # ("来访6" / "31批次") is one number again.
+            digits = out[-1][-1:].isdigit() and line[:1].isdigit()
             space = (
                 " "
-                if _ASCII_WORD.search(out[-1]) and line[:1].isascii() and line[:1].isalnum()
+                if _ASCII_WORD.search(out[-1])
+                and line[:1].isascii()
+                and line[:1].isalnum()
+                and not digits
                 else ""
             )
             out[-1] += space + line

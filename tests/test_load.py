@@ -198,23 +198,10 @@ def test_default_max_bytes_is_ten_mebibytes() -> None:
     assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024
 
 
-def test_unreadable_file(write) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can read a file whatever its mode")
-    path = write("法治政府建设年度报告\n".encode())
-    path.chmod(0)
-    try:
-        with pytest.raises(LoadError) as info:
-            load_path(path)
-        assert str(info.value) == "没有读取权限"
-    finally:
-        path.chmod(0o644)
-
-
 @pytest.mark.parametrize(
     ("error", "message"),
     [
-        # The same path as test_unreadable_file, reachable when the tests run as root.
+        # The same path as test_unreadable_file_of_every_type, reachable as root.
         (PermissionError(13, "Permission denied"), "没有读取权限"),
         # It was there for stat() (the size check) and is gone when it is opened.
         (FileNotFoundError(2, "No such file or directory"), "文件不存在"),

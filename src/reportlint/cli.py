@@ -43,6 +43,15 @@ def main() -> None:
     """reportlint: 法治政府建设年度报告检查工具。"""
 
 
+# One --config for `check` and `config`: the same file, the same meaning.
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Use this configuration file for every path (no search for the nearest).",
+)
+
+
 def _severity(value: str | None) -> Severity | None:
     return Severity(value) if value else None
 
@@ -58,12 +67,7 @@ def _severity(value: str | None) -> Severity | None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, exists=True),
-    help="Use this configuration file for every path (no search for the nearest).",
-)
+@config_option
 @click.option(
     "--select", multiple=True, help="Only these rules (code, code prefix or slug; comma-separated)."
 )
@@ -282,12 +286,7 @@ def _show_settings(config: Configuration, path: str) -> None:
 @main.command("config")
 @click.argument("path", default=".", type=str)
 @click.option("--show", is_flag=True, default=True, help="Print the effective settings (default).")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False, exists=True),
-    help="Use this configuration file instead of the nearest one.",
-)
+@config_option
 def show_config(path: str, show: bool, config_file: str | None) -> None:
     """Show the settings that apply to PATH and where each came from."""
     _show_settings(_configuration(Overrides(), config_file), path)

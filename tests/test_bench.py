@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from reportlint.checks import RuleSet
+
 from support import ROOT
 
 BENCH = ROOT / "bench" / "run.py"
@@ -66,6 +68,11 @@ def test_prints_the_figures(tmp_path: Path) -> None:
     assert re.search(r"^throughput: \d+ reports/s \(\d+ per CPU second\), [\d.]+ MB/s", out, re.M)
     assert re.search(r"^findings: \d+", out, re.M)
     assert re.search(r"^peak memory: [\d.]+ MB maxrss", out, re.M)
+    assert re.search(r"^breakdown over 20 reports, CPU ms per report: parse [\d.]+", out, re.M)
+    # every default rule has its own figure
+    default = {rule.code for rule in RuleSet.load().selected().rules}
+    assert set(re.findall(r"(RL\d{3}) [\d.]+", out)) == default
+    assert re.search(r"^one pattern over one report's text: \d+ us", out, re.M)
     assert re.search(r"^start-up: reportlint check one report: [\d.]+ s wall", out, re.M)
     assert re.search(r"^import time: \d+ ms in \d+ modules", out, re.M)
     assert "reportlint.cli" in out

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reportlint.document.dates import PROBLEMS, DateReading, format_date, read_date
+from reportlint.document.dates import DATE_LINE, PROBLEMS, DateReading, format_date, read_date
 from reportlint.document.numerals import cn_to_int
 
 D = dt.date
@@ -102,3 +102,17 @@ def test_format_date(date: dt.date, text: str) -> None:
 )
 def test_cn_to_int(text: str, value: int | None) -> None:
     assert cn_to_int(text) == value
+
+
+def test_a_weekday_after_the_date_is_read_past():
+    assert read_date("2025年1月20日（星期一）").date == dt.date(2025, 1, 20)
+    assert read_date("2025年1月20日(周一)").date == dt.date(2025, 1, 20)
+    assert DATE_LINE.match("2025年1月20日（星期一）")
+
+
+def test_first_month_written_yuan_yue_is_read_as_january_and_flagged():
+    reading = read_date("2025年元月20日")
+    assert (reading.problem, reading.candidates) == ("first-month", (dt.date(2025, 1, 20),))
+    # in Chinese numerals the numerals are the bigger problem
+    assert read_date("二〇二五年元月二十日").problem == "chinese-numerals"
+    assert read_date("二〇二五年元月二十日").candidates == (dt.date(2025, 1, 20),)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, report_anchor
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
+from reportlint.document.parse import ORGAN, TITLE_WORDS
 from reportlint.document.regexes import compiled
 
 _INNER_SPACES = compiled(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
@@ -27,5 +28,15 @@ class Title(CheckKind[NoParams]):
         for p in doc.title:
             start, end = doc.span(p.start, p.end)
             for m in _INNER_SPACES.finditer(doc.text, start, end):
+                if _between_issuers(doc.text[start : m.start()]):
+                    continue
                 span = Span(m.start(), m.end())
                 yield Finding(span, "spaces", {"title": p.text}, Fix(span, ""))
+
+
+def _between_issuers(before: str) -> bool:
+    """A space after an issuing body's name: joint issuers are written
+    "中共××县委 ××县人民政府关于…" (as "中共中央 国务院关于…")."""
+    name = _INNER_SPACES.split(before)[-1]
+    organ = ORGAN.search(name) is not None or name.endswith("中央")
+    return organ and TITLE_WORDS.search(name) is None

@@ -20,12 +20,15 @@ _NO_DAY_MARK = compiled(r"^(\d{4})年(\d{1,2})月(\d{1,2})号?$")
 _CHINESE = compiled(
     r"^([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
 )
+# "2025年1月20日（星期一）": the weekday is read past, not a different date.
+_WEEKDAY = compiled(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]$")
 _SEPARATED = compiled(r"^(\d{4})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})日?$")
 _DIGITS_ONLY = compiled(r"^(\d{4})(\d{2,4})$")
 
 # What may stand on a line that is (meant to be) a date.
 DATE_LINE = compiled(
-    r"^(?=.*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4}年))[\d〇○零Ｏ一二三四五六七八九十年月日号.\-/．－ ]{6,22}$"
+    r"^(?=.*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4}年))[\d〇○零Ｏ一二三四五六七八九十元年月日号.\-/．－ ]{6,22}"
+    r"(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?$"
 )
 
 
@@ -46,6 +49,7 @@ PROBLEMS = {
     "zero-padded": "月、日不应编虚位（1不编为01）",
     "missing-day-mark": "缺少“日”字",
     "chinese-numerals": "用了汉字数字，GB/T 9704-2012 要求用阿拉伯数字",
+    "first-month": "“元月”应写作“1月”",
     "invalid": "不是有效日期",
     "unrecognized": "无法识别为日期",
 }
@@ -63,7 +67,13 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 
 
 def read_date(raw: str) -> DateReading:
-    text = "".join(raw.split())
+    text = _WEEKDAY.sub("", "".join(raw.split()))
+    if "元月" in text:
+        # "2025年元月20日" is January: read it as such and say how to write it.
+        reading = read_date(text.replace("元月", "1月" if text[:1].isdigit() else "一月"))
+        if reading.problem is None and reading.date is not None:
+            return DateReading(raw, None, "first-month", (reading.date,))
+        return reading._replace(raw=raw)
     if m := _STANDARD.match(text):
         y, mo, d = m.groups()
         date = _valid(int(y), int(mo), int(d))

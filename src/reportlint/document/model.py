@@ -32,7 +32,7 @@ class Paragraph:
 class Heading(NamedTuple):
     """A numbered heading or labelled item at the start of a paragraph.
 
-    level: 1 "一、", 2 "（一）", 3 "1." / "1、", 4 "（1）".
+    level: 0 "第一部分"/"第一章", 1 "一、", 2 "（一）", 3 "1." / "1、", 4 "（1）".
     """
 
     level: int

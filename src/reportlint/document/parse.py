@@ -8,6 +8,7 @@ inside the report proper.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import regex
@@ -33,16 +34,20 @@ CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
 _NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批次|期))"
 
 # Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
+# Level 0 is a part or chapter, "第一部分"/"第一章", which some reports use above
+# (or instead of) "一、"; "第一部分是…" is a sentence about one.
 HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
+    (0, compiled(rf"^第(?P<num>{CN_ORDINAL})(?:部分|章)(?![是的中里内])[\s\u3000、：:]*")),
     (1, compiled(rf"^(?P<num>{CN_ORDINAL})[、，.]{_NOT_A_MARKER}")),
     (2, compiled(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
     (3, compiled(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
     (4, compiled(r"^（(?P<num>\d{1,2})）[、，.]?")),
 )
 # What every heading pattern starts with: one test rules out most paragraphs.
-_HEADING_START = compiled(r"^(?:[一二三四五六七八九十]|（|\d)")
+_HEADING_START = compiled(r"^(?:[一二三四五六七八九十]|（|\d|第)")
 ANY_ORDINAL_START = compiled(
-    rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）)"
+    rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）"
+    rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内]))"
 )
 ITEM = compiled(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
 TITLE_END = compiled(r"[。：；！？]")
@@ -66,11 +71,29 @@ AFTER_SIGNATURE = compiled(
     r"^(?:（此件.{0,8}）|附件[：:\d1-9]|附件$|\d[.、].{0,80}$|抄送|抄报|.{0,30}印发$|（联系人|联系人：|"
     r"上一篇|下一篇|【\s*(?:打印|关闭|字体))"
 )
+# Also below a 落款: a page number ("— 4 —"), a contact line, an attached table's rows.
+_PAGE_NUMBER = compiled(r"^[-—－–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—－–\s]*$")
+_CONTACT = compiled(r"^（?(?:联系人|联系电话|联系方式|电话|传真|电子邮箱|邮箱|网址|地址|邮编)[：:]")
+_CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
+# An attachment's label on a line of its own ("附件", "附件1", "附表："): below a 落款,
+# everything from it on is the attachment (a table, its title, its notes).
+_ATTACHMENT_LABEL = compiled(r"^附[件表]\s*\d{0,2}[：:]?$")
 NEVER_BODY = compiled(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
 ATTACHMENT_START = compiled(r"^附件[：:]?\s*\d")
 _LIST_ITEM = compiled(r"\d{1,2}[.、．]")
 TITLE_WORDS = compiled(r"(?:法治|法制|依法行政|依法治)")
-TITLE_END_WORDS = compiled(r"(?:报告|情况|总结|工作要点)$")
+# "…情况报告（2024年度）": a bracketed year may follow; "…工作总结及2025年工作计划".
+TITLE_END_WORDS = compiled(r"(?:报告|情况|总结|工作要点|计划|打算)(?:（[^（）]{1,12}）)?$")
+# The 版头 of a 公文 (GB/T 9704) above the title: "××人民政府文件", the 发文字号
+# "望政〔2025〕5号" and, on a report sent upward, "签发人：张三".  Part of the
+# document, neither page chrome nor the start of the text.
+MASTHEAD = compiled(
+    r"^(?:.{2,30}文件|.{0,12}[〔［\[（(](?:19|20)\d{2}[〕］\]）)]\d{1,4}号(?:[\s\u3000]*签发人[：:].{1,12})?"
+    r"|签发人[：:].{1,12})$"
+)
+# A line that can open a title broken over two or three lines: the issuing
+# body ("…人民政府"), "关于…", or a line already naming the year or the subject.
+_TITLE_OPENING = compiled(r"^关于|(?:19|20)\d{2}年|法治|法制|依法行政|依法治")
 ORGAN = compiled(
     r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
 )
@@ -101,12 +124,12 @@ def parse(source: Source) -> Document:
     ]
     title_idx, header_end = _find_title(paragraphs)
     footer_start = _find_footer(paragraphs, header_end)
-    paragraphs = _mark_chrome(paragraphs, header_end, footer_start)
+    paragraphs = _mark_chrome(paragraphs, title_idx, header_end, footer_start)
     chrome = _chrome_regions(paragraphs)
 
     content = [p for p in paragraphs[header_end:footer_start] if p.chrome is None]
     content = [p for p in content if p.index not in title_idx]
-    signature, content = _find_signature(content)
+    signature, content = _find_signature(content, lambda p: text[slice(*view.span(p.start, p.end))])
     body_start = content[0].start if content else len(view.text)
     body_end = content[-1].end if content else body_start
 
@@ -201,9 +224,12 @@ def _attachment_list(content: list[Paragraph]) -> set[int]:
 
 
 def _is_title(p: Paragraph) -> bool:
-    t = p.text
+    return _is_title_text(p.text)
+
+
+def _is_title_text(t: str, longest: int = 60) -> bool:
     return (
-        len(t) <= 60
+        len(t) <= longest
         and "。" not in t
         and TITLE_WORDS.search(t) is not None
         and TITLE_END_WORDS.search(t) is not None
@@ -212,19 +238,39 @@ def _is_title(p: Paragraph) -> bool:
     )
 
 
+def _title_line(t: str) -> bool:
+    """A line that may be one of several a title is set over."""
+    return (
+        len(t) <= 40
+        and not SENTENCE_PUNCT.search(t)
+        and not META_START.match(t)
+        and not ANY_ORDINAL_START.match(t)
+        and not MASTHEAD.match(t)
+    )
+
+
 def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
     """The title's paragraph indices, and where the header region ends.
 
-    Everything above the title is page header (site name, breadcrumbs).  An
-    issuing body written on the line above the title belongs to the title.
+    Everything above the title is page header (site name, breadcrumbs) or
+    the 公文's masthead.  A title may be set over up to three lines, the
+    issuing bodies first ("中共××镇委员会" / "××镇人民政府" / "关于…的报告").
     """
     for p in paragraphs[:8]:
+        if MASTHEAD.match(p.text):
+            continue
         if SENTENCE_PUNCT.search(p.text) and not META_START.match(p.text):
             break  # the report has started and no title came first
+        lines = [p]
+        for q in paragraphs[p.index + 1 : p.index + 3]:
+            last = lines[-1].text
+            opens = ORGAN.search(last) or _TITLE_OPENING.search(last)
+            if not (opens and _title_line(last) and _title_line(q.text)):
+                break
+            lines.append(q)
+            if _is_title_text("".join(line.text for line in lines), longest=80):
+                return tuple(line.index for line in lines), q.index + 1
         if _is_title(p):
-            before = paragraphs[p.index - 1] if p.index else None
-            if before and ORGAN.search(before.text) and not META_START.match(before.text):
-                return (before.index, p.index), p.index + 1
             return (p.index,), p.index + 1
     # No title: only lines that look like page header are header.
     end = 0
@@ -249,7 +295,7 @@ def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
 
 
 def _mark_chrome(
-    paragraphs: list[Paragraph], header_end: int, footer_start: int
+    paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
 ) -> list[Paragraph]:
     marked = []
     for p in paragraphs:
@@ -258,15 +304,7 @@ def _mark_chrome(
             kind = "footer"
         elif len(p.text) <= 80 and META_START.match(p.text):
             kind = "metadata"
-        elif (
-            p.index < header_end
-            and not _is_title(p)
-            and not (
-                p.index + 1 < len(paragraphs)
-                and _is_title(paragraphs[p.index + 1])
-                and ORGAN.search(p.text)
-            )
-        ):
+        elif p.index < header_end and p.index not in title and not MASTHEAD.match(p.text):
             kind = "header"
         marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
     return marked
@@ -290,12 +328,30 @@ def _is_organ_line(text: str) -> bool:
     return len(text) <= 40 and not SENTENCE_PUNCT.search(text) and ORGAN.search(text) is not None
 
 
-def _find_signature(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:
-    """Take the 落款 off the end of the report proper, if there is one."""
+def _find_signature(
+    content: list[Paragraph], original: Callable[[Paragraph], str]
+) -> tuple[Signature | None, list[Paragraph]]:
+    """Take the 落款 off the end of the report proper, if there is one.
+
+    `original` gives a paragraph as typed: a table's cell gaps are not in the view."""
+    label = next(
+        (k for k in range(len(content) - 1, -1, -1) if _ATTACHMENT_LABEL.match(content[k].text)),
+        None,
+    )
+    if label is not None:
+        signature, rest = _signature_above(content[:label], original)
+        if signature is not None:
+            return signature, rest
+    return _signature_above(content, original)
+
+
+def _signature_above(
+    content: list[Paragraph], original: Callable[[Paragraph], str]
+) -> tuple[Signature | None, list[Paragraph]]:
     # What may follow the 落款 (GB/T 9704 附注 "（此件公开发布）", attachments,
     # the 版记 with 抄送/印发, a contact line, page navigation) is set aside.
     trailing: list[Paragraph] = []
-    while content and AFTER_SIGNATURE.match(content[-1].text):
+    while content and _may_follow_signature(content[-1].text, original(content[-1])):
         trailing.insert(0, content[-1])
         content = content[:-1]
     signature, rest = _signature_at_end(content)
@@ -304,6 +360,21 @@ def _find_signature(content: list[Paragraph]) -> tuple[Signature | None, list[Pa
         # paragraphs; only page navigation and the 版记 stay set aside.
         rest = content + [p for p in trailing if not NEVER_BODY.match(p.text)]
     return signature, rest
+
+
+def _may_follow_signature(text: str, typed: str) -> bool:
+    return bool(
+        AFTER_SIGNATURE.match(text)
+        or _PAGE_NUMBER.match(text)
+        or _CONTACT.match(text)
+        or (
+            # a table row, but not the 落款 itself ("××镇人民政府　2025年1月20日")
+            "。" not in text
+            and _CELL_GAP.search(typed)
+            and not ORGAN.search(text)
+            and not _TRAILING_DATE.search(text)
+        )
+    )
 
 
 def _signature_at_end(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:

@@ -116,6 +116,17 @@ VARIANTS: dict[str, Callable[[str], str]] = {
         f"{ISSUER}\n{DATE}", f"中共青岚县望溪镇委员会　{ISSUER}\n{DATE}"
     ),
     "the weekday after the date": replace(DATE, f"{DATE}（星期一）"),
+    # Report text that shares words with a web page's header or footer.
+    "an unnumbered sub-heading naming 政府网站": replace(
+        "（三）持续深化普法和基层依法治理",
+        "加强政府网站和政务新媒体建设\n（三）持续深化普法和基层依法治理",
+    ),
+    "an attached table row naming 政府网站": append("\n附表\n项目\t数量\n政府网站发布信息\t312\n"),
+    "sentences opening with 扫一扫, 发布时间 and 信息来源": replace(
+        "三、存在的不足和原因\n",
+        "三、存在的不足和原因\n信息来源渠道单一、法治培训针对性不强是突出问题。\n"
+        "发布时间、发布渠道全部按规定执行。\n扫一扫二维码即可在线学习宪法知识。\n",
+    ),
 }
 
 
@@ -165,3 +176,10 @@ def test_a_space_inside_the_subject_of_the_title_is_still_flagged() -> None:
 def test_a_report_ending_in_a_table_with_no_signature_still_lacks_one() -> None:
     text = replace(f"{ISSUER}\n{DATE}", "项目\t数量\n行政处罚案件\t62")(clean_text())
     assert [d.message[:8] for d in lint(text, "RL103")] == ["报告末尾没有落款"]
+
+
+def test_a_cluster_of_link_lines_at_the_end_is_still_a_footer() -> None:
+    text = append("\n全国各省市政府网站\n天津市各区政府网站\n重点链接\n")(clean_text())
+    first = text.split("\n").index("全国各省市政府网站") + 1
+    assert [(d.code, d.line) for d in lint(text)] == [("RL407", first)]
+    assert document(text).signature is not None

@@ -63,6 +63,11 @@ FOOTER_MARK = compiled(
     r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|主办单位|承办单位|网站标识码|联系我们|网站地图|"
     r"附件下载|相关链接|重点链接|政府网站|技术支持|扫一扫在手机|返回顶部"
 )
+# Marks no report sentence or heading uses; the others ("政府网站", "相关链接")
+# open a footer only with another footer line close below.
+_STRONG_FOOTER_MARK = compiled(
+    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|网站标识码|网站地图|扫一扫在手机|返回顶部"
+)
 METADATA_DATE = compiled(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
 )
@@ -282,16 +287,24 @@ def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
 def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
     half = max(header_end, len(paragraphs) // 2)
     for p in paragraphs[half:]:
-        # "（二）加强政府网站建设" is a heading of the report, not a footer.
-        # "明确承办单位和完成时限。" is a sentence of the report: footers are not sentences.
-        if (
-            len(p.text) <= 60
-            and FOOTER_MARK.search(p.text)
-            and not ANY_ORDINAL_START.match(p.text)
-            and not p.text.endswith(("。", "；", "！", "？"))
-        ):
+        if not _footer_line(p.text):
+            continue
+        below = paragraphs[p.index + 1 : p.index + 4]
+        # "加强政府网站和政务新媒体建设" is a heading of the report, alone in the body.
+        if _STRONG_FOOTER_MARK.search(p.text) or any(_footer_line(q.text) for q in below):
             return p.index
     return len(paragraphs)
+
+
+def _footer_line(text: str) -> bool:
+    # "（二）加强政府网站建设" is a heading of the report, not a footer.
+    # "明确承办单位和完成时限。" is a sentence of the report: footers are not sentences.
+    return (
+        len(text) <= 60
+        and FOOTER_MARK.search(text) is not None
+        and not ANY_ORDINAL_START.match(text)
+        and not text.endswith(("。", "；", "！", "？"))
+    )
 
 
 def _mark_chrome(
@@ -302,12 +315,18 @@ def _mark_chrome(
         kind = None
         if p.index >= footer_start:
             kind = "footer"
-        elif len(p.text) <= 80 and META_START.match(p.text):
+        elif _metadata_line(p.text):
             kind = "metadata"
         elif p.index < header_end and p.index not in title and not MASTHEAD.match(p.text):
             kind = "header"
         marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
     return marked
+
+
+def _metadata_line(text: str) -> bool:
+    # "信息来源渠道单一、培训针对性不强。" is a sentence of the report: a page's
+    # information bar is labels and values, never a full stop.
+    return len(text) <= 80 and "。" not in text and META_START.match(text) is not None
 
 
 def _chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:

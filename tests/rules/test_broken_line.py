@@ -129,3 +129,31 @@ def test_a_wrapped_heading_is_not_the_start_of_a_chain():
     # The run restarts at a line that is not joined: a heading's break stays.
     text = "一、主要工作\n（一）健全制度\n完善机制，落实责任"
     assert found(text) == []
+
+
+def test_a_line_ending_in_an_opening_mark_or_starting_with_a_closing_one_is_broken():
+    text = (
+        "一、主要工作\n镇党委制定《\n望溪镇2024年法治政府建设工作要点》，明确任务。\n"
+        "统筹推进依法决策等各项工作\n，法治政府建设取得新的进展。\n"
+    )
+    assert [(line, message) for line, _, message in found(text)] == [
+        (2, "句子在“镇党委制定《”与“望溪镇202”之间被换行截断：请删除此处换行"),
+        (4, "句子在“策等各项工作”与“，法治政府建”之间被换行截断：请删除此处换行"),
+    ]
+    assert lint(text, "paired-punctuation") == []
+
+
+def test_a_title_left_open_goes_on_across_a_wrap():
+    # A 30-character wrap: "《中" / "华人民共和国行政复议法》" and "（2021—2" / "025年）》".
+    text = (
+        "一、主要工作\n围绕习近平法治思想和新修订的《中\n华人民共和国行政复议法》开展专题研讨。\n"
+        "对照《法治政府建设实施纲要（2021—2\n025年）》逐项梳理任务完成情况。\n"
+    )
+    assert [line for line, _, _ in found(text)] == [2, 4]
+    assert lint(text, "paired-punctuation") == []
+
+
+def test_an_unpaired_mark_does_not_join_a_finished_sentence_or_a_heading():
+    text = "一、主要工作\n认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定。\n二、存在问题\n不足。\n"
+    assert found(text) == []
+    assert [d.message[:6] for d in lint(text, "paired-punctuation")] == ["这里的 《 "]

@@ -63,10 +63,11 @@ FOOTER_MARK = compiled(
     r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|主办单位|承办单位|网站标识码|联系我们|网站地图|"
     r"附件下载|相关链接|重点链接|政府网站|技术支持|扫一扫在手机|返回顶部"
 )
-# Marks no report sentence or heading uses; the others ("政府网站", "相关链接")
-# open a footer only with another footer line close below.
+# Marks no report sentence or heading uses; the others ("政府网站", "技术支持",
+# "承办单位") open a footer only with another footer line close below.
 _STRONG_FOOTER_MARK = compiled(
-    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|网站标识码|网站地图|扫一扫在手机|返回顶部"
+    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|网站标识码|网站地图|扫一扫在手机|返回顶部|"
+    r"联系我们|附件下载|重点链接"
 )
 METADATA_DATE = compiled(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
@@ -115,6 +116,11 @@ _TRAILING_DATE = compiled(r"(?P<date>\d{4}[\d年月日号.\-/ ]{2,16})$")
 _HAN_END = compiled(r"\p{Han}$")
 _HAN_START = compiled(r"^\p{Han}")
 _CLAUSE_MARK = compiled(r"[。；;]")
+_OPENING_MARKS = tuple("“‘《（【〔［(")
+# Openers and closers, half and full width counted together: "（…)" is closed.
+_PAIRS = (("《", "》"), ("“", "”"), ("（(", "）)"))
+_SENTENCE_END = tuple("。！？；：!?;:")
+_CONTINUING_MARKS = tuple("，。、；：！？”’》）】〕］,;:)")
 _NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
 _TABLE_ROW = compiled(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
 
@@ -188,6 +194,16 @@ def _broken_line_joins(text: str) -> list[Span]:
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
         run += a_text
+        if (
+            a_text.endswith(_OPENING_MARKS)
+            or b_text.startswith(_CONTINUING_MARKS)
+            or (_unclosed(run) and not a_text.endswith(_SENTENCE_END) and not _new_line(b_text))
+        ):
+            # "制定《" / "…工作要点》", or "《中" / "华人民共和国…》": no line ends in an
+            # opening mark or starts with a closing one, and a title or quote left
+            # open goes on, whatever else the lines look like.
+            joins.append(_join_span(a_end, a, b_start, b))
+            continue
         if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
             run = ""
             continue
@@ -207,10 +223,26 @@ def _broken_line_joins(text: str) -> list[Span]:
         if DATE_LINE.match(b_text) or META_START.match(b_text) or FOOTER_MARK.search(b_text):
             run = ""
             continue
-        a_stop = a_end - (len(a) - len(a.rstrip()))
-        b_begin = b_start + (len(b) - len(b.lstrip()))
-        joins.append(Span(a_stop, b_begin))
+        joins.append(_join_span(a_end, a, b_start, b))
     return joins
+
+
+def _unclosed(run: str) -> bool:
+    return any(sum(map(run.count, opens)) > sum(map(run.count, closes)) for opens, closes in _PAIRS)
+
+
+def _new_line(text: str) -> bool:
+    """A line that starts something of its own: a heading, a date, an issuer."""
+    return bool(
+        ANY_ORDINAL_START.match(text)
+        or DATE_LINE.match(text)
+        or (ORGAN.search(text) and len(text) < 30)
+    )
+
+
+def _join_span(a_end: int, a: str, b_start: int, b: str) -> Span:
+    """From the end of line a's text to the start of line b's (spaces and blank lines between)."""
+    return Span(a_end - (len(a) - len(a.rstrip())), b_start + (len(b) - len(b.lstrip())))
 
 
 def _attachment_list(content: list[Paragraph]) -> set[int]:

@@ -61,3 +61,11 @@ def test_an_absurd_signature_year_is_not_the_report_year():
         "关于法治政府建设工作情况的报告\n一、工作\n开展工作。\n\nXX镇人民政府\n2025年1月1日\n"
     )
     assert (doc.report_year, doc.year_source) == (2024, "signature")
+
+
+def test_an_item_may_start_with_fei():
+    doc = document(
+        "（一）存在问题。一是执法力量不足；二是非现场监管手段运用不够；三是非法占地时有发生。"
+    )
+    assert [i.ordinal for i in doc.items] == [1, 2, 3]
+    assert document("（一）依法行政。一是否定之否定，二是非曲直。").items == ()

@@ -49,7 +49,10 @@ ANY_ORDINAL_START = compiled(
     rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）"
     rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内]))"
 )
-ITEM = compiled(rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?![否非])")
+# "二是非现场监管…" is an item; "一是否…" and "是非曲直" are not.
+ITEM = compiled(
+    rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观))"
+)
 TITLE_END = compiled(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer

@@ -84,3 +84,35 @@ def test_counts_of_other_things_are_not_the_rate_base():
     )
     assert rates("受理投诉举报120件，办结110件，其中按期办结105件，按期办结率95.5%。") == []
     assert rates("年度普法任务完成率达108%。") == []
+
+
+def test_a_generic_rate_of_two_channels_is_two_rates():
+    # Found by a false-positive hunt: each sentence names its own channel before the rate.
+    assert (
+        rates(
+            "畅通群众诉求渠道，县12345政务服务便民热线受理群众诉求4.3万件，按期办结率99.2%。"
+            "县信访局受理群众来信来访386件，按期办结率100%。"
+        )
+        == []
+    )
+    assert (
+        rates(
+            "政务服务“好差评”群众满意率99.9%。",
+            "全区12345政务服务便民热线受理群众诉求6.8万件，办结率100%，群众满意率96.3%。",
+        )
+        == []
+    )
+
+
+def test_the_same_subject_or_an_unqualified_rate_is_still_compared():
+    (found,) = rates(
+        "县信访局受理群众来信来访386件，按期办结率100%。",
+        "县信访局受理群众来信来访386件，按期办结率98%。",
+    )
+    assert found[0] == "warning" and "第3行写的是100%" in found[1]
+    # A rate that opens its sentence is its own subject: compared with any other.
+    (found,) = rates(
+        "行政机关负责人出庭应诉率100%。",
+        "全县共发生行政诉讼案件15件，行政机关负责人出庭应诉率93.3%。",
+    )
+    assert "此处为93.3%" in found[1]

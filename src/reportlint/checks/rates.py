@@ -3,7 +3,9 @@
 - A completion-type rate above 100% ("出庭应诉率105%").
 - A rate stated beside its own counts that disagree beyond rounding:
   "受理40件，办结38件，办结率98%" (38/40 is 95%).
-- The same named rate given two different values in one report.
+- The same named rate given two different values in one report, unless
+  each sentence names its own subject before it ("12345热线受理…，按期办结率
+  99.2%" and "县信访局受理…，按期办结率100%" are two rates).
 
 It stays silent when it cannot tell which counts a rate is made of: the
 numerator must be named by the rate itself (办结率 <- 办结38件) and the
@@ -28,6 +30,7 @@ _RATE = compiled(
     r"(?P<name>\p{Han}{1,12}率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
 )
 _SENTENCE = compiled(r"[^。；！？\n]+")
+_MARKS = " ，、：（）“”‘’《》"
 
 
 # Default word lists; a pack can replace each one.
@@ -82,6 +85,9 @@ class _Rate(NamedTuple):
     decimals: int
     start: int  # view offsets
     end: int
+    # What the sentence says before the rate's name: "县信访局受理群众来信来访386件，"
+    # in "县信访局受理群众来信来访386件，按期办结率100%"; "" when the name opens it.
+    subject: str = ""
 
 
 @register
@@ -101,7 +107,7 @@ class Rates(CheckKind[RatesParams]):
         self.comparison = compile_patterns(params.comparison_words, "comparison_words")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        seen: dict[str, _Rate] = {}
+        seen: dict[str, list[_Rate]] = {}
         starts: list[int] | None = None  # of doc.quantities, in text order
         for p in doc.body_paragraphs:
             if "%" not in p.text:
@@ -123,6 +129,7 @@ class Rates(CheckKind[RatesParams]):
                         len(raw.partition(".")[2]),
                         base + m.start(),
                         base + m.end(),
+                        _subject(sentence.group()[: m.end("name")], m["name"]),
                     )
                     span = doc.span(rate.start, rate.end)
                     bounded = not self.unbounded.search(rate.name)
@@ -176,19 +183,42 @@ class Rates(CheckKind[RatesParams]):
         )
 
     def _against_earlier(
-        self, doc: Document, rate: _Rate, seen: dict[str, _Rate], raw: str
+        self, doc: Document, rate: _Rate, seen: dict[str, list[_Rate]], raw: str
     ) -> Iterator[Finding]:
         key = _LEADING_NOISE.sub("", rate.name)
         if len(key) < self.params.min_name_length:
             return
-        earlier = seen.setdefault(key, rate)
-        if earlier is not rate and earlier.value != rate.value:
+        earlier_rates = seen.setdefault(key, [])
+        # The same name is the same rate only when it is about the same thing: two
+        # sentences that each name their own subject before a generic 按期办结率
+        # ("12345热线受理…，按期办结率99.2%", "县信访局受理…，按期办结率100%") give
+        # two rates.  A name that opens its sentence is its own subject.
+        earlier = next(
+            (
+                e
+                for e in earlier_rates
+                if e.value != rate.value
+                and (not e.subject or not rate.subject or e.subject == rate.subject)
+            ),
+            None,
+        )
+        earlier_rates.append(rate)
+        if earlier is not None:
             line, _ = doc.position(doc.span(earlier.start, earlier.end).start)
             yield Finding(
                 doc.span(rate.start, rate.end),
                 "conflict",
                 {"name": rate.name, "value": raw, "other": _fmt(earlier.value), "other_line": line},
             )
+
+
+def _subject(upto_name: str, name: str) -> str:
+    """The sentence before a rate's name, less leading time words and marks:
+    "" for "全年行政机关负责人出庭应诉率", "县信访局受理群众来信来访386件，" for
+    "县信访局受理群众来信来访386件，按期办结率"."""
+    text: str = _LEADING_NOISE.sub("", upto_name.lstrip(_MARKS))
+    key: str = _LEADING_NOISE.sub("", name)
+    return text[: max(0, len(text) - len(key))]
 
 
 def _lead(doc: Document, q: Quantity) -> str:

@@ -84,3 +84,37 @@ def test_nested_breakdowns_decimals_and_set_phrases():
     assert sums("办件3260件，其中即办件2100件、承诺件1160件，推动一件事一起办。") == []
     assert sums("执法人员45名，其中持证43名，全年参训186人次。") == []
     assert sums("受理群众诉求560余件：咨询类300件、投诉类200件、建议类80件。") == []
+
+
+def test_a_nested_qizhong_inside_a_list_breaks_down_its_item():
+    # Found by a false-positive hunt: 131+29+17+9+12=198 and 198+17=215.
+    sentence = (
+        "市政府全年受理行政复议案件215件：审结198件，其中维持131件、撤销29件、确认违法17件、"
+        "责令履行9件、驳回复议申请12件；尚在审理期限内17件。"
+    )
+    assert sums(sentence) == []
+    assert sums("行政诉讼案件9件：胜诉5件，其中调解2件，败诉1件，撤诉3件。") == []
+
+
+def test_a_list_with_a_nested_qizhong_is_still_checked_at_both_levels():
+    (message,) = sums(
+        "市政府全年受理行政复议案件215件：审结198件，其中维持131件、撤销29件、确认违法17件、"
+        "责令履行9件、驳回复议申请12件；尚在审理期限内27件。"
+    )
+    assert "198件+27件=225" in message
+    (message,) = sums(
+        "市政府全年受理行政复议案件215件：审结198件，其中维持131件、撤销29件、确认违法17件、"
+        "责令履行9件、驳回复议申请22件；尚在审理期限内17件。"
+    )
+    assert "总数198件" in message and "=208" in message and "大于" in message
+
+
+def test_later_stages_of_the_same_cases_are_not_addends():
+    assert sums("收到行政复议申请96件：受理88件，审结81件。") == []
+    assert sums("收到行政复议申请96件：受理行政复议申请88件，审结案件81件。") == []
+    # Still flagged: the parts that are addends do not make up the total.
+    (message,) = sums("收到行政复议申请96件：受理88件，不予受理5件，审结81件。")
+    assert "88件+5件=93" in message
+    # A completion count with no intake before it is an addend.
+    (message,) = sums("收到行政复议申请96件：审结81件，尚在审理中25件。")
+    assert "81件+25件=106" in message

@@ -5,7 +5,10 @@ that should add up to the total; "其中" introduces a subset, which may be
 smaller but never larger.  Parts are counted only in the total's unit group
 (件/件次/批次 are one group, 人/人次 another), so "631批次996余人次" adds 631.
 Approximate figures (余, 多, 约) and lists ending in 等 make it stay silent
-unless the parts exceed the total.
+unless the parts exceed the total.  Inside a list, a nested "（其中…）" or
+"，其中…" run (to the next ，；) breaks down the item before it and is checked
+against that item, not added to the total; so is a later stage of an intake
+count ("96件：受理88件，审结81件": the 81 are among the 88).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Iterator
 import msgspec
 import regex
 
-from reportlint.checks.base import CheckKind, Finding, ParamError, Params
+from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.quantities import UNITS, Quantity
@@ -36,6 +39,15 @@ class SumsParams(Params):
     subset_markers: list[str] = msgspec.field(default_factory=lambda: ["其中"])
     open_list_words: list[str] = msgspec.field(default_factory=lambda: ["等"])
     min_parts: int = 2
+    # A breakdown may follow the same cases through stages ("96件：受理88件，
+    # 审结81件"): a count led by a later stage, after one led by intake, is
+    # part of that intake, not another addend.
+    intake_words: list[str] = msgspec.field(
+        default_factory=lambda: ["(?:依法|已)?受理\\p{Han}{0,6}"]
+    )
+    stage_words: list[str] = msgspec.field(
+        default_factory=lambda: ["(?:依法|已|全部)?(?:审结|办结|结案|办理完毕)\\p{Han}{0,6}"]
+    )
 
 
 @register
@@ -56,6 +68,14 @@ class Sums(CheckKind[SumsParams]):
         if not markers:
             raise ParamError("exhaustive_markers", "至少需要一个引出分项的标记")
         self.marker = compiled(r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")")
+        self.subset = (
+            compiled("|".join(map(regex.escape, params.subset_markers)))
+            if params.subset_markers
+            else None
+        )
+        # The whole clause before the number is the stage word: "不予受理9件" is no intake.
+        self.intake = compile_patterns([f"^(?:{p})$" for p in params.intake_words], "intake_words")
+        self.stage = compile_patterns([f"^(?:{p})$" for p in params.stage_words], "stage_words")
 
     def _same(self, a: str, b: str) -> bool:
         return a == b or (a in self.group and self.group.get(b) == self.group[a])
@@ -80,14 +100,16 @@ class Sums(CheckKind[SumsParams]):
                 stop = _SUBSET_END.search(text, seg_start, seg_end)
                 seg_end = stop.start() if stop else seg_end
             nested = _bracketed(text, seg_start, seg_end)
-            parts = [
+            candidates = [
                 q
                 for q in quantities[i + 1 :]
-                if seg_start <= q.start
-                and q.end <= seg_end
-                and self._same(total.unit, q.unit)
-                and not any(a <= q.start < b for a, b in nested)
+                if seg_start <= q.start and q.end <= seg_end and self._same(total.unit, q.unit)
             ]
+            if exhaustive:
+                nested.extend(self._subsets(text, seg_start, seg_end, candidates))
+            parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
+            if exhaustive:
+                parts = self._without_stages(text, parts)
             if len(parts) < self.params.min_parts:
                 continue
             segment = text[seg_start:seg_end]
@@ -115,6 +137,43 @@ class Sums(CheckKind[SumsParams]):
                     "relation": "不等于" if exhaustive else "大于",
                 },
             )
+
+    def _subsets(
+        self, text: str, start: int, end: int, counts: list[Quantity]
+    ) -> Iterator[tuple[int, int]]:
+        """Ranges of a "，其中…" run inside a list, which breaks down the item right
+        before it ("审结198件，其中维持131件、撤销29件；尚在审理17件"): it runs to
+        the next ，or ；, as a "其中" list does."""
+        if self.subset is None:
+            return
+        ends = {q.end for q in counts}
+        for m in self.subset.finditer(text, start, end):
+            before = m.start()
+            while before > start and text[before - 1] in "，, ":
+                before -= 1
+            if before not in ends:
+                continue  # "215件：其中…" is the list itself, not a nested one
+            stop = _SUBSET_END.search(text, m.end(), end)
+            yield m.start(), stop.start() if stop else end
+
+    def _without_stages(self, text: str, parts: list[Quantity]) -> list[Quantity]:
+        """Parts less the later stages of an intake count before them."""
+        kept: list[Quantity] = []
+        intake: Quantity | None = None
+        for q in parts:
+            lead = _lead(text, q)
+            if intake is not None and q.value <= intake.value and self.stage.search(lead):
+                continue  # "受理88件，审结81件": the 81 are among the 88
+            if self.intake.search(lead):
+                intake = q
+            kept.append(q)
+        return kept
+
+
+def _lead(text: str, q: Quantity) -> str:
+    """The words of the clause before a count: "受理" in "：受理88件"."""
+    clause = max(text.rfind(ch, 0, q.number_start) for ch in "，、：；。（\n")
+    return text[clause + 1 : q.number_start]
 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -67,7 +67,20 @@ def test_chinese_numerals_are_a_warning_never_arabic():
 
 def test_dated_within_the_reported_year_is_a_warning():
     ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2024年12月20日"))
-    assert severity == "warning" and "早于2024年度结束" in message
+    assert severity == "warning" and "在2024年度之内或更早" in message
+
+
+def test_signed_on_31_december_is_not_said_to_be_before_the_years_end():
+    # "早于2024年度结束" read wrong for the year's last day.
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2024年12月31日"))
+    assert severity == "warning"
+    assert message.startswith("落款日期2024年12月31日在2024年度之内或更早")
+    assert "早于" not in message
+
+
+def test_a_date_in_an_earlier_year_is_too_early_as_well():
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2023年12月20日"))
+    assert severity == "warning" and "次年1月1日起" in message
 
 
 def test_dated_on_or_after_1_april_is_a_warning():

@@ -70,3 +70,29 @@ def test_one_principal_named_as_such_is_a_leader():
     for who in ("局主要负责人", "县政府主要负责人"):
         body = f"{who}带头学法4次，听取法治建设汇报2次，出庭应诉1次。"
         assert lint(duty_report(body), "duty-coverage") == [], who
+
+
+SHUFA_TITLE = "镇安县人民政府县长2024年度履行推进法治建设第一责任人职责情况报告\n"
+SHUFA_TAIL = (
+    "三、存在的问题和不足\n普法形式单一，主要原因是考核约束不强。\n"
+    "四、下一步工作打算\n带头出庭应诉，落实法律顾问制度。\n"
+    "镇安县人民政府县长　王建华\n2025年1月10日\n"
+)
+
+
+def test_a_duty_report_is_checked_over_its_whole_body():
+    # Found by a false-positive hunt (06_shufa_county_head): the title is the duty part.
+    body = (
+        "2024年，本人作为县政府主要负责人，对法治建设重要工作亲自部署。\n"
+        "一、带头尊法学法守法用法\n全年主持县政府常务会议会前学法12次。\n"
+        "二、带头出庭应诉\n全年出庭应诉行政诉讼案件1件，听取法治政府建设工作汇报4次。\n"
+    )
+    assert lint(SHUFA_TITLE + body + SHUFA_TAIL, "duty-coverage") == []
+
+
+def test_a_thin_duty_report_is_still_flagged_and_the_plan_does_not_count():
+    body = "2024年，本人作为县政府主要负责人，高度重视法治建设。\n一、提高政治站位\n把法治建设摆在重要位置。\n"
+    (found,) = lint(SHUFA_TITLE + body + SHUFA_TAIL, "duty-coverage")
+    assert (found.line, found.column) == (1, 1)
+    # 出庭应诉 and 法律顾问 are only planned (四、下一步工作打算): not counted.
+    assert "0项" in found.message and "出庭应诉" in found.message

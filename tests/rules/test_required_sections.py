@@ -127,3 +127,75 @@ def test_duty_written_as_a_paragraph_counts_but_a_citation_does_not():
     # Planned for next year, it is not a report of having done it.
     plan = PLAN + lead.replace("认真履行", "将认真履行")
     assert any("第一责任人" in m for m in messages(report(MEASURES, SHORTCOMINGS, plan)))
+
+
+def test_key_work_and_measures_headings_for_next_year_are_the_plan():
+    # Found by a false-positive hunt: plan chapters headed by 重点工作, 工作重点, 举措, 谋划.
+    for plan in (
+        "四、2024年重点工作\n（一）深入学习贯彻习近平法治思想\n",
+        "四、2024年工作重点\n继续推进。\n",
+        "四、2024年法治政府建设工作举措\n继续推进。\n",
+        "四、2024年工作谋划\n继续推进。\n",
+        "四、2024年重点任务\n继续推进。\n",
+    ):
+        assert messages(report(MEASURES, DUTY, SHORTCOMINGS, plan)) == [], plan
+
+
+def test_this_years_key_work_done_is_not_the_plan():
+    # The measures of the year under the words a plan also uses: still no plan.
+    for review in (
+        "四、2023年重点工作完成情况\n全面完成。\n",
+        "四、2023年法治政府建设工作举措和成效\n全面完成。\n",
+        "四、2023年法治政府建设工作要点落实情况\n全面完成。\n",
+    ):
+        (found,) = messages(report(MEASURES, DUTY, SHORTCOMINGS, review))
+        assert "下一年度推进法治政府建设的主要安排" in found, review
+
+
+def test_work_points_carried_out_are_the_measures():
+    # 13_county_hrss: the measures chapter is "2024年…工作要点落实情况" in a 2024 report.
+    measures = "一、2023年法治政府建设工作要点落实情况\n（一）依法履行职能\n全年办理案件41件。\n"
+    assert messages(report(measures, DUTY, SHORTCOMINGS, PLAN)) == []
+    assert messages(report(DUTY, SHORTCOMINGS, PLAN)) != []
+
+
+SHUFA_TITLE = "镇安县人民政府县长2024年度履行推进法治建设第一责任人职责情况报告\n"
+SHUFA_BODY = (
+    "一、带头尊法学法守法用法\n全年主持县政府常务会议会前学法12次。\n"
+    "二、坚持依法科学民主决策\n重大行政决策均经合法性审查。\n"
+    "三、存在的问题和不足\n学法结合实际不够，主要原因是考核约束不强。\n"
+    "四、下一步工作打算\n继续坚持会前学法制度。\n"
+    "镇安县人民政府县长　王建华\n2025年1月10日\n"
+)
+
+
+def test_a_report_titled_as_the_duty_report_is_the_duty_part():
+    # Found by a false-positive hunt (06_shufa_county_head): a 述法 report.
+    assert messages(SHUFA_TITLE + SHUFA_BODY) == []
+
+
+def test_an_ordinary_title_does_not_stand_for_the_duty_part():
+    (found,) = messages("镇安县人民政府2024年法治政府建设情况报告\n" + SHUFA_BODY)
+    assert "第一责任人" in found
+    # Citing the regulation in the title is not the duty report either.
+    title = "镇安县贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》情况报告\n"
+    (found,) = messages(title + SHUFA_BODY)
+    assert "第一责任人" in found
+
+
+def test_causes_given_as_subjective_and_objective_factors():
+    # Found by a false-positive hunt (10_county_justice_bureau).
+    problems = (
+        "三、存在的问题\n一是执法监督刚性不足。二是基层司法所力量薄弱。"
+        "上述问题的产生，既有基层编制紧张、人员流动频繁等客观因素，"
+        "也有我局统筹协调意识不强、工作标准不高等主观因素。\n"
+    )
+    assert messages(report(MEASURES, DUTY, problems, PLAN)) == []
+    why = "三、存在的问题\n一是执法监督刚性不足。之所以如此，是因为专业人员较少。\n"
+    assert messages(report(MEASURES, DUTY, why, PLAN)) == []
+
+
+def test_a_factor_named_as_a_problem_is_not_a_cause():
+    problems = "三、存在的问题\n一是执法监督刚性不足。二是矛盾纠纷中的不稳定因素依然较多。\n"
+    (found,) = messages(report(MEASURES, DUTY, problems, PLAN))
+    assert "没有分析原因" in found

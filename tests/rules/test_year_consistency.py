@@ -169,3 +169,16 @@ def test_a_plan_for_a_year_already_past_is_an_error():
 def test_an_opening_that_names_where_a_period_began_is_quiet():
     text = "某镇2023年法治政府建设情况报告\n2022年以来，我镇持续推进依法行政。\n一、主要工作\n依法行政。\n"
     assert lint(text, "year-consistency") == []
+
+
+def test_work_points_carried_out_this_year_are_not_the_plan():
+    # Found by a false-positive hunt (13_county_hrss): a review chapter, not a plan.
+    text = "某局2023年法治政府建设情况报告\n2023年，我局坚持依法行政。\n一、2023年法治政府建设工作要点落实情况\n依法行政。\n"
+    assert found(text) == []
+    assert found(text.replace("要点落实情况", "要点")) == [(3, 1, PLAN_2023)]
+
+
+def test_key_work_heading_is_a_plan_whose_year_is_checked():
+    assert found(TITLE + "二、2024年重点工作\n继续推进法治政府建设。") == []
+    assert found(TITLE + "二、2023年重点工作\n继续推进法治政府建设。") == [(5, 1, PLAN_2023)]
+    assert found(TITLE + "二、2023年重点工作完成情况\n全面完成。") == []

@@ -20,9 +20,11 @@ from reportlint.checks.base import (
     Params,
     compile_patterns,
     heading_title_span,
+    report_anchor,
     sections_matching,
 )
 from reportlint.checks.registry import register
+from reportlint.checks.sections import body_text, title_matches
 from reportlint.document import Document
 
 
@@ -39,6 +41,9 @@ class CoverageParams(Params):
     min_topics: int = 1
     # Each of these must appear at least once (e.g. the Party and the government leader).
     required: list[Topic] = msgspec.field(default_factory=list)
+    # When no heading matches but the report's title does, the whole report
+    # (less the sections matching exclude_under) is the section: a 述法 report.
+    whole_report_if_title: bool = False
 
 
 @register
@@ -71,14 +76,21 @@ class Coverage(CheckKind[CoverageParams]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         matches = list(sections_matching(doc, self.section, self.exclude))
-        if not matches:
+        if matches:
+            # The body only: the statutory heading itself says "党政主要负责人" and
+            # proves nothing about what either leader did.
+            text = "\n".join(
+                doc.view.text[doc.sections[i].heading.title_end : doc.sections[i].end]
+                for i in matches
+            )
+            anchor = heading_title_span(doc, matches[0])
+        elif self.params.whole_report_if_title and title_matches(doc, self.section):
+            # A report whose title is the section (述法: "县长…履行推进法治建设第一
+            # 责任人职责情况报告"): the whole report, less next year's plan.
+            text = body_text(doc, self.exclude)
+            anchor = report_anchor(doc)
+        else:
             return
-        # The body only: the statutory heading itself says "党政主要负责人" and
-        # proves nothing about what either leader did.
-        text = "\n".join(
-            doc.view.text[doc.sections[i].heading.title_end : doc.sections[i].end] for i in matches
-        )
-        anchor = heading_title_span(doc, matches[0])
         shown = [t.label for t, p in self.topics if p.search(text)]
         if self.topics and len(shown) < self.params.min_topics:
             missing = [t.label for t, p in self.topics if t.label not in shown]

@@ -8,7 +8,7 @@ report on how the duty was performed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import msgspec
 import regex
@@ -53,6 +53,10 @@ class SectionSpec(Params):
     # part is written, just not under a heading of its own.  Titles in 《》
     # are left out, so citing a regulation is not performing it.
     lead_patterns: list[str] = msgspec.field(default_factory=list)
+    # When no heading names the part but the report's title does, the whole
+    # report is the part: a 述法 report titled "县长2024年度履行推进法治建设
+    # 第一责任人职责情况报告".
+    whole_report_if_title: bool = False
 
 
 class SectionsParams(Params):
@@ -97,7 +101,7 @@ class Sections(CheckKind[SectionsParams]):
         }
         claimed = {i for matches in found.values() for i in matches}
         first_claimed = min((doc.sections[i].start for i in claimed), default=None)
-        for spec, _, exclude, requirements, lead in self.compiled:
+        for spec, heading, exclude, requirements, lead in self.compiled:
             matches = found[spec.id]
             if not matches and spec.implied_by_leading_sections:
                 matches = [
@@ -108,22 +112,51 @@ class Sections(CheckKind[SectionsParams]):
                     and first_claimed is not None
                     and s.start < first_claimed
                 ]
-            if not matches and lead is not None and _led_paragraph(doc, lead, exclude):
-                continue
-            if not matches:
+            whole = not matches and spec.whole_report_if_title and title_matches(doc, heading)
+            if not matches and not whole:
+                if lead is not None and _led_paragraph(doc, lead, exclude):
+                    continue
                 if not spec.optional:
                     yield Finding(report_anchor(doc), "missing", {"section": spec.label})
                 continue
             for req, pattern in requirements:
-                texts = (doc.section_text(doc.sections[i]) for i in matches)
+                texts: Iterable[str] = (
+                    [body_text(doc, exclude)]
+                    if whole
+                    else (doc.section_text(doc.sections[i]) for i in matches)
+                )
                 # The part may also be a chapter of its own: "四、原因分析".
                 own_chapter = any(pattern.search(s.heading.title) for s in doc.sections)
                 if not own_chapter and not any(pattern.search(t) for t in texts):
                     yield Finding(
-                        heading_title_span(doc, matches[0]),
+                        heading_title_span(doc, matches[0]) if matches else report_anchor(doc),
                         "missing-part",
                         {"section": spec.label, "part": req.label},
                     )
+
+
+def title_matches(doc: Document, pattern: regex.Pattern[str]) -> bool:
+    """Whether the report's title (its lines joined, titles in 《》 left out) matches."""
+    title = "".join(p.text for p in doc.title)
+    return bool(title) and pattern.search(_QUOTED_TITLE.sub("", title)) is not None
+
+
+def body_text(doc: Document, exclude: regex.Pattern[str] | None = None) -> str:
+    """The report proper, less the sections whose heading matches `exclude`
+    (and what is under them): next year's plan is not what was done."""
+    start, end = doc.body
+    cut = [
+        (s.start, s.end)
+        for s in doc.sections
+        if exclude is not None and exclude.search(s.heading.title)
+    ]
+    pieces, pos = [], start
+    for a, b in sorted(cut):
+        if a > pos:
+            pieces.append(doc.view.text[pos:a])
+        pos = max(pos, b)
+    pieces.append(doc.view.text[pos:end])
+    return "\n".join(pieces)
 
 
 def _led_paragraph(

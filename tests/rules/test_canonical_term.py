@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportlint.fix import fix_source
-from reportlint.load import load_path
+from reportlint.load import decode, load_path
 
 from support import SYNTHETIC, builtin_rules, clean_text, lint, lint_file, seed
 
@@ -155,3 +155,22 @@ def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
 def test_a_formulation_cut_by_a_line_break_is_not_misquoted():
     text = "2024年，我乡坚持以习近平新时代中国特色社会主义\n思想为指导。\n"
     assert found(text) == []
+
+
+def test_the_official_names_of_its_parts_are_quiet_and_not_fixed():
+    # Found by a false-positive hunt: --unsafe-fixes would have written "…思想经济思想".
+    for text in (
+        "深入学习贯彻习近平新时代中国特色社会主义经济思想。",
+        "深入学习贯彻习近平新时代中国特色社会主义外交思想。",
+    ):
+        assert found(text) == [], text
+        source = decode(text.encode("utf-8"), "report.txt")
+        rules = builtin_rules().selected(select=(RULE,))
+        assert fix_source(source, rules, unsafe=True).text == text
+
+
+def test_the_thought_cut_short_is_still_flagged_next_to_them():
+    text = "以习近平新时代中国特色社会主义为指导，学习习近平新时代中国特色社会主义经济思想。"
+    assert found(text) == [
+        (1, 2, "“习近平新时代中国特色社会主义”应为“习近平新时代中国特色社会主义思想”")
+    ]

@@ -82,3 +82,13 @@ def test_service_hotlines_and_named_days_are_not_counts():
         assert matches(text) == [], text
     # A plain count of the same shape is still caught.
     assert matches("共发放宣传资料12000开展专题讲座23场次。") == ["12000开展"]
+
+
+def test_telephone_numbers_are_not_counts():
+    # Found by a false-positive hunt (unit-mobile): a mobile number before the verb.
+    assert matches("坚持和发展新时代“枫桥经验”，开通热线电话13800000000受理咨询。\n") == []
+    assert matches("公布监督电话88886666受理投诉，开通服务热线：96110受理求助。\n") == []
+
+
+def test_a_short_count_after_a_phone_word_is_still_flagged():
+    assert matches("开通热线电话13800000000，全年接听咨询电话326受理群众求助。\n") == ["326受理"]

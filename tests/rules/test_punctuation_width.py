@@ -10,7 +10,7 @@ from reportlint.document.normalize import HALF_TO_FULL
 from reportlint.fix import apply_fixes, fix_source
 from reportlint.load import decode, load_path
 
-from support import builtin_rules, clean_text, lint, lint_file, seed
+from support import builtin_rules, clean_text, document, lint, lint_file, seed
 
 RULE = "punctuation-width"
 
@@ -155,3 +155,17 @@ def test_english_citation_with_a_year_is_quiet():
     assert (
         found("Administrative Reconsideration Law of the People's Republic of China (2023)") == []
     )
+
+
+def test_comma_and_space_inside_an_english_phrase_is_english():
+    # Found by a false-positive hunt (width-en-list-digits): "10, Office" has a digit
+    # before the comma, not a letter.
+    text = "通过“望溪发布”微信公众号（Windows 10, Office 2019）主动公开政府信息312条。"
+    assert found(text) == []
+    # The normalized view, which every pattern reads, agrees: the comma stays.
+    assert "（Windows 10, Office 2019）" in document(text).view.text
+
+
+def test_comma_and_space_between_bare_numbers_in_chinese_is_still_flagged():
+    assert [c for c, _, _ in found("三类信访分别为10, 20, 30件。")] == [10, 14]
+    assert found("升级至Office 2019, 全面推进无纸化办公。") == [(15, "半角“,”应为全角“，”", "，")]

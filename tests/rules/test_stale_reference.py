@@ -198,3 +198,18 @@ def test_seed_001_2023_report_with_the_nineteenth_congress_instead():
 
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
     assert sample_findings(RULE) == {}
+
+
+def test_looking_back_at_the_finished_plan_is_not_a_citation():
+    # Found by a false-positive hunt (stale-qiwu-review).
+    for sentence in (
+        "我镇在七五普法基础上，落实“谁执法谁普法”普法责任制。",
+        "七五普法期间累计培育法律明白人300名。",
+        "七五普法以来，我镇普法工作不断深入。",
+    ):
+        assert found(2024, sentence) == [], sentence
+
+
+def test_the_finished_plan_cited_as_current_is_still_outdated():
+    (finding,) = found(2022, "我镇在做好基础工作上，深入推进七五普法。")
+    assert finding[3] == QIWU_2022

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.checks.base import CheckKind, Finding, Params
+import msgspec
+
+from reportlint.checks.base import CheckKind, Finding, Params, compile_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
 from reportlint.document.normalize import has_han, to_simplified, unchanged_by_t2s
@@ -19,6 +21,11 @@ from reportlint.document.normalize import has_han, to_simplified, unchanged_by_t
 class TraditionalParams(Params):
     # Characters OpenCC folds that are also correct simplified usage.
     allowed: str = ""
+    # Words, matched in the original text, whose characters OpenCC would fold
+    # but are right as written: place names such as 乾县 and 於潜镇 (the
+    # character is kept in a name).  Patterns, so a name may take a context:
+    # "(?<=书记)於某某".  OpenCC already keeps phrases it knows (乾隆, 乾陵).
+    allowed_words: list[str] = msgspec.field(default_factory=list)
 
 
 @register
@@ -26,6 +33,14 @@ class Traditional(CheckKind[TraditionalParams]):
     name = "traditional"
     params_type = TraditionalParams
     messages = {"default": frozenset({"count", "sample", "simplified"})}
+
+    def __init__(self, params: TraditionalParams) -> None:
+        super().__init__(params)
+        self.allowed_words = (
+            compile_patterns(params.allowed_words, "allowed_words")
+            if params.allowed_words
+            else None
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         titles = [doc.span(p.start, p.end) for p in doc.title]
@@ -38,10 +53,11 @@ class Traditional(CheckKind[TraditionalParams]):
             simplified = to_simplified(original)
             if simplified == original:
                 continue
+            kept = self._kept(original)
             changed = [
                 i
                 for i, (a, b) in enumerate(zip(original, simplified, strict=True))
-                if a != b and a not in self.params.allowed
+                if a != b and a not in self.params.allowed and i not in kept
             ]
             if not changed:
                 continue
@@ -61,3 +77,9 @@ class Traditional(CheckKind[TraditionalParams]):
                 "default",
                 {"count": len(changed), "sample": original[lo:hi], "simplified": simplified[lo:hi]},
             )
+
+    def _kept(self, text: str) -> set[int]:
+        """Offsets inside an allowed word, whose characters are right as written."""
+        if self.allowed_words is None:
+            return set()
+        return {i for m in self.allowed_words.finditer(text) for i in range(*m.span())}

@@ -93,7 +93,8 @@ def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
     """Half-width , ; : ? ! ( ) that stand in Chinese text, with their full-width form.
 
     Left alone: a mark next to a Latin letter (English, URLs, code, pinyin), a comma
-    or colon between digits (24,879 and 17:24), a colon before "//".  Brackets
+    or colon between digits (24,879 and 17:24), a colon before "//", a comma and
+    space inside an English phrase ("Windows 10, Office 2019").  Brackets
     go by pairs, so a pair is never left with one half of each width: a pair
     with Chinese inside, or with nothing Latin inside and Chinese beside it,
     is Chinese ("国家(AAA级)", "(1)加强"); "Law (2023)" and "區(qū)" are not.
@@ -113,9 +114,33 @@ def halfwidth_marks(text: str) -> Iterator[tuple[int, str]]:
             continue
         if ch in ",:" and prev.isdigit() and nxt.isdigit():
             continue
+        if ch == "," and nxt == " " and _in_english_phrase(text, i):
+            continue
         if ch == ":" and text.startswith("//", i + 1):
             continue
         yield i, HALF_TO_FULL[ch]
+
+
+_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_PHRASE = frozenset(_ASCII_WORD | set(" .+-_/"))
+
+
+def _in_english_phrase(text: str, i: int) -> bool:
+    """Whether the comma at i, followed by a space, separates ASCII words or numbers
+    of an English phrase: "（Windows 10, Office 2019）".  Both neighbours are
+    letters or digits and the phrase has a letter, so "10, 20件" is still Chinese."""
+    j = i + 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if i == 0 or text[i - 1] not in _ASCII_WORD or j == len(text) or text[j] not in _ASCII_WORD:
+        return False
+    a = i
+    while a > 0 and text[a - 1] in _ASCII_PHRASE:
+        a -= 1
+    b = j
+    while b < len(text) and text[b] in _ASCII_PHRASE:
+        b += 1
+    return any(c.isalpha() for c in text[a:b])
 
 
 @lru_cache(maxsize=4096)

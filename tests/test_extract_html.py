@@ -114,6 +114,17 @@ def test_the_innermost_named_container_holding_the_article_wins() -> None:
     assert lines(markup) == clean_body().split("\n")
 
 
+def test_a_trs_ueditor_article_inside_an_article_wrapper_is_the_article() -> None:
+    # TRS WCM's UEditor markup: the wrapper also holds the info bar and share links.
+    markup = (
+        '<html><body><div class="article"><h1>标题</h1>'
+        "<div class=\"info\">发布时间：2025-02-28来源：青岚县司法局</div>"
+        f'<div class="view TRS_UEDITOR trs_paper_default trs_web">{paragraphs(clean_body())}</div>'
+        '<div class="bdsharebuttonbox">分享到：微信微博</div></div></body></html>'
+    )
+    assert lines(markup) == clean_body().split("\n")
+
+
 def test_without_a_named_container_the_densest_block_is_taken() -> None:
     body = paragraphs(clean_body())
     markup = (

@@ -36,7 +36,7 @@ _GB_NAMES = {
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _CONTAINER = re.compile(
-    r"zoom|content|article|trs_editor|detail|main-?text|pages_content|zwnr|zhengwen|artibody|news_?txt",
+    r"zoom|content|article|trs_u?editor|detail|main-?text|pages_content|zwnr|zhengwen|artibody|news_?txt",
     re.I,
 )
 _NOT_CONTAINER = re.compile(

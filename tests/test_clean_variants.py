@@ -76,6 +76,10 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "issuer and a title over two lines": replace(
         TITLE, f"{ISSUER}\n关于2024年度法治政府建设\n情况的报告"
     ),
+    "title broken after 关于": replace(TITLE, f"{ISSUER}关于\n2024年法治政府建设情况的报告"),
+    "title broken after the head's post": replace(
+        TITLE, f"{ISSUER}镇长\n2024年度履行推进法治建设第一责任人职责情况报告"
+    ),
     "two issuers above the title": replace(
         TITLE, f"中共青岚县望溪镇委员会\n{ISSUER}\n关于2024年法治政府建设情况的报告"
     ),

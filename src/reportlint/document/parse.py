@@ -101,8 +101,12 @@ MASTHEAD = compiled(
     r"|签发人[：:].{1,12})$"
 )
 # A line that can open a title broken over two or three lines: the issuing
-# body ("…人民政府"), "关于…", or a line already naming the year or the subject.
-_TITLE_OPENING = compiled(r"^关于|(?:19|20)\d{2}年|法治|法制|依法行政|依法治")
+# body ("…人民政府", "…人民政府县长"), "关于…" or "…关于", or a line already
+# naming the year or the subject.
+_TITLE_OPENING = compiled(
+    r"^关于|关于$|(?:19|20)\d{2}年|法治|法制|依法行政|依法治"
+    r"|(?:县长|区长|市长|镇长|乡长|局长|主任|书记|旗长|州长)$"
+)
 ORGAN = compiled(
     r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
 )

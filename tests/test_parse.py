@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import document
 
 
@@ -69,3 +71,16 @@ def test_an_item_may_start_with_fei():
     )
     assert [i.ordinal for i in doc.items] == [1, 2, 3]
     assert document("（一）依法行政。一是否定之否定，二是非曲直。").items == ()
+
+
+def test_an_idiom_repeating_the_numeral_is_not_an_item():
+    doc = document(
+        "（一）作风建设。一是严格考核。二是坚持“一是一，二是二”的工作作风。三是加强监督。"
+    )
+    assert [i.ordinal for i in doc.items] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("pair", ["一、二审", "三、四级网格员", "一、二等奖", "一、二类"])
+def test_two_numerals_of_a_pair_do_not_make_a_heading(pair):
+    doc = document(f"一、主要工作\n{pair}案件中，镇政府均未败诉。\n二、存在问题\n不足。\n")
+    assert [h.marker for h in doc.headings] == ["一、", "二、"]

@@ -30,8 +30,9 @@ from reportlint.document.span import Span
 from reportlint.load import Source
 
 CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
-# "一、二季度", "三、四月份": two numerals of a span, not a heading marker.
-_NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批次|期))"
+# "一、二季度", "三、四月份", "一、二审", "三、四级网格员", "一、二等奖": two
+# numerals of a span or a pair, not a heading marker.
+_NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批次|期|审|级|等奖|类))"
 
 # Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
 # Level 0 is a part or chapter, "第一部分"/"第一章", which some reports use above
@@ -49,9 +50,9 @@ ANY_ORDINAL_START = compiled(
     rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）"
     rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内]))"
 )
-# "二是非现场监管…" is an item; "一是否…" and "是非曲直" are not.
+# "二是非现场监管…" is an item; "一是否…", "是非曲直" and "一是一，二是二" are not.
 ITEM = compiled(
-    rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观))"
+    rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观)|(?P=num))"
 )
 TITLE_END = compiled(r"[。：；！？]")
 

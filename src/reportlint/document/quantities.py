@@ -61,10 +61,15 @@ UNITS = sorted(
     reverse=True,
 )
 
+# Not counts: an ordinal ("第三十三条", "第一期"), a slogan ("“两个确保”"), and
+# 个 before a span or a measure ("20个工作日", "15个百分点", "1个月").
 _QUANTITY = compiled(
-    r"(?<![\d.A-Za-z])(?P<pre>约|近|超过)?"
-    r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千万两零])[一二三四五六七八九十百千万两]+)"
-    r"(?P<post>余|多)?(?P<unit>" + "|".join(UNITS) + r")(?P<upto>以上|左右)?"
+    r"(?<![\d.A-Za-z第])(?P<pre>约|近|超过)?"
+    r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千万两零“])[一二三四五六七八九十百千万两]+)"
+    r"(?P<post>余|多)?(?P<unit>"
+    + "|".join(UNITS)
+    + r")(?<!个(?=工作日|百分点|月|小时|季度|星期|年|自然日))"
+    r"(?P<upto>以上|左右)?"
 )
 
 

@@ -1,0 +1,54 @@
+"""Counts and measures the number rules add up (document/quantities.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.document.quantities import find_quantities
+
+from support import lint
+
+
+def counts(text: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in find_quantities(text)]
+
+
+def test_counts_in_arabic_and_chinese_numerals():
+    assert counts("受理40件，涉及三个社区，约0.39万元") == [(40, "件"), (3, "个"), (0.39, "万元")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ordinals
+        ("依照第三十三条修改28条、废止17条", [(28, "条"), (17, "条")]),
+        ("第一期培训40人", [(40, "人")]),
+        # 个 before a span or a measure
+        ("由20个工作日压缩至5个工作日", []),
+        ("提高15个百分点", []),
+        ("用时1个月", []),
+        # a slogan in quotes
+        ("围绕“两个确保”研究3个", [(3, "个")]),
+    ],
+)
+def test_ordinals_spans_and_slogans_are_not_counts(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_list_with_ordinals_spans_and_slogans_adds_up():
+    # Each was once a false RL202 "与分项之和不符".
+    for sentence in (
+        "全年举办行政执法人员培训班3期：第一期培训40人，第二期培训45人，第三期培训38人。",
+        "清理规范性文件45条：依照《中华人民共和国行政处罚法》第三十三条修改28条、废止17条。",
+        "推行告知承诺制事项36个：涉企经营许可事项24个，平均办理时限由20个工作日压缩至5个工作日；"
+        "其他行政许可事项12个。",
+        "镇党委研究法治建设重大问题6个：围绕“两个确保”研究3个、安全生产2个、信访1个。",
+    ):
+        assert lint(f"一、主要工作\n{sentence}\n", "sum-consistency") == [], sentence
+
+
+def test_a_wrong_total_next_to_an_ordinal_is_still_found():
+    found = lint(
+        "一、主要工作\n清理规范性文件45条：依照第三十三条修改28条、废止15条。\n", "sum-consistency"
+    )
+    assert [d.code for d in found] == ["RL202"]

@@ -116,3 +116,98 @@ def test_the_same_subject_or_an_unqualified_rate_is_still_compared():
         "全县共发生行政诉讼案件15件，行政机关负责人出庭应诉率93.3%。",
     )
     assert "此处为93.3%" in found[1]
+
+
+def test_a_negated_count_is_the_rest_of_the_whole():
+    # Found by a false-positive hunt (fp-numbers r32–r36): 未按期办结2件 is not the
+    # numerator of 按期办结率; the rate is (40-2)/40.
+    for sentence in (
+        "全年受理群众诉求40件，未按期办结2件，按期办结率95%。",
+        "全年收到行政复议申请40件，不予受理3件，受理率92.5%。",
+        "排查调处矛盾纠纷200件，未调解成功7件，调解成功率96.5%。",
+        "共回访办事群众1200人次，不满意18人次，满意率98.5%。",
+        "全年受理行政复议申请40件，其中未审结2件，审结率95%。",
+    ):
+        assert rates(sentence) == [], sentence
+
+
+def test_a_rate_that_disagrees_with_the_rest_of_the_whole_is_still_an_error():
+    ((severity, message),) = rates("全年受理群众诉求40件，未按期办结2件，按期办结率98%。")
+    assert severity == "error" and "按(40-2)÷40计算应为95%" in message
+    ((_, message),) = rates("共回访办事群众1200人次，不满意18人次，满意率95%。")
+    assert "(1200-18)÷1200" in message and "98.5%" in message
+    # The 不满意率 of 不满意 counts is the count itself.
+    ((_, message),) = rates("受理群众诉求40件，回访不满意2件，不满意率8%。")
+    assert "按2÷40计算应为5%" in message
+
+
+def test_another_whole_in_the_sentence_that_gives_the_rate_is_quiet():
+    # Found by a false-positive hunt (fp-numbers r05, r06, r21): a subset named before
+    # the count ("涉及房屋征收的23件", "其中公共服务类诉求12件") is not the whole.
+    for sentence in (
+        "全县一审行政诉讼案件87件中，涉及房屋征收的23件，行政机关败诉5件，败诉率5.7%。",
+        "全镇一审行政诉讼案件16件，涉及土地征收的5件，败诉1件，败诉率6.3%。",
+        "受理群众诉求40件，其中公共服务类诉求12件，回访不满意2件，不满意率5%。",
+    ):
+        assert rates(sentence) == [], sentence
+
+
+def test_a_rate_that_fits_no_whole_in_the_sentence_is_still_an_error():
+    ((_, message),) = rates(
+        "全县一审行政诉讼案件87件中，涉及房屋征收的23件，行政机关败诉5件，败诉率8%。"
+    )
+    assert "“败诉率”写的是8%" in message
+    # 共 as a word still names the whole; inside 公共 it does not.
+    ((_, message),) = rates("共受理群众诉求40件，回访不满意2件，不满意率8%。")
+    assert "按2÷40计算" in message
+
+
+def test_counts_rounded_to_wan_allow_for_their_rounding():
+    # Found by a false-positive hunt (fp-numbers r16): 1.49/1.52 is 98.0%, but the
+    # exact counts may give anything from 97.4% to 98.7%.
+    assert rates("受理群众法律咨询1.52万人次，现场解答1.49万人次，现场解答率97.4%。") == []
+    ((_, message),) = rates("受理群众法律咨询1.52万人次，现场解答1.49万人次，现场解答率95%。")
+    assert "1.49÷1.52" in message and "98%" in message
+
+
+def test_gross_enrolment_and_target_attainment_may_exceed_100():
+    # Found by a false-positive hunt (fp-numbers r07, r30).
+    assert rates("全区高中阶段毛入学率102.3%，学前三年毛入园率101.6%。") == []
+    assert rates("全县城乡居民基本养老保险参保率98.2%，年度参保扩面目标达成率103.5%。") == []
+    # Completion-type rates are still capped.
+    assert [s for s, _ in rates("行政机关负责人出庭应诉率102.3%，按期办结率101%。")] == [
+        "error",
+        "error",
+    ]
+
+
+PLAN = "二、2024年工作计划\n"
+
+
+def test_a_target_is_not_compared_with_the_result():
+    # Found by a false-positive hunt (fp-numbers r12): a plan target with 以上.
+    assert (
+        rates(
+            "评查执法案卷22卷，合格20卷，执法案卷合格率90.9%。", "年内执法案卷合格率达到95%以上。"
+        )
+        == []
+    )
+    assert (
+        rates("执法案卷合格率90.9%。", "行政复议纠错率控制在10%以内，执法案卷合格率95%左右。") == []
+    )
+    # A rate in next year's plan is a target, with or without a bound.
+    assert rates("执法案卷合格率90.9%。", PLAN + "年内执法案卷合格率达到95%。") == []
+
+
+def test_two_results_for_the_same_rate_are_still_a_conflict():
+    found = rates("评查执法案卷22卷，合格20卷，执法案卷合格率90.9%。", "全年执法案卷合格率95%。")
+    assert [s for s, _ in found] == ["warning"] and "此处为95%" in found[0][1]
+
+
+def test_a_rate_for_part_of_the_year_is_another_rate():
+    # Found by a false-positive hunt (fp-numbers r11b).
+    assert rates("前三季度，行政复议纠错率为10.5%；全年行政复议纠错率为9.8%。") == []
+    assert rates("上半年，行政复议纠错率为10.5%。", "全年行政复议纠错率为9.8%。") == []
+    assert rates("1—9月，行政复议纠错率为10.5%。", "全年行政复议纠错率为9.8%。") == []
+    found = rates("全年行政复议纠错率为10.5%。", "全年行政复议纠错率为9.8%。")
+    assert [s for s, _ in found] == ["warning"]

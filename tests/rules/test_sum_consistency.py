@@ -118,3 +118,66 @@ def test_later_stages_of_the_same_cases_are_not_addends():
     # A completion count with no intake before it is an addend.
     (message,) = sums("收到行政复议申请96件：审结81件，尚在审理中25件。")
     assert "81件+25件=106" in message
+
+
+def test_changes_included_counts_and_counts_per_item_are_not_parts():
+    # Found by a false-positive hunt (fp-numbers s06–s09, s25).
+    for sentence in (
+        "县人社局受理劳动保障监察投诉举报案件96件：立案查处58件，同比增加12件；调解结案38件。",
+        "全县行政复议案件中，县政府为被申请人的68件：受理61件，较上年增加9件，增幅17.3%；不予受理7件。",
+        "全年审结的劳动人事争议仲裁案件372件：裁决结案215件，含部分裁决18件；调解结案157件。",
+        "全年组织党委理论学习中心组集中学法12次：每季度开展专题学法1次，其余8次结合党委会议会前学法进行。",
+        "全年开展执法业务培训8次：全员轮训2次，每名执法人员参训不少于2次；专题培训6次。",
+    ):
+        assert sums(sentence) == [], sentence
+
+
+def test_a_list_whose_parts_do_not_add_up_beside_such_counts_is_still_flagged():
+    (message,) = sums("受理投诉举报案件96件：立案查处58件，同比增加12件；调解结案28件。")
+    assert "58件+28件=86" in message and "不等于" in message
+    (message,) = sums(
+        "全年开展执法业务培训8次：全员轮训2次，每名执法人员参训不少于2次；专题培训5次。"
+    )
+    assert "2次+5次=7" in message
+
+
+def test_a_count_for_each_of_several_items_is_not_judged():
+    # Found by a false-positive hunt (fp-numbers s47): 1 for each of two quarters.
+    sentence = "听取法治建设工作汇报4次：第二季度、第四季度各听取专题汇报1次，另结合年中、年终工作会议听取2次。"
+    assert sums(sentence) == []
+    # 各 opening its clause names the whole of each kind, and is added.
+    (message,) = sums("全年调处矛盾纠纷200件：镇调委会调处62件，各村调委会调处128件。")
+    assert "62件+128件=190" in message
+
+
+def test_overlapping_attributes_under_qizhong_are_not_judged():
+    # Found by a false-positive hunt (fp-numbers s04, s05, s10).
+    for sentence in (
+        "镇综合行政执法队持证执法人员11名，其中具有法律专业背景的2名、35岁以下的6名、女性5名。",
+        "以镇政府为被申请人或被告的行政争议案件共7件，其中涉及征地拆迁的4件、申请人或原告为企业的3件、经协调化解的2件。",
+        "全县行政执法部门共有执法人员2860名，包括具有法律职业资格的186名、公职律师42名。",
+    ):
+        assert sums(sentence) == [], sentence
+
+
+def test_a_qizhong_partition_that_exceeds_the_total_is_still_flagged():
+    (message,) = sums("持证执法人员11名，其中镇本级执法人员7名、派驻执法人员6名。")
+    assert "7名+6名=13" in message and "大于" in message
+    # After a colon, attributes are a breakdown and must add up.
+    (message,) = sums(
+        "全市行政复议案件215件：以市政府为被申请人的42件，以市政府部门为被申请人的163件。"
+    )
+    assert "42件+163件=205" in message
+    # 包括 without attributes is a breakdown.
+    (message,) = sums("全县共有执法人员2860名，包括镇街执法人员186名、部门执法人员2600名。")
+    assert "不等于" in message
+
+
+def test_rounded_figures_may_be_off_by_their_rounding():
+    # Found by a false-positive hunt (fp-numbers s15): 52.3+34.1=86.4, total 86.5.
+    assert sums("全年罚没款86.5万元：罚款52.3万元、没收违法所得34.1万元。") == []
+    (message,) = sums("全年罚没款86.7万元：罚款52.3万元、没收违法所得34.1万元。")
+    assert "52.3万元+34.1万元=86.4" in message
+    # Whole counts are exact.
+    (message,) = sums("全年以镇政府为被告的行政诉讼案件6件：胜诉3件，调解撤诉2件。")
+    assert "=5" in message

@@ -10,6 +10,15 @@
 It stays silent when it cannot tell which counts a rate is made of: the
 numerator must be named by the rate itself (办结率 <- 办结38件) and the
 denominator by a word of intake (受理, 收到, 排查…) in the same sentence.
+A count negated before the rate's stem (未按期办结2件 for 按期办结率) is the
+complement: the rate is checked as (40-2)/40.  It stays silent too when
+another count of the sentence gives the stated rate ("案件87件中，涉及房屋
+征收的23件，败诉5件，败诉率5.7%": 5 of the 87), and allows for rounding in
+counts written in 万 ("1.52万人次…1.49万人次").
+
+Targets are not results: a value with 以上/以下/以内/左右, a sentence that
+names another period (上半年, 前三季度, 1—9月) or compares years, and the
+next-year plan are left out of the comparison across the report.
 """
 
 from __future__ import annotations
@@ -20,7 +29,13 @@ from typing import NamedTuple
 
 import msgspec
 
-from reportlint.checks.base import CheckKind, Finding, Params, compile_patterns
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    Params,
+    compile_patterns,
+    sections_matching,
+)
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.quantities import Quantity
@@ -28,14 +43,23 @@ from reportlint.document.regexes import compiled
 
 _RATE = compiled(
     r"(?P<name>\p{Han}{1,12}率)(?:均|已|都|也|达|为|是|到|达到|保持|实现|在)*(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
+    # a bound, not a value: "达到95%以上", "控制在10%以内"
+    r"(?P<bound>(?:及|或)?(?:以上|以下|以内|左右))?"
 )
+_NUMBER = compiled(r"\d+(?:\.(\d+))?")
+# Before a rate's stem, a negation makes the count the rest: 未按期办结, 不予受理, 不满意.
+_NEGATED = ("未", "不", "不予", "非", "没有")
 _SENTENCE = compiled(r"[^。；！？\n]+")
 _MARKS = " ，、：（）“”‘’《》"
 
 
 # Default word lists; a pack can replace each one.
-# "完成率" of a target can pass 100% (任务完成率108%).
-UNBOUNDED = ["增长", "增幅", "上升", "提高", "提升", "下降", "同比", "环比", "增速", "溢价", "完成"]
+# "完成率" of a target can pass 100% (任务完成率108%), and so can a target's
+# 达成率 and the gross enrolment ratios (毛入学率, 毛入园率: over-age pupils count).
+UNBOUNDED = [
+    *["增长", "增幅", "上升", "提高", "提升", "下降", "同比", "环比", "增速", "溢价"],
+    *["完成", "达成", "毛入"],
+]
 DENOMINATOR_WORDS = [
     "受理",
     "收到",
@@ -46,7 +70,7 @@ DENOMINATOR_WORDS = [
     "收集",
     "涉及",
     "发现",
-    "共",
+    "(?<!公)共(?![同建享治])",  # not 公共服务, 共同, 共建共享
     "累计",
     "总计",
     "合计",
@@ -57,6 +81,8 @@ COMPARISON_WORDS = [
     # targets, not results
     *["力争", "目标", "确保", "计划", "预计"],
     r"(?:19|20)\d{2}年",
+    # another period than the year: "前三季度", "上半年", "1—9月", "截至10月底"
+    r"[一二三四1-4]季度|[上下]半年|截[至止]|\d{1,2}[—–\-－~至到]\d{1,2}月|\d{1,2}月(?:份|底|末|以来)",
 ]
 
 
@@ -72,6 +98,8 @@ class RatesParams(Params):
     min_name_length: int = 4
     # A sentence with these compares periods ("较上年", "2022年…"), not a restatement.
     comparison_words: list[str] = msgspec.field(default_factory=lambda: list(COMPARISON_WORDS))
+    # Headings of the next-year plan, whose rates are targets, not results.
+    plan_patterns: list[str] = msgspec.field(default_factory=list)
 
 
 _LEADING_NOISE = compiled(
@@ -105,10 +133,16 @@ class Rates(CheckKind[RatesParams]):
         self.unbounded = compile_patterns(params.unbounded, "unbounded")
         self.denominator = compile_patterns(params.denominator_words, "denominator_words")
         self.comparison = compile_patterns(params.comparison_words, "comparison_words")
+        self.plan = (
+            compile_patterns(params.plan_patterns, "plan_patterns")
+            if params.plan_patterns
+            else None
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[str, list[_Rate]] = {}
         starts: list[int] | None = None  # of doc.quantities, in text order
+        plans: list[tuple[int, int]] | None = None  # next-year plan sections
         for p in doc.body_paragraphs:
             if "%" not in p.text:
                 continue  # no rate: most paragraphs
@@ -128,7 +162,7 @@ class Rates(CheckKind[RatesParams]):
                         float(raw),
                         len(raw.partition(".")[2]),
                         base + m.start(),
-                        base + m.end(),
+                        base + m.end("value") + 1,  # to the %, not a bound after it
                         _subject(sentence.group()[: m.end("name")], m["name"]),
                     )
                     span = doc.span(rate.start, rate.end)
@@ -146,8 +180,20 @@ class Rates(CheckKind[RatesParams]):
                         continue
                     if bounded:
                         yield from self._against_counts(doc, rate, in_sentence, raw)
-                    if not self.comparison.search(sentence.group()):
-                        yield from self._against_earlier(doc, rate, seen, raw)
+                    if m["bound"] or self.comparison.search(sentence.group()):
+                        continue  # a target or another period
+                    if plans is None:
+                        plans = self._plans(doc)
+                    if any(a <= rate.start < b for a, b in plans):
+                        continue
+                    yield from self._against_earlier(doc, rate, seen, raw)
+
+    def _plans(self, doc: Document) -> list[tuple[int, int]]:
+        if self.plan is None:
+            return []
+        return [
+            (doc.sections[i].start, doc.sections[i].end) for i in sections_matching(doc, self.plan)
+        ]
 
     def _against_counts(
         self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
@@ -157,6 +203,8 @@ class Rates(CheckKind[RatesParams]):
         numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
         if numerator is None:
             return
+        # "未按期办结2件" for 按期办结率: the rest of the whole, not the part.
+        negated = _lead(doc, numerator)[: -len(stem)].endswith(_NEGATED)
         # The whole is the count right before the part, and it must say so
         # (受理, 收到…): "开庭审理12件，出庭应诉12件" is not 12 of a total.
         earlier = [q for q in before if q.end <= numerator.start and q.unit == numerator.unit]
@@ -167,9 +215,19 @@ class Rates(CheckKind[RatesParams]):
             return
         if not 0 < numerator.value <= denominator.value:
             return
-        computed = numerator.value / denominator.value * 100
-        if abs(computed - rate.value) <= 10**-rate.decimals:
+        if _agrees(doc, numerator, denominator, negated, rate):
             return
+        # Another whole in the sentence may be the one meant: "案件87件中，涉及房屋
+        # 征收的23件，败诉5件，败诉率5.7%" is 5 of the 87.
+        if any(
+            _agrees(doc, numerator, q, negated, rate)
+            for q in earlier[:-1]
+            if not q.approx and q.value >= numerator.value
+        ):
+            return
+        part = numerator.value
+        computed = (denominator.value - part if negated else part) / denominator.value * 100
+        whole = _fmt(denominator.value)
         yield Finding(
             doc.span(rate.start, rate.end),
             "mismatch",
@@ -177,8 +235,8 @@ class Rates(CheckKind[RatesParams]):
                 "name": rate.name,
                 "stated": raw,
                 "computed": _fmt(round(computed, max(rate.decimals, 1))),
-                "numerator": _fmt(numerator.value),
-                "denominator": _fmt(denominator.value),
+                "numerator": f"({whole}-{_fmt(part)})" if negated else _fmt(part),
+                "denominator": whole,
             },
         )
 
@@ -219,6 +277,33 @@ def _subject(upto_name: str, name: str) -> str:
     text: str = _LEADING_NOISE.sub("", upto_name.lstrip(_MARKS))
     key: str = _LEADING_NOISE.sub("", name)
     return text[: max(0, len(text) - len(key))]
+
+
+def _agrees(doc: Document, part: Quantity, whole: Quantity, negated: bool, rate: _Rate) -> bool:
+    """Whether part of whole (or the rest of it, when negated) gives the rate, within
+    one unit of its last decimal place and the rounding of the counts themselves:
+    "1.49万人次" of "1.52万人次" is anything from 97.4% to 98.7%."""
+    p, dp = part.value, _precision(doc, part)
+    w, dw = whole.value, _precision(doc, whole)
+    if negated:
+        p, dp = w - p, dp + dw
+    if w - dw <= 0:
+        return True
+    low = max(0.0, p - dp) / (w + dw) * 100
+    high = (p + dp) / (w - dw) * 100
+    slack = 10.0**-rate.decimals
+    return low - slack <= rate.value <= high + slack
+
+
+def _precision(doc: Document, q: Quantity) -> float:
+    """Half a unit of the last digit written when the count is rounded (in 万 or 亿,
+    "1.52万人次" is 15150 to 15249), else 0."""
+    if not q.unit.startswith(("万", "亿")):
+        return 0.0
+    m = _NUMBER.match(doc.view.text, q.number_start)
+    if m is None:
+        return 0.0
+    return 0.5 * 10.0 ** -len(m[1] or "")
 
 
 def _lead(doc: Document, q: Quantity) -> str:

@@ -9,6 +9,15 @@ unless the parts exceed the total.  Inside a list, a nested "（其中…）" or
 "，其中…" run (to the next ，；) breaks down the item before it and is checked
 against that item, not added to the total; so is a later stage of an intake
 count ("96件：受理88件，审结81件": the 81 are among the 88).
+
+Some counts in a list are no parts at all: a change (同比增加12件), a count
+included in the one before (含部分裁决18件), a count per item (每季度1次,
+每名执法人员不少于2次).  A distributive 各 ("第二季度、第四季度各听取1次")
+hides how many there are, so such a list is not judged.  A "其中" list of
+attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may overlap and
+is not judged either; nor is "包括" followed by such attributes.  Figures
+with decimals or in 万 are rounded: the sum may be off by half a unit of
+the last place of each.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from reportlint.document.quantities import UNITS, Quantity
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
+_NUMBER = compiled(r"\d+(?:\.(\d+))?")
 
 
 class SumsParams(Params):
@@ -47,6 +57,31 @@ class SumsParams(Params):
     )
     stage_words: list[str] = msgspec.field(
         default_factory=lambda: ["(?:依法|已|全部)?(?:审结|办结|结案|办理完毕)\\p{Han}{0,6}"]
+    )
+    # A count whose clause says this is no addend: a change on last year (同比增加12件,
+    # 较上年增加9件), a count inside the one before (含部分裁决18件), a count per
+    # item or a floor (每季度1次, 每名执法人员参训不少于2次, 平均每件1天).
+    not_part_words: list[str] = msgspec.field(
+        default_factory=lambda: [
+            *["同比", "环比", "较(?:上年|去年|上一年|同期|往年)", "比(?:上年|去年|上一年)"],
+            *["增加", "减少", "增长", "下降", "含", "每", "平均", "不少于", "不低于", "至少"],
+        ]
+    )
+    # A count that stands for several items ("第二季度、第四季度各听取1次"): the
+    # list cannot be added up.
+    distributive_words: list[str] = msgspec.field(
+        default_factory=lambda: ["(?<=\\p{Han})(?<!其中)各"]
+    )
+    # Items of a "其中" list that are attributes, which may overlap ("具有法律职业
+    # 资格的186名", "35岁以下的6名", "女性5名"): the list is not judged.
+    attribute_words: list[str] = msgspec.field(
+        default_factory=lambda: [
+            "的$",
+            "\\d+周?岁",
+            "^(?:其中)?(?:男|女)(?:性|同志)?$",
+            "党员",
+            "学历",
+        ]
     )
 
 
@@ -76,6 +111,9 @@ class Sums(CheckKind[SumsParams]):
         # The whole clause before the number is the stage word: "不予受理9件" is no intake.
         self.intake = compile_patterns([f"^(?:{p})$" for p in params.intake_words], "intake_words")
         self.stage = compile_patterns([f"^(?:{p})$" for p in params.stage_words], "stage_words")
+        self.not_part = _optional(params.not_part_words, "not_part_words")
+        self.distributive = _optional(params.distributive_words, "distributive_words")
+        self.attribute = _optional(params.attribute_words, "attribute_words")
 
     def _same(self, a: str, b: str) -> bool:
         return a == b or (a in self.group and self.group.get(b) == self.group[a])
@@ -108,6 +146,20 @@ class Sums(CheckKind[SumsParams]):
             if exhaustive:
                 nested.extend(self._subsets(text, seg_start, seg_end, candidates))
             parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
+            leads = [_lead(text, q) for q in parts]
+            if self.distributive is not None and any(map(self.distributive.search, leads)):
+                continue  # "各听取1次": 1 for each of several
+            # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories that
+            # may overlap; after a colon they are a breakdown ("以市政府为被申请人的42件").
+            attributes = self.attribute is not None and any(map(self.attribute.search, leads))
+            if attributes and m["m"] != "：":
+                continue
+            if self.not_part is not None:
+                parts = [
+                    q
+                    for q, lead in zip(parts, leads, strict=True)
+                    if not self.not_part.search(lead)
+                ]
             if exhaustive:
                 parts = self._without_stages(text, parts)
             if len(parts) < self.params.min_parts:
@@ -119,12 +171,21 @@ class Sums(CheckKind[SumsParams]):
                 continue  # "560余件" admits too many readings to judge
             sums = [round(sum(q.value for q in parts[:k]), 6) for k in range(1, len(parts) + 1)]
             part_sum = sums[-1]
+            # Rounded figures ("52.3万元"): half a unit of the last place each.
+            slack = _precision(text, total)
+            slacks = []
+            for q in parts:
+                slack += _precision(text, q)
+                slacks.append(slack)
             if exhaustive:
                 # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
                 # part when the parts before it already make up the total.
-                wrong = total.value not in sums[self.params.min_parts - 1 :]
+                wrong = not any(
+                    abs(total.value - s) <= e + 1e-9
+                    for s, e in list(zip(sums, slacks, strict=True))[self.params.min_parts - 1 :]
+                )
             else:
-                wrong = part_sum > total.value
+                wrong = part_sum > total.value + slacks[-1] + 1e-9
             if not wrong:
                 continue
             yield Finding(
@@ -168,6 +229,21 @@ class Sums(CheckKind[SumsParams]):
                 intake = q
             kept.append(q)
         return kept
+
+
+def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:
+    return compile_patterns(patterns, key) if patterns else None
+
+
+def _precision(text: str, q: Quantity) -> float:
+    """Half a unit of the last digit written when a figure is rounded: "52.3万元" is
+    52.25 to 52.35; "96件" is exact."""
+    m = _NUMBER.match(text, q.number_start)
+    if m is None:
+        return 0.0
+    if m[1] is None and not q.unit.startswith(("万", "亿")):
+        return 0.0
+    return 0.5 * 10.0 ** -len(m[1] or "")
 
 
 def _lead(text: str, q: Quantity) -> str:

@@ -35,10 +35,13 @@ from reportlint.document.regexes import compiled
 
 _YEAR = compiled(r"((?:19|20)\d{2})年")
 _OPENING = compiled(r"^((?:19|20)\d{2})年度?[，,]")
-# Inside a plan: "2023年，我镇将…", "2023年将继续…".
+# Inside a plan: "2023年，我镇将…", "2023年将继续…"; not a year that dates a past
+# item: "2023年要求整改的问题", "2023年工作要点", "2023年继续教育学时不足的…".
 _PLAN_SENTENCE = compiled(
-    r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?(?:将|要|计划|力争|继续)"
+    r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?"
+    r"(?:将|要(?![求点])|计划|力争|继续(?!教育))"
 )
+_SENTENCE_END = compiled(r"[。；\n]")
 # "2023年工作总结及2024年工作计划": the review part and the plan part.
 _HEADING_PARTS = compiled(r"[和及与、]|暨")
 _NON_DIGITS = compiled(r"\D+")
@@ -106,7 +109,7 @@ class Years(CheckKind[YearsParams]):
             body_start = section.heading.title_end
             text = doc.view.text[body_start : section.end]
             for s in _PLAN_SENTENCE.finditer(text):
-                if int(s[1]) <= year:
+                if int(s[1]) <= year and not _names_next_year(text, s.end(), year):
                     yield Finding(
                         doc.span(body_start + s.start(1), body_start + s.end(1) + 1),
                         "plan-year" if int(s[1]) == year else "plan-past",
@@ -136,6 +139,14 @@ class Years(CheckKind[YearsParams]):
                     },
                 )
             return  # the first date present speaks for the page
+
+
+def _names_next_year(text: str, start: int, year: int) -> bool:
+    """Whether the rest of the sentence names the plan's year: in "2024年计划完成但
+    顺延的2项任务，将于2025年上半年完成" the 2024 dates the tasks, 2025 is the plan."""
+    end = _SENTENCE_END.search(text, start)
+    rest = text[start : end.start() if end else len(text)]
+    return any(int(m[1]) == year + 1 for m in _YEAR.finditer(rest))
 
 
 def _metadata_span(doc: Document, key: str) -> Span | None:

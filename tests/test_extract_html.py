@@ -118,7 +118,7 @@ def test_a_trs_ueditor_article_inside_an_article_wrapper_is_the_article() -> Non
     # TRS WCM's UEditor markup: the wrapper also holds the info bar and share links.
     markup = (
         '<html><body><div class="article"><h1>标题</h1>'
-        "<div class=\"info\">发布时间：2025-02-28来源：青岚县司法局</div>"
+        '<div class="info">发布时间：2025-02-28来源：青岚县司法局</div>'
         f'<div class="view TRS_UEDITOR trs_paper_default trs_web">{paragraphs(clean_body())}</div>'
         '<div class="bdsharebuttonbox">分享到：微信微博</div></div></body></html>'
     )

@@ -92,3 +92,22 @@ def test_telephone_numbers_are_not_counts():
 
 def test_a_short_count_after_a_phone_word_is_still_flagged():
     assert matches("开通热线电话13800000000，全年接听咨询电话326受理群众求助。\n") == ["326受理"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过12110受理聋哑人短信报警3件。",
+        "对接市12122高速公路服务热线，通过12122受理涉路投诉5件。",
+        "开通962345公共法律服务专线，依托962345受理群众法律咨询360人次。",
+    ],
+    ids=["12110", "12122", "962345"],
+)
+def test_other_service_numbers_before_a_verb_are_quiet(text):
+    # Found by a false-positive hunt (fp-numbers n03–n05): 12xxx and six-digit 96xxxx lines.
+    assert matches(text) == []
+
+
+def test_a_round_count_shaped_like_a_service_number_is_still_flagged():
+    assert matches("共发放宣传资料12200开展专题讲座23场次。") == ["12200开展"]
+    assert matches("全年接待群众12110人次，发放资料960000开展宣传。") == ["960000开展"]

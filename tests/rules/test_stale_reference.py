@@ -213,3 +213,43 @@ def test_looking_back_at_the_finished_plan_is_not_a_citation():
 def test_the_finished_plan_cited_as_current_is_still_outdated():
     (finding,) = found(2022, "我镇在做好基础工作上，深入推进七五普法。")
     assert finding[3] == QIWU_2022
+
+
+def test_awards_and_history_of_the_finished_plan_are_not_citations():
+    # Found by a false-positive hunt (fp-numbers d01, d03, d04).
+    for sentence in (
+        "溪口村于2019年被评为全省七五普法中期先进集体。",
+        "全镇在七五普法、八五普法中连续被评为县级普法工作先进单位。",
+        "溪口村自七五普法规划实施以来，坚持每年开展“宪法进农村”活动。",
+    ):
+        assert found(2024, sentence) == [], sentence
+
+
+def test_the_finished_plan_as_current_work_beside_such_history_is_still_outdated():
+    # The exemption holds for its own clause only, and a current year does not exempt.
+    ((_, _, severity, message),) = found(
+        2022, "溪口村于2019年被评为七五普法先进集体，今年深入推进七五普法。"
+    )
+    assert severity == "warning" and message == QIWU_2022
+    assert [m for *_, m in found(2022, "2022年，全镇深入开展七五普法。")] == [QIWU_2022]
+
+
+def test_the_nineteenth_congress_named_as_the_source_of_a_goal_is_quiet():
+    # Found by a false-positive hunt (fp-numbers d02): history, not the guiding congress.
+    sentence = "对照党的十九大报告提出的到2035年基本建成法治政府的目标，持续完善法规制度体系。"
+    assert found(2023, sentence) == []
+    assert found(2023, "我镇以党的十九大报告为指导，持续完善法规制度体系。") == [
+        (2, 10, "warning", SHIJIUDA_2023.replace("十九大精神", "十九大报告", 1))
+    ]
+
+
+def test_the_old_goal_wording_named_as_replaced_is_quiet():
+    # Found by a false-positive hunt (fp-numbers d05).
+    sentence = (
+        "对照新纲要，把原“廉洁高效、守法诚信”的目标表述调整为“智能高效、廉洁诚信、人民满意”。"
+    )
+    assert found(2024, sentence) == []
+    ((_, _, severity, message),) = found(
+        2024, "建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
+    )
+    assert severity == "warning" and message.startswith("“廉洁高效、守法诚信”：")

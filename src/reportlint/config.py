@@ -22,8 +22,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from reportlint import yamlsafe
 from reportlint.checks import Rule, RuleError, RuleSet, Severity
 
@@ -179,7 +177,7 @@ def read_config(path: Path) -> Settings:
             raise ConfigError(str(path), None, f"无法读取：{exc.strerror or exc}") from None
         except UnicodeDecodeError:
             raise ConfigError(str(path), None, "不是 UTF-8 编码的文本") from None
-        except yaml.YAMLError as exc:
+        except yamlsafe.YamlError as exc:
             raise ConfigError(str(path), None, f"不是有效的 YAML：{exc}") from None
         if table is None:
             table = {}

@@ -22,7 +22,6 @@ from typing import Any
 
 import msgspec
 import regex
-import yaml
 
 from reportlint import yamlsafe
 from reportlint.checks.base import (
@@ -56,8 +55,6 @@ _PACK_KEYS = {"pack", "description", "rules"}
 _MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
 _PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
 _UNKNOWN_FIELD = regex.compile(r"unknown field `(\w+)`")
-
-_Loader = yamlsafe.Loader
 
 
 class RuleError(Exception):
@@ -203,12 +200,8 @@ def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[
     locate = _Locator(text)
     try:
         data = yamlsafe.load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        raise RuleError(
-            name, line, None, None, f"YAML 语法错误：{getattr(exc, 'problem', exc)}"
-        ) from None
+    except yamlsafe.YamlError as exc:
+        raise RuleError(name, exc.line, None, None, f"YAML 语法错误：{exc.problem}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(name, 1, None, None, "规则包应是含有 rules 列表的映射")
     for key in data:
@@ -375,12 +368,14 @@ class _Locator:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._root: yaml.Node | None = None
+        self._root: Any = None
 
     def __call__(self, *path: Any) -> int | None:
+        import yaml  # an error is being reported: the start-up is paid already
+
         try:
             if self._root is None:
-                self._root = yaml.compose(self.text, Loader=_Loader)
+                self._root = yaml.compose(self.text, Loader=yamlsafe.loader())
         except yaml.YAMLError:
             return None
         node = self._root

@@ -9,17 +9,14 @@ are kept in a cache file and compiled only when they are new.
 The file holds nothing but patterns: it is checked against a CRC-32 of its
 contents and loaded with an unpickler that allows only the regex compiler;
 any problem with it means starting empty, never an error.  It is written at
-exit, and only when a pattern was added.  Its directory is
-$REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint, else
-~/.cache/reportlint; REPORTLINT_NO_CACHE=1 turns it off.
+exit, and only when a pattern was added, in reportlint's cache folder
+(`reportlint.cachedir`).
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import io
-import os
 import pickle
 import sys
 import zlib
@@ -27,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
+
+from reportlint.cachedir import cache_dir, write_atomically
 
 _MAGIC = b"reportlint-regex-cache 2\n"
 # Past this many entries (user packs come and go) only this run's patterns are
@@ -61,18 +60,12 @@ def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
 
 
 def _path() -> Path | None:
-    if os.environ.get("REPORTLINT_NO_CACHE"):
+    folder = cache_dir()
+    if folder is None:
         return None
-    folder = os.environ.get("REPORTLINT_CACHE_DIR")
-    if not folder:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        try:
-            folder = str(Path(xdg) / "reportlint" if xdg else Path.home() / ".cache/reportlint")
-        except RuntimeError:  # no home directory to be found
-            return None
     # Compiled code belongs to one regex version (and its default syntax version).
     py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(folder) / f"regex-{regex.__version__}-py{py}-v{int(regex.DEFAULT_VERSION)}.cache"
+    return folder / f"regex-{regex.__version__}-py{py}-v{int(regex.DEFAULT_VERSION)}.cache"
 
 
 class _PatternUnpickler(pickle.Unpickler):
@@ -109,24 +102,11 @@ def _load() -> dict[Key, regex.Pattern[str]]:
 
 
 def _save() -> None:
-    import tempfile  # only when there is something to write: ~10 ms to import
-
     path = _path()
     if path is None or _cache is None:
         return
     entries = _cache if len(_cache) <= _MAX_ENTRIES else {k: _cache[k] for k in _used}
     if len(entries) > _MAX_ENTRIES:
         return  # a run of generated patterns, not worth keeping
-    temporary = ""
-    try:
-        payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written aside and renamed, so a reader never sees half a file.
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(temporary, path)
-    except Exception:  # a read-only home or a full disk: the next run compiles again
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomically(path, _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)

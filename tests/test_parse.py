@@ -84,3 +84,34 @@ def test_an_idiom_repeating_the_numeral_is_not_an_item():
 def test_two_numerals_of_a_pair_do_not_make_a_heading(pair):
     doc = document(f"一、主要工作\n{pair}案件中，镇政府均未败诉。\n二、存在问题\n不足。\n")
     assert [h.marker for h in doc.headings] == ["一、", "二、"]
+
+
+# A short clean report: title, four chapters, signature.
+MINI = (
+    "青岚县望溪镇2024年法治政府建设年度报告\n一、2024年主要举措和成效\n全年办理行政处罚案件62件。\n"
+    "二、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记主持专题学法4次。\n"
+    "三、存在的不足和原因\n主要原因是人员较少。\n四、2025年工作安排\n2025年，我镇将继续推进。\n"
+    "青岚县望溪镇人民政府\n2025年1月20日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["2025年01月20日", "法治政府建设", "法治政府建设专栏", "政务公开 > 政策文件", "规范性文件"],
+)
+def test_a_page_line_above_a_whole_title_stays_page_header(above):
+    doc = document(f"{above}\n{MINI}")
+    assert [p.text for p in doc.title] == ["青岚县望溪镇2024年法治政府建设年度报告"]
+    assert doc.report_year == 2024
+    assert [(r.kind, r.first, r.last) for r in doc.chrome] == [("header", 0, 0)]
+
+
+def test_a_chapter_named_in_a_wrapped_sentence_is_no_heading():
+    doc = document(MINI.replace("62件。", "62件。严格依照行政处罚法\n第五章规定的程序办理。"))
+    assert not any(h.level == 0 for h in doc.headings)
+    assert len(doc.joins) == 1
+
+
+def test_an_item_may_open_with_its_own_numeral():
+    doc = document("（一）学法。一是深化学法。二是二十届三中全会精神学习全覆盖。三是一把手带头。")
+    assert [i.ordinal for i in doc.items] == [1, 2, 3]

@@ -157,3 +157,9 @@ def test_an_unpaired_mark_does_not_join_a_finished_sentence_or_a_heading():
     text = "一、主要工作\n认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定。\n二、存在问题\n不足。\n"
     assert found(text) == []
     assert [d.message[:6] for d in lint(text, "paired-punctuation")] == ["这里的 《 "]
+
+
+def test_a_heading_with_a_mark_left_open_is_not_joined_to_the_text_below():
+    text = "一、推行“首违不罚\n全年办理行政处罚案件62件。\n二、存在问题\n不足。\n"
+    assert found(text) == []
+    assert [d.line for d in lint(text, "paired-punctuation")] == [1]

@@ -27,3 +27,13 @@ def test_two_line_title_with_issuer_is_a_title():
     # Seed 003's form: issuing body, then "关于…报告".
     text = "奉节县冯坪乡人民政府\n关于2020年法治政府建设年度报告\n2020年，我乡推进依法行政。\n"
     assert lint(text, "missing-title") == []
+
+
+def test_a_space_after_a_single_issuer_is_stray():
+    body = clean_text().split("\n", 1)[1]
+    for title in (
+        "青岚县望溪镇 2024年法治政府建设年度报告",
+        "青岚县望溪镇人民政府 关于2024年法治政府建设情况的报告",
+    ):
+        found = lint(f"{title}\n{body}", "missing-title")
+        assert [(d.line, d.column) for d in found] == [(1, title.index(" ") + 1)], title

@@ -32,3 +32,10 @@ def test_body_sentences_mentioning_sources_are_not_chrome():
         "深化政务公开，", "深化政务公开，信息来源于镇政府门户网站，版权所有单位依法授权，"
     )
     assert lint(text, "web-boilerplate") == []
+
+
+def test_a_site_line_below_the_signature_is_footer_even_with_a_weak_mark():
+    # "主办单位：" on its own after the date: page footer, and the 落款 is still found.
+    text = clean_text().rstrip("\n") + "\n主办单位：青岚县人民政府办公室\n"
+    found = lint(text)
+    assert [(d.code, d.line) for d in found] == [("RL407", text.count("\n"))]

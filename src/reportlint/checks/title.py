@@ -28,15 +28,23 @@ class Title(CheckKind[NoParams]):
         for p in doc.title:
             start, end = doc.span(p.start, p.end)
             for m in _INNER_SPACES.finditer(doc.text, start, end):
-                if _between_issuers(doc.text[start : m.start()]):
+                if _between_issuers(doc.text[start : m.start()], doc.text[m.end() : end]):
                     continue
                 span = Span(m.start(), m.end())
                 yield Finding(span, "spaces", {"title": p.text}, Fix(span, ""))
 
 
-def _between_issuers(before: str) -> bool:
-    """A space after an issuing body's name: joint issuers are written
-    "中共××县委 ××县人民政府关于…" (as "中共中央 国务院关于…")."""
-    name = _INNER_SPACES.split(before)[-1]
+def _between_issuers(before: str, after: str) -> bool:
+    """A space between two issuing bodies: joint issuers are written
+    "中共××县委 ××县人民政府关于…" (as "中共中央 国务院关于…").  After a single
+    issuer ("××镇 2024年…", "××人民政府 关于…") a space is still a stray one."""
+    return _issuer(_INNER_SPACES.split(before)[-1]) and _issuer(_ISSUER_AHEAD.split(after)[0])
+
+
+def _issuer(name: str) -> bool:
     organ = ORGAN.search(name) is not None or name.endswith("中央")
     return organ and TITLE_WORDS.search(name) is None
+
+
+# Where the next issuer's name ends: at "关于", a year, or another space.
+_ISSUER_AHEAD = compiled(r"关于|\d|[ \t\u3000\u00a0]")

@@ -38,7 +38,12 @@ _NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批�
 # Level 0 is a part or chapter, "第一部分"/"第一章", which some reports use above
 # (or instead of) "一、"; "第一部分是…" is a sentence about one.
 HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
-    (0, compiled(rf"^第(?P<num>{CN_ORDINAL})(?:部分|章)(?![是的中里内])[\s\u3000、：:]*")),
+    (
+        0,
+        compiled(
+            rf"^第(?P<num>{CN_ORDINAL})(?:部分|章)(?![是的中里内])(?![^\n]*。)[\s\u3000、：:]*"
+        ),
+    ),
     (1, compiled(rf"^(?P<num>{CN_ORDINAL})[、，.]{_NOT_A_MARKER}")),
     (2, compiled(rf"^（(?P<num>{CN_ORDINAL})）[、，.]?")),
     (3, compiled(r"^(?P<num>\d{1,2})(?:[.、](?!\d)|．)")),
@@ -48,12 +53,13 @@ HEADING_PATTERNS: tuple[tuple[int, regex.Pattern[str]], ...] = (
 _HEADING_START = compiled(r"^(?:[一二三四五六七八九十]|（|\d|第)")
 ANY_ORDINAL_START = compiled(
     rf"^(?:{CN_ORDINAL}(?:、{_NOT_A_MARKER}|是)|（{CN_ORDINAL}）|\d{{1,2}}[.、．](?!\d)|（\d{{1,2}}）"
-    rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内]))"
+    rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内])(?![^\n]*。))"
 )
 # "二是非现场监管…" is an item; "一是否…", "是非曲直" and "一是一，二是二" are not.
 ITEM = compiled(
-    rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观)|(?P=num))"
+    rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观)|(?P=num)[，,”])"
 )
+_ITEM_START = compiled(rf"^{CN_ORDINAL}是")
 TITLE_END = compiled(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer
@@ -71,7 +77,7 @@ FOOTER_MARK = compiled(
 # "承办单位") open a footer only with another footer line close below.
 _STRONG_FOOTER_MARK = compiled(
     r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|网站标识码|网站地图|扫一扫在手机|返回顶部|"
-    r"联系我们|附件下载|重点链接"
+    r"联系我们|附件下载|重点链接|相关链接|(?:主办|承办)单位[：:]|技术支持[：:]"
 )
 METADATA_DATE = compiled(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
@@ -98,7 +104,7 @@ TITLE_END_WORDS = compiled(r"(?:报告|情况|总结|工作要点|计划|打算)
 # "望政〔2025〕5号" and, on a report sent upward, "签发人：张三".  Part of the
 # document, neither page chrome nor the start of the text.
 MASTHEAD = compiled(
-    r"^(?:.{2,30}文件|.{0,12}[〔［\[（(](?:19|20)\d{2}[〕］\]）)]\d{1,4}号(?:[\s\u3000]*签发人[：:].{1,12})?"
+    r"^(?:.{2,30}(?:政府|委员会|办公室|办事处|局|厅|委|办|党委|党工委|党组)文件|.{0,12}[〔［\[（(](?:19|20)\d{2}[〕］\]）)]\d{1,4}号(?:[\s\u3000]*签发人[：:].{1,12})?"
     r"|签发人[：:].{1,12})$"
 )
 # A line that can open a title broken over two or three lines: the issuing
@@ -107,6 +113,9 @@ MASTHEAD = compiled(
 _TITLE_OPENING = compiled(
     r"^关于|关于$|(?:19|20)\d{2}年|法治|法制|依法行政|依法治"
     r"|(?:县长|区长|市长|镇长|乡长|局长|主任|书记|旗长|州长)$"
+)
+_TITLE_FRAGMENT = compiled(
+    r"^关于|关于$|(?:19|20)\d{2}年度?$|(?:县长|区长|市长|镇长|乡长|局长|主任|书记|旗长|州长)$"
 )
 ORGAN = compiled(
     r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
@@ -202,10 +211,19 @@ def _broken_line_joins(text: str) -> list[Span]:
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
         run += a_text
+        # A heading ("一、推行“首违不罚") ends where it ends, even with a mark left
+        # open; an item "一是…" is a sentence and may be wrapped.
+        a_heading = (
+            ANY_ORDINAL_START.match(a_text) and not _ITEM_START.match(a_text) and "。" not in a_text
+        )
         if (
-            a_text.endswith(_OPENING_MARKS)
-            or b_text.startswith(_CONTINUING_MARKS)
-            or (_unclosed(run) and not a_text.endswith(_SENTENCE_END) and not _new_line(b_text))
+            not a_heading
+            and not _new_line(b_text)
+            and (
+                a_text.endswith(_OPENING_MARKS)
+                or b_text.startswith(_CONTINUING_MARKS)
+                or (_unclosed(run) and not a_text.endswith(_SENTENCE_END))
+            )
         ):
             # "制定《" / "…工作要点》", or "《中" / "华人民共和国…》": no line ends in an
             # opening mark or starts with a closing one, and a title or quote left
@@ -217,10 +235,9 @@ def _broken_line_joins(text: str) -> list[Span]:
             continue
         prose = _CLAUSE_MARK.search(run) or (len(run) >= 60 and _COMMA.search(run))
         # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
-        heading = ANY_ORDINAL_START.match(a_text) and "。" not in a_text
         if (
             not prose
-            or heading
+            or a_heading
             or _NOTE_LINE.match(a_text)
             or _TABLE_ROW.search(b_text)
             or ANY_ORDINAL_START.match(b_text)
@@ -287,6 +304,7 @@ def _title_line(t: str) -> bool:
     """A line that may be one of several a title is set over."""
     return (
         len(t) <= 40
+        and not DATE_LINE.match(t)
         and not SENTENCE_PUNCT.search(t)
         and not META_START.match(t)
         and not ANY_ORDINAL_START.match(t)
@@ -309,7 +327,12 @@ def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
         lines = [p]
         for q in paragraphs[p.index + 1 : p.index + 3]:
             last = lines[-1].text
-            opens = ORGAN.search(last) or _TITLE_OPENING.search(last)
+            # Above a line that is a title on its own, only an issuer or a fragment
+            # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
+            # a column name "法治政府建设" or a date is page header.
+            opens = ORGAN.search(last) or (
+                _TITLE_FRAGMENT if _is_title(q) else _TITLE_OPENING
+            ).search(last)
             if not (opens and _title_line(last) and _title_line(q.text)):
                 break
             lines.append(q)
@@ -326,12 +349,21 @@ def _find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
 
 def _find_footer(paragraphs: list[Paragraph], header_end: int) -> int:
     half = max(header_end, len(paragraphs) // 2)
+    dated = False  # a date line (the 落款's) came before: what follows is not the report
     for p in paragraphs[half:]:
         if not _footer_line(p.text):
+            # ... unless an attachment follows it, whose table may name 政府网站.
+            dated = (dated or bool(DATE_LINE.match(p.text))) and not (
+                _ATTACHMENT_LABEL.match(p.text) or ATTACHMENT_START.match(p.text)
+            )
             continue
         below = paragraphs[p.index + 1 : p.index + 4]
         # "加强政府网站和政务新媒体建设" is a heading of the report, alone in the body.
-        if _STRONG_FOOTER_MARK.search(p.text) or any(_footer_line(q.text) for q in below):
+        if (
+            dated
+            or _STRONG_FOOTER_MARK.search(p.text)
+            or any(_footer_line(q.text) or _CONTACT.match(q.text) for q in below)
+        ):
             return p.index
     return len(paragraphs)
 

@@ -96,3 +96,13 @@ def test_a_thin_duty_report_is_still_flagged_and_the_plan_does_not_count():
     assert (found.line, found.column) == (1, 1)
     # 出庭应诉 and 法律顾问 are only planned (四、下一步工作打算): not counted.
     assert "0项" in found.message and "出庭应诉" in found.message
+
+
+def test_a_joint_report_is_not_checked_over_its_whole_body():
+    # Reviewer (cases/r_duty_title_combined): a joint title is not the duty report; with
+    # no duty heading the part is missing (RL101), not thinly covered over the whole body.
+    title = "青岚县望溪镇2024年法治政府建设暨党政主要负责人履行推进法治建设第一责任人职责情况报告\n"
+    body = "2024年，全镇坚持依法行政。\n一、主要举措和成效\n主持专题学法4次，落实法律顾问制度。\n"
+    text = title + body + SHUFA_TAIL
+    assert lint(text, "duty-coverage") == []
+    assert codes(lint(text, "required-sections", "duty-coverage")) == ["RL101"]

@@ -211,3 +211,22 @@ def test_a_rate_for_part_of_the_year_is_another_rate():
     assert rates("1—9月，行政复议纠错率为10.5%。", "全年行政复议纠错率为9.8%。") == []
     found = rates("全年行政复议纠错率为10.5%。", "全年行政复议纠错率为9.8%。")
     assert [s for s, _ in found] == ["warning"]
+
+
+def test_whole_figures_in_wan_are_exact():
+    # Reviewer (cases/r_rate_wan): 1万 of 2万 is 50%, not 90%.
+    ((severity, message),) = rates("受理群众法律咨询2万人次，现场解答1万人次，现场解答率90%。")
+    assert severity == "error" and "1÷2" in message and "50%" in message
+    # With decimals the rounding is allowed (fp-numbers r16); approximate figures are not judged.
+    assert rates("受理群众法律咨询1.52万人次，现场解答1.49万人次，现场解答率97.4%。") == []
+    assert rates("受理群众法律咨询2万余人次，现场解答1万人次，现场解答率90%。") == []
+
+
+def test_a_bound_is_checked_as_a_bound():
+    # Reviewer (cases/r_bound_counts): 40 of 40 is 100%, which is 95% or more.
+    assert rates("受理群众诉求40件，办结40件，办结率达到95%以上。") == []
+    ((_, message),) = rates("受理群众诉求40件，办结30件，办结率达到95%以上。")
+    assert "30÷40" in message and "75%" in message
+    assert rates("受理行政复议申请40件，纠错2件，纠错率在10%以内。") == []
+    ((_, message),) = rates("受理行政复议申请40件，纠错8件，纠错率在10%以内。")
+    assert "8÷40" in message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import clean_text, lint
 
 MEASURES = "一、主要举措和成效\n（一）规范文明执法\n2023年实施行政处罚41起。\n"
@@ -199,3 +201,69 @@ def test_a_factor_named_as_a_problem_is_not_a_cause():
     problems = "三、存在的问题\n一是执法监督刚性不足。二是矛盾纠纷中的不稳定因素依然较多。\n"
     (found,) = messages(report(MEASURES, DUTY, problems, PLAN))
     assert "没有分析原因" in found
+
+
+REVIEW_BASE = (
+    "青岚县望溪镇2024年法治政府建设年度报告\n"
+    "一、2024年主要举措和成效\n全年办理行政处罚案件62件。\n"
+    "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    "镇党委书记主持专题学法4次，听取法治建设汇报4次，镇长出庭应诉2次。\n"
+    "三、存在的不足和原因\n主要原因是人员较少。\n"
+    "四、2025年工作安排\n2025年，我镇将继续推进。\n"
+    "青岚县望溪镇人民政府\n2025年1月20日\n"
+)
+DUTY_MISSING = "缺少法定报告内容“党政主要负责人履行推进法治建设第一责任人职责情况”"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "青岚县望溪镇2024年法治政府建设暨主要负责人履行推进法治建设第一责任人职责情况报告",
+        "青岚县望溪镇关于2024年度法治政府建设和主要负责人履行法治建设第一责任人职责情况的报告",
+        "青岚县望溪镇2024年法治政府建设情况及党政主要负责人履行推进法治建设第一责任人职责情况报告",
+    ],
+    ids=["ji", "he", "qingkuang-ji"],
+)
+def test_a_joint_title_does_not_stand_for_the_duty_part(title):
+    # Reviewer (mini/m1): a joint 法治政府建设…暨…第一责任人 report with no duty heading.
+    text = REVIEW_BASE.replace("青岚县望溪镇2024年法治政府建设年度报告", title).replace(
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n", ""
+    )
+    (found,) = messages(text)
+    assert found.startswith(DUTY_MISSING)
+    # With its own duty heading it is complete.
+    assert messages(REVIEW_BASE.replace("青岚县望溪镇2024年法治政府建设年度报告", title)) == []
+
+
+def test_a_duty_report_that_names_the_law_based_government_it_pushes_is_still_one():
+    # The earlier fix (06_shufa_county_head) stands: the title is the duty report alone.
+    title = "镇安县人民政府县长2024年度履行推进法治政府建设第一责任人职责情况报告\n"
+    assert messages(title + SHUFA_BODY) == []
+    assert messages(SHUFA_TITLE + SHUFA_BODY) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["一、2024年度法治政府建设重点工作", "一、2024年度推进法治政府建设的主要举措"],
+    ids=["key-work", "measures"],
+)
+def test_the_report_years_key_work_heading_is_the_measures(heading):
+    # Reviewer (mini/m10): the report year's own 重点工作/举措 is not next year's plan.
+    text = REVIEW_BASE.replace("一、2024年主要举措和成效", heading)
+    assert messages(text) == []
+
+
+def test_a_key_work_heading_for_the_report_year_in_place_of_the_plan_is_no_plan():
+    # "四、2023年重点工作" closing a 2023 report plans nothing for 2024.
+    (found,) = messages(
+        report(
+            MEASURES, DUTY, SHORTCOMINGS, "四、2023年重点工作\n（一）深入学习贯彻习近平法治思想\n"
+        )
+    )
+    assert "下一年度推进法治政府建设的主要安排" in found
+
+
+def test_a_joined_heading_whose_later_part_is_next_years_key_work_is_the_plan():
+    # "2024年工作总结及2025年重点工作" in a 2024 report: its second part is the plan.
+    text = REVIEW_BASE.replace("四、2025年工作安排", "四、2024年工作总结及2025年重点工作")
+    assert messages(text) == []

@@ -253,3 +253,35 @@ def test_the_old_goal_wording_named_as_replaced_is_quiet():
         2024, "建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府。"
     )
     assert severity == "warning" and message.startswith("“廉洁高效、守法诚信”：")
+
+
+def test_the_nineteenth_congress_as_the_source_of_current_decisions_is_outdated():
+    # Reviewer (mini/m12): only a goal it set, named as such, is history.
+    ((_, _, severity, message),) = found(2024, "全面贯彻党的十九大报告提出的决策部署。")
+    assert severity == "warning" and message.startswith("“党的十九大报告”：")
+    for sentence in (
+        "对照党的十九大报告提出的到2035年基本建成法治政府的目标，持续完善法规制度体系。",
+        "对照党的十九大报告提出的“法治国家、法治政府、法治社会基本建成”目标，补齐短板。",
+    ):
+        assert found(2024, sentence) == [], sentence
+
+
+def test_the_finished_plan_as_current_work_with_award_words_or_a_year_is_outdated():
+    # Reviewer (cases/d_0–d_3): 先进, 中期 and a year exempt only an award or a dated event.
+    for sentence in (
+        "深入推进七五普法中期工作。",
+        "对照2020年目标深入推进七五普法。",
+        "深入开展七五普法先进创建。",
+        "深入推进七五普法和八五普法衔接。",
+    ):
+        ((_, _, _, message),) = found(2024, sentence)
+        assert message.startswith("“七五普法”：七五普法规划"), sentence
+    # The earlier false positives stay quiet (fp-numbers d01, d03, d04), and so do dated events.
+    for sentence in (
+        "溪口村于2019年被评为全省七五普法中期先进集体。",
+        "全镇在七五普法、八五普法中连续被评为县级普法工作先进单位。",
+        "溪口村自七五普法规划实施以来，坚持每年开展“宪法进农村”活动。",
+        "溪口村2019年获评全省七五普法中期先进集体。",
+        "2016—2020年七五普法期间，全镇累计培育法律明白人300名。",
+    ):
+        assert found(2024, sentence) == [], sentence

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import clean_text, lint, lint_file, seed
 
 HEAD = "某镇2023年法治政府建设年度报告\n一、主要举措和成效\n"
@@ -181,3 +183,89 @@ def test_rounded_figures_may_be_off_by_their_rounding():
     # Whole counts are exact.
     (message,) = sums("全年以镇政府为被告的行政诉讼案件6件：胜诉3件，调解撤诉2件。")
     assert "=5" in message
+
+
+def test_ge_that_opens_a_kind_or_place_is_no_distributive_ge():
+    # Reviewer (mini/m6, cases/r_sum_ge2, r_sum_gecun): 各类, 各村 are not "each".
+    for sentence, shown in (
+        ("全年共受理信访件56件：来信12件、来访20件、网上受理各类诉求20件。", "12件+20件+20件=52"),
+        ("全年共受理各类信访件56件：来信12件、来访20件、网上信访各类诉求20件。", "=52"),
+        (
+            "全年开展普法活动86场：在全镇各村开展法治讲座24场、集中宣传活动38场、以案释法活动20场。",
+            "24场+38场+20场=82",
+        ),
+    ):
+        (message,) = sums(sentence)
+        assert shown in message and "不等于" in message, sentence
+    # 各 right after several items still stands for each of them (fp-numbers s47).
+    assert sums("听取汇报4次：第二季度、第四季度各听取专题汇报1次，另听取2次。") == []
+    assert sums("出庭应诉5次：镇党委书记、镇长各出庭应诉1次，分管副镇长出庭3次。") == []
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "，其中男性{}名、女性{}名",
+        "，包括男性{}名、女性{}名",
+        "，其中35岁以下{}名、35岁以上{}名",
+        "，其中党员{}名、非党员{}名",
+    ],
+    ids=["sex", "sex-baokuo", "age", "party"],
+)
+def test_complementary_categories_must_make_up_the_whole(breakdown):
+    # Reviewer (mini/m6, cases/r_sum_gender, r_sum_age, r_sum_party): 8+5 is not 11.
+    staff = "镇综合行政执法队现有持证执法人员11名"
+    (message,) = sums(staff + breakdown.format(8, 5) + "。")
+    assert "8名+5名=13" in message and "不等于" in message
+    # Nor may they fall short of it.
+    (message,) = sums(staff + breakdown.format(8, 2) + "。")
+    assert "8名+2名=10" in message
+    assert sums(staff + breakdown.format(8, 3) + "。") == []
+
+
+def test_overlapping_or_described_categories_are_still_not_judged():
+    for sentence in (
+        # different dimensions (fp-numbers s04) and 的 clauses (fp-numbers s16)
+        "持证执法人员11名，其中具有法律专业背景的2名、35岁以下的6名、女性5名。",
+        "全镇培育“法律明白人”108名，其中45岁以下的62名、村组干部46名。",
+        "共22人述法，其中镇领导班子成员的10名、村（社区）党组织书记的15名。",
+        # two age boundaries: nested, not a split
+        "持证执法人员11名，其中35岁以下6名、45岁以上7名。",
+    ):
+        assert sums(sentence) == [], sentence
+
+
+def test_han_right_after_the_colon_opens_the_list():
+    # Reviewer (cases/r_sum_han): the 含 introduces the parts, which must add up.
+    (message,) = sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件20件。")
+    assert "40件+20件=60" in message and "不等于" in message
+    assert sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件22件。") == []
+    # After an item, 含 is a count inside it (fp-numbers s09).
+    sentence = "审结仲裁案件372件：裁决结案215件，含部分裁决18件；调解结案157件。"
+    assert sums(sentence) == []
+
+
+def test_a_dropped_count_does_not_leave_a_misleading_sum():
+    # Reviewer (cases/r_sum_zengjia): "增加到20件" is the count itself, not a change.
+    (message,) = sums("全年共受理信访件56件：来信12件、来访20件、网上信访增加到20件。")
+    assert "12件+20件+20件=52" in message
+    # Reviewer (cases/r_sum_mei): a count per month is a part, shown as written.
+    (message,) = sums(
+        "全年开展普法活动86场：每月法治讲座24场、集中宣传活动38场、以案释法活动20场。"
+    )
+    assert "24场+38场+20场=82" in message and "不等于" in message
+    # Read over the year it may make up the total (fp-numbers s06): 4 + 8 = 12.
+    sentence = "全年集中学法12次：每季度开展专题学法1次，其余8次结合党委会议会前学法进行。"
+    assert sums(sentence) == []
+    # A change on last year is still no part (fp-numbers s24).
+    sentence = "受理信访件56件：来信12件、来访20件、网上信访24件，同比减少9件。"
+    assert sums(sentence) == []
+
+
+def test_whole_figures_in_wan_are_exact():
+    # Reviewer (cases/r_sum_wan): 2万 + 2万 is not 5万.
+    (message,) = sums("发放宣传资料5万份：线上2万份、线下2万份。")
+    assert "2万份+2万份=4" in message
+    # With decimals the rounding is allowed (fp-numbers s15); approximate figures are not judged.
+    assert sums("发放宣传资料5.1万份：线上2.6万份、线下2.4万份。") == []
+    assert sums("发放宣传资料5万余份：线上2万份、线下2万份。") == []

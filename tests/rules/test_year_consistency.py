@@ -180,8 +180,12 @@ def test_work_points_carried_out_this_year_are_not_the_plan():
 
 def test_key_work_heading_is_a_plan_whose_year_is_checked():
     assert found(TITLE + "二、2024年重点工作\n继续推进法治政府建设。") == []
-    assert found(TITLE + "二、2023年重点工作\n继续推进法治政府建设。") == [(5, 1, PLAN_2023)]
+    # The report year's own 重点工作 is its measures, not a plan (reviewer, mini/m10):
+    # closing the report, it leaves the plan missing, which RL101 reports.
+    assert found(TITLE + "二、2023年重点工作\n继续推进法治政府建设。") == []
     assert found(TITLE + "二、2023年重点工作完成情况\n全面完成。") == []
+    # A plan heading of another kind with the report year is still checked.
+    assert found(TITLE + "二、2023年工作安排\n继续推进法治政府建设。") == [(5, 1, PLAN_2023)]
 
 
 PLAN_2024 = "下一年度安排中写的是“2024年”，本报告是2024年度，安排的应是2025年：请核对年份"
@@ -214,3 +218,37 @@ def test_a_plan_that_names_the_report_year_beside_such_items_is_still_flagged():
     assert found(plan + "2024年要加强执法人员继续教育。") == [(6, 1, PLAN_2024)]
     assert found(plan + "2024年继续推进执法人员继续教育。") == [(6, 1, PLAN_2024)]
     assert found(plan + "2024年，我镇将全部整改到位2023年要求整改的问题。") == [(6, 1, PLAN_2024)]
+
+
+def test_the_report_years_key_work_heading_is_not_the_plan():
+    # Reviewer (mini/m10): "一、2024年度法治政府建设重点工作" in a 2024 report.
+    for heading in ("一、2024年度法治政府建设重点工作", "一、2024年度法治政府建设的主要举措"):
+        text = TITLE_2024.replace("一、主要工作", heading) + "二、2025年工作安排\n继续推进。"
+        assert found(text) == [], heading
+
+
+def test_a_next_year_inside_a_title_or_brackets_is_not_the_plans_year():
+    # Reviewer (mini/m7): the 2025 of the 纲要's title does not date the plan.
+    plan = TITLE_2024 + "二、下一步工作打算\n"
+    sentence = "2024年，我镇将对照《法治政府建设实施纲要（2021—2025年）》继续推进。"
+    assert found(plan + sentence) == [(6, 1, PLAN_2024)]
+    assert found(plan + "2024年，我镇将对照上级部署（2025年版）继续推进。") == [(6, 1, PLAN_2024)]
+    # Nor one that qualifies a noun: "围绕2025年目标任务" says what, not when.
+    assert found(plan + "2024年，我镇将围绕2025年目标任务，重点抓好以下工作。") == [
+        (6, 1, PLAN_2024)
+    ]
+    # The earlier false positives stay quiet: the next year says when (fp-numbers y07).
+    sentence = "2024年全镇将建成的6个村级法治文化阵地已全部投入使用，2025年力争再建3个。"
+    assert found(plan + sentence) == []
+
+
+def test_a_plan_that_opens_with_requirements_or_training_for_the_report_year():
+    # Reviewer (cases/y_plan_yaoqiu, y_plan_jixujiaoyu): plan statements, wrong year.
+    plan = TITLE_2024 + "二、下一步工作打算\n"
+    assert found(plan + "2024年要求全镇执法人员全部持证上岗，重点抓好以下工作。") == [
+        (6, 1, PLAN_2024)
+    ]
+    assert found(plan + "2024年继续教育执法人员，重点抓好以下工作。") == [(6, 1, PLAN_2024)]
+    # A modifier of a past item (…的) is not (fp-numbers y02, y03).
+    assert found(plan + "2024年要求整改的问题，年内全部销号。") == []
+    assert found(plan + "2024年继续教育学时不足的执法人员，将于次年一季度前补足。") == []

@@ -24,7 +24,7 @@ from reportlint.checks.base import (
     sections_matching,
 )
 from reportlint.checks.registry import register
-from reportlint.checks.sections import body_text, title_matches
+from reportlint.checks.sections import YearPatterns, body_text, title_matches, year_patterns
 from reportlint.document import Document
 
 
@@ -42,8 +42,10 @@ class CoverageParams(Params):
     # Each of these must appear at least once (e.g. the Party and the government leader).
     required: list[Topic] = msgspec.field(default_factory=list)
     # When no heading matches but the report's title does, the whole report
-    # (less the sections matching exclude_under) is the section: a 述法 report.
+    # (less the sections matching exclude_under) is the section: a 述法 report;
+    # not when the title also matches joint_title_patterns (a joint report).
     whole_report_if_title: bool = False
+    joint_title_patterns: list[str] = msgspec.field(default_factory=list)
 
 
 @register
@@ -57,10 +59,11 @@ class Coverage(CheckKind[CoverageParams]):
 
     def __init__(self, params: CoverageParams) -> None:
         super().__init__(params)
-        self.section = compile_patterns(params.section_patterns, "section_patterns")
-        self.exclude = (
-            compile_patterns(params.exclude_under, "exclude_under")
-            if params.exclude_under
+        self.section = YearPatterns(params.section_patterns, "section_patterns")
+        self.exclude = year_patterns(params.exclude_under, "exclude_under")
+        self.joint = (
+            compile_patterns(params.joint_title_patterns, "joint_title_patterns")
+            if params.joint_title_patterns
             else None
         )
         self.topics = [
@@ -75,7 +78,9 @@ class Coverage(CheckKind[CoverageParams]):
             raise ParamError("min_topics", f"min_topics={params.min_topics} 大于 topics 的个数")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        matches = list(sections_matching(doc, self.section, self.exclude))
+        section = self.section.for_year(doc.report_year)
+        exclude = self.exclude.for_year(doc.report_year) if self.exclude is not None else None
+        matches = list(sections_matching(doc, section, exclude))
         if matches:
             # The body only: the statutory heading itself says "党政主要负责人" and
             # proves nothing about what either leader did.
@@ -84,10 +89,10 @@ class Coverage(CheckKind[CoverageParams]):
                 for i in matches
             )
             anchor = heading_title_span(doc, matches[0])
-        elif self.params.whole_report_if_title and title_matches(doc, self.section):
+        elif self.params.whole_report_if_title and title_matches(doc, section, self.joint):
             # A report whose title is the section (述法: "县长…履行推进法治建设第一
             # 责任人职责情况报告"): the whole report, less next year's plan.
-            text = body_text(doc, self.exclude)
+            text = body_text(doc, exclude)
             anchor = report_anchor(doc)
         else:
             return

@@ -14,7 +14,8 @@ A count negated before the rate's stem (未按期办结2件 for 按期办结率)
 complement: the rate is checked as (40-2)/40.  It stays silent too when
 another count of the sentence gives the stated rate ("案件87件中，涉及房屋
 征收的23件，败诉5件，败诉率5.7%": 5 of the 87), and allows for rounding in
-counts written in 万 ("1.52万人次…1.49万人次").
+counts written in 万 with decimals ("1.52万人次…1.49万人次"); a whole "2万人次"
+is exact.  A bound is checked as one: "办结40件…办结率达到95%以上" holds.
 
 Targets are not results: a value with 以上/以下/以内/左右, a sentence that
 names another period (上半年, 前三季度, 1—9月) or compares years, and the
@@ -37,6 +38,7 @@ from reportlint.checks.base import (
     sections_matching,
 )
 from reportlint.checks.registry import register
+from reportlint.checks.sections import year_patterns
 from reportlint.document import Document
 from reportlint.document.quantities import Quantity
 from reportlint.document.regexes import compiled
@@ -116,6 +118,8 @@ class _Rate(NamedTuple):
     # What the sentence says before the rate's name: "县信访局受理群众来信来访386件，"
     # in "县信访局受理群众来信来访386件，按期办结率100%"; "" when the name opens it.
     subject: str = ""
+    # "以上", "以下", "以内", "左右" after the value ("办结率达到95%以上"), else "".
+    bound: str = ""
 
 
 @register
@@ -133,11 +137,7 @@ class Rates(CheckKind[RatesParams]):
         self.unbounded = compile_patterns(params.unbounded, "unbounded")
         self.denominator = compile_patterns(params.denominator_words, "denominator_words")
         self.comparison = compile_patterns(params.comparison_words, "comparison_words")
-        self.plan = (
-            compile_patterns(params.plan_patterns, "plan_patterns")
-            if params.plan_patterns
-            else None
-        )
+        self.plan = year_patterns(params.plan_patterns, "plan_patterns")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         seen: dict[str, list[_Rate]] = {}
@@ -164,6 +164,7 @@ class Rates(CheckKind[RatesParams]):
                         base + m.start(),
                         base + m.end("value") + 1,  # to the %, not a bound after it
                         _subject(sentence.group()[: m.end("name")], m["name"]),
+                        (m["bound"] or "").lstrip("及或"),
                     )
                     span = doc.span(rate.start, rate.end)
                     bounded = not self.unbounded.search(rate.name)
@@ -191,9 +192,8 @@ class Rates(CheckKind[RatesParams]):
     def _plans(self, doc: Document) -> list[tuple[int, int]]:
         if self.plan is None:
             return []
-        return [
-            (doc.sections[i].start, doc.sections[i].end) for i in sections_matching(doc, self.plan)
-        ]
+        plan = self.plan.for_year(doc.report_year)
+        return [(doc.sections[i].start, doc.sections[i].end) for i in sections_matching(doc, plan)]
 
     def _against_counts(
         self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
@@ -292,18 +292,23 @@ def _agrees(doc: Document, part: Quantity, whole: Quantity, negated: bool, rate:
     low = max(0.0, p - dp) / (w + dw) * 100
     high = (p + dp) / (w - dw) * 100
     slack = 10.0**-rate.decimals
+    if rate.bound == "以上":  # "办结率达到95%以上": 40 of 40 is 100%, above 95%
+        return rate.value <= high + slack
+    if rate.bound in ("以下", "以内"):
+        return low - slack <= rate.value
     return low - slack <= rate.value <= high + slack
 
 
 def _precision(doc: Document, q: Quantity) -> float:
-    """Half a unit of the last digit written when the count is rounded (in 万 or 亿,
-    "1.52万人次" is 15150 to 15249), else 0."""
+    """Half a unit of the last decimal written when the count is rounded (in 万 or 亿,
+    "1.52万人次" is 15150 to 15249), else 0: a whole "2万人次" is taken as written
+    (an approximate one says so: 2万余人次, 约2万人次, and is not judged)."""
     if not q.unit.startswith(("万", "亿")):
         return 0.0
     m = _NUMBER.match(doc.view.text, q.number_start)
-    if m is None:
+    if m is None or m[1] is None:
         return 0.0
-    return 0.5 * 10.0 ** -len(m[1] or "")
+    return 0.5 * 10.0 ** -len(m[1])
 
 
 def _lead(doc: Document, q: Quantity) -> str:

@@ -8,7 +8,8 @@ report on how the duty was performed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import msgspec
 import regex
@@ -21,12 +22,70 @@ from reportlint.checks.base import (
     heading_title_span,
     report_anchor,
     sections_matching,
+    validate_patterns,
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
 _QUOTED_TITLE = compiled(r"《[^》]*》")
+
+# The group of a heading pattern that holds only for a year after the report's.
+LATER_YEAR = "later_year"
+# "2024年工作总结及2025年工作计划": the parts of a joined heading.
+JOINED_PARTS = compiled(r"[和及与、]|暨")
+
+
+class YearPatterns:
+    """A rule's heading patterns, some of which may hold for a later year only.
+
+    A pattern with a group named `later_year` matches only where the year that
+    group captures is after the report year: "^(?P<later_year>(?:19|20)\\d{2})年度?
+    …重点工作" takes "2025年重点工作" in a 2024 report for the plan, and leaves
+    "2024年度法治政府建设重点工作", the year's own work, to the measures.
+    `for_year(doc.report_year)` gives what to search with; when the report year
+    is unknown, such a pattern matches as written.
+    """
+
+    def __init__(self, patterns: Sequence[str], key: str) -> None:
+        checked = validate_patterns(patterns, key)
+        dated = [LATER_YEAR in p.groupindex for p in checked]
+        plain = [p for p, d in zip(patterns, dated, strict=True) if not d]
+        later = [p for p, d in zip(patterns, dated, strict=True) if d]
+        self.plain = compile_patterns(plain, key) if plain else None
+        self.later = compile_patterns(later, key) if later else None
+
+    def for_year(self, year: int | None) -> ForYear:
+        return ForYear(self.plain, self.later, year)
+
+
+class ForYear:
+    """YearPatterns bound to a report year; `search` as a compiled pattern's."""
+
+    __slots__ = ("_later", "_plain", "_year")
+
+    def __init__(self, plain: Any, later: Any, year: int | None) -> None:
+        self._plain, self._later, self._year = plain, later, year
+
+    def search(self, text: str) -> Any:
+        if self._plain is not None and (m := self._plain.search(text)):
+            return m
+        if self._later is None:
+            return None
+        # Each part of a joined heading on its own too: "2024年工作总结及2025年重点工作".
+        parts = JOINED_PARTS.split(text)
+        for part in [text, *parts[1:]] if len(parts) > 1 else [text]:
+            for m in self._later.finditer(part):
+                found = m[LATER_YEAR]
+                if self._year is None or not found or not found.isdigit():
+                    return m
+                if int(found) > self._year:
+                    return m
+        return None
+
+
+def year_patterns(patterns: Sequence[str], key: str) -> YearPatterns | None:
+    return YearPatterns(patterns, key) if patterns else None
 
 
 class Requirement(Params):
@@ -57,6 +116,10 @@ class SectionSpec(Params):
     # report is the part: a 述法 report titled "县长2024年度履行推进法治建设
     # 第一责任人职责情况报告".
     whole_report_if_title: bool = False
+    # ...unless the title also names another report joined to it ("2024年法治
+    # 政府建设暨主要负责人履行…第一责任人职责情况报告"): a joint report, whose
+    # part needs a heading of its own.
+    joint_title_patterns: list[str] = msgspec.field(default_factory=list)
 
 
 class SectionsParams(Params):
@@ -75,15 +138,18 @@ class Sections(CheckKind[SectionsParams]):
     def __init__(self, params: SectionsParams) -> None:
         super().__init__(params)
         self.compiled = []
+        self.joint: dict[str, regex.Pattern[str]] = {}
         for i, spec in enumerate(params.sections):
             key = f"sections[{i}]"
+            if spec.joint_title_patterns:
+                self.joint[spec.id] = compile_patterns(
+                    spec.joint_title_patterns, f"{key}.joint_title_patterns"
+                )
             self.compiled.append(
                 (
                     spec,
-                    compile_patterns(spec.patterns, f"{key}.patterns"),
-                    compile_patterns(spec.exclude_under, f"{key}.exclude_under")
-                    if spec.exclude_under
-                    else None,
+                    YearPatterns(spec.patterns, f"{key}.patterns"),
+                    year_patterns(spec.exclude_under, f"{key}.exclude_under"),
                     [
                         (req, compile_patterns(req.patterns, f"{key}.requires[{j}].patterns"))
                         for j, req in enumerate(spec.requires)
@@ -95,13 +161,24 @@ class Sections(CheckKind[SectionsParams]):
             )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        year = doc.report_year
+        compiled = [
+            (
+                spec,
+                heading.for_year(year),
+                exclude.for_year(year) if exclude is not None else None,
+                requirements,
+                lead,
+            )
+            for spec, heading, exclude, requirements, lead in self.compiled
+        ]
         found = {
             spec.id: list(sections_matching(doc, pattern, exclude))
-            for spec, pattern, exclude, _, _ in self.compiled
+            for spec, pattern, exclude, _, _ in compiled
         }
         claimed = {i for matches in found.values() for i in matches}
         first_claimed = min((doc.sections[i].start for i in claimed), default=None)
-        for spec, heading, exclude, requirements, lead in self.compiled:
+        for spec, heading, exclude, requirements, lead in compiled:
             matches = found[spec.id]
             if not matches and spec.implied_by_leading_sections:
                 matches = [
@@ -112,7 +189,11 @@ class Sections(CheckKind[SectionsParams]):
                     and first_claimed is not None
                     and s.start < first_claimed
                 ]
-            whole = not matches and spec.whole_report_if_title and title_matches(doc, heading)
+            whole = (
+                not matches
+                and spec.whole_report_if_title
+                and title_matches(doc, heading, self.joint.get(spec.id))
+            )
             if not matches and not whole:
                 if lead is not None and _led_paragraph(doc, lead, exclude):
                     continue
@@ -135,13 +216,18 @@ class Sections(CheckKind[SectionsParams]):
                     )
 
 
-def title_matches(doc: Document, pattern: regex.Pattern[str]) -> bool:
-    """Whether the report's title (its lines joined, titles in 《》 left out) matches."""
-    title = "".join(p.text for p in doc.title)
-    return bool(title) and pattern.search(_QUOTED_TITLE.sub("", title)) is not None
+def title_matches(
+    doc: Document, pattern: regex.Pattern[str] | ForYear, joint: regex.Pattern[str] | None = None
+) -> bool:
+    """Whether the report's title (its lines joined, titles in 《》 left out) matches,
+    and matches none of `joint` (a title naming another report as well)."""
+    title = _QUOTED_TITLE.sub("", "".join(p.text for p in doc.title))
+    if not title or pattern.search(title) is None:
+        return False
+    return joint is None or joint.search(title) is None
 
 
-def body_text(doc: Document, exclude: regex.Pattern[str] | None = None) -> str:
+def body_text(doc: Document, exclude: regex.Pattern[str] | ForYear | None = None) -> str:
     """The report proper, less the sections whose heading matches `exclude`
     (and what is under them): next year's plan is not what was done."""
     start, end = doc.body
@@ -160,7 +246,7 @@ def body_text(doc: Document, exclude: regex.Pattern[str] | None = None) -> str:
 
 
 def _led_paragraph(
-    doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | None
+    doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | ForYear | None
 ) -> bool:
     """Whether a body paragraph opens with a sentence matching `lead`, outside excluded sections."""
     for p in doc.body_paragraphs:

@@ -10,14 +10,18 @@ unless the parts exceed the total.  Inside a list, a nested "（其中…）" or
 against that item, not added to the total; so is a later stage of an intake
 count ("96件：受理88件，审结81件": the 81 are among the 88).
 
-Some counts in a list are no parts at all: a change (同比增加12件), a count
-included in the one before (含部分裁决18件), a count per item (每季度1次,
-每名执法人员不少于2次).  A distributive 各 ("第二季度、第四季度各听取1次")
-hides how many there are, so such a list is not judged.  A "其中" list of
-attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may overlap and
-is not judged either; nor is "包括" followed by such attributes.  Figures
-with decimals or in 万 are rounded: the sum may be off by half a unit of
-the last place of each.
+Some counts in a list are no parts at all: a change (同比增加12件; but
+"增加到20件" is the count itself), a count included in the one before
+(，含部分裁决18件; a 含 right after the colon opens the list instead: "62件：含
+简易程序案件40件、…"), a count per item or a floor (每名执法人员不少于2次).  A
+count per period (每季度1次) is a part, read as written or over the year (4次).
+A distributive 各 after several items ("第二季度、第四季度各听取1次") hides how
+many there are, so such a list is not judged (各类, 各村 are no such 各).  A
+"其中" list of attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may
+overlap and is not judged either; nor is "包括" followed by such attributes;
+but complementary categories (男/女, 35岁以下/35岁以上, 党员/非党员) make up
+the whole and must add up to it.  Figures with decimals are rounded: the sum
+may be off by half a unit of the last decimal of each; a whole "5万份" is exact.
 """
 
 from __future__ import annotations
@@ -27,7 +31,14 @@ from collections.abc import Iterator
 import msgspec
 import regex
 
-from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    ParamError,
+    Params,
+    compile_patterns,
+    validate_patterns,
+)
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.quantities import UNITS, Quantity
@@ -35,6 +46,11 @@ from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
 _NUMBER = compiled(r"\d+(?:\.(\d+))?")
+# A count per period, and how many periods make the year: "每季度1次" is 4.
+_PER_PERIOD = compiled(r"每个?(半年|季度|季|月|周|星期|年)")
+_PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
+# Words that open a list right after its marker: "62件：含简易程序案件40件、…".
+_OPENING_WORDS = "(?:含有|包含|含)?"
 
 
 class SumsParams(Params):
@@ -58,19 +74,25 @@ class SumsParams(Params):
     stage_words: list[str] = msgspec.field(
         default_factory=lambda: ["(?:依法|已|全部)?(?:审结|办结|结案|办理完毕)\\p{Han}{0,6}"]
     )
-    # A count whose clause says this is no addend: a change on last year (同比增加12件,
-    # 较上年增加9件), a count inside the one before (含部分裁决18件), a count per
-    # item or a floor (每季度1次, 每名执法人员参训不少于2次, 平均每件1天).
+    # A count whose clause (within the list) says this is no addend: a change on
+    # last year (同比增加12件, 较上年增加9件; not "增加到20件"), a count inside the
+    # one before (，含部分裁决18件), a count per item or a floor (每名执法人员参训
+    # 不少于2次, 平均每件1天).  A count per period ("每季度开展专题学法1次") is a
+    # part, read as written or over the year (1 or 4).
     not_part_words: list[str] = msgspec.field(
         default_factory=lambda: [
             *["同比", "环比", "较(?:上年|去年|上一年|同期|往年)", "比(?:上年|去年|上一年)"],
-            *["增加", "减少", "增长", "下降", "含", "每", "平均", "不少于", "不低于", "至少"],
+            *["(?:增加|减少|增长|下降)(?![到至为])", "含"],
+            *["每(?!个?(?:半年|季度|季|月|周|星期|年))", "平均", "不少于", "不低于", "至少"],
         ]
     )
     # A count that stands for several items ("第二季度、第四季度各听取1次"): the
-    # list cannot be added up.
+    # list cannot be added up.  Searched in the count's clause with its 、 list:
+    # 各 right after a list of items, not 各类, 各村, 各项, 各级…
     distributive_words: list[str] = msgspec.field(
-        default_factory=lambda: ["(?<=\\p{Han})(?<!其中)各"]
+        default_factory=lambda: [
+            "^\\p{Han}{1,12}(?:、\\p{Han}{1,12})+各(?![类项级种村组地部门单位界族位个条])"
+        ]
     )
     # Items of a "其中" list that are attributes, which may overlap ("具有法律职业
     # 资格的186名", "35岁以下的6名", "女性5名"): the list is not judged.
@@ -81,6 +103,20 @@ class SumsParams(Params):
             "^(?:其中)?(?:男|女)(?:性|同志)?$",
             "党员",
             "学历",
+        ]
+    )
+    # Complementary categories that together make up the whole: a list whose
+    # items are the categories of one set ("其中男性8名、女性5名", "35岁以下6名、
+    # 35岁以上7名") is a breakdown after all and must add up to the total.  Groups
+    # a set's patterns capture must agree (one age boundary).
+    partitions: list[list[str]] = msgspec.field(
+        default_factory=lambda: [
+            ["^(?:其中)?男(?:性|同志)?的?$", "^(?:其中)?女(?:性|同志)?的?$"],
+            ["^(?:其中)?(?:中共)?党员的?$", "^(?:其中)?非(?:中共)?党员的?$"],
+            [
+                "^(?:其中)?(\\d+)周?岁(?:及)?以下的?$",
+                "^(?:其中)?(\\d+)周?岁(?:及)?以上的?$",
+            ],
         ]
     )
 
@@ -102,7 +138,9 @@ class Sums(CheckKind[SumsParams]):
         markers = [*params.exhaustive_markers, *params.subset_markers]
         if not markers:
             raise ParamError("exhaustive_markers", "至少需要一个引出分项的标记")
-        self.marker = compiled(r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")")
+        self.marker = compiled(
+            r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")" + _OPENING_WORDS
+        )
         self.subset = (
             compiled("|".join(map(regex.escape, params.subset_markers)))
             if params.subset_markers
@@ -114,6 +152,10 @@ class Sums(CheckKind[SumsParams]):
         self.not_part = _optional(params.not_part_words, "not_part_words")
         self.distributive = _optional(params.distributive_words, "distributive_words")
         self.attribute = _optional(params.attribute_words, "attribute_words")
+        self.partitions = [
+            validate_patterns(categories, f"partitions[{i}]")
+            for i, categories in enumerate(params.partitions)
+        ]
 
     def _same(self, a: str, b: str) -> bool:
         return a == b or (a in self.group and self.group.get(b) == self.group[a])
@@ -147,42 +189,51 @@ class Sums(CheckKind[SumsParams]):
                 nested.extend(self._subsets(text, seg_start, seg_end, candidates))
             parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
             leads = [_lead(text, q) for q in parts]
-            if self.distributive is not None and any(map(self.distributive.search, leads)):
+            if self.distributive is not None and any(
+                self.distributive.search(_clause(text, q)) for q in parts
+            ):
                 continue  # "各听取1次": 1 for each of several
-            # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories that
-            # may overlap; after a colon they are a breakdown ("以市政府为被申请人的42件").
-            attributes = self.attribute is not None and any(map(self.attribute.search, leads))
-            if attributes and m["m"] != "：":
+            if self._partition([_lead(text, q, seg_start) for q in parts]):
+                exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
+            elif (
+                self.attribute is not None
+                and m["m"] != "："
+                and any(map(self.attribute.search, leads))
+            ):
+                # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories
+                # that may overlap; after a colon they are a breakdown ("以市政府为被申请
+                # 人的42件").
                 continue
             if self.not_part is not None:
-                parts = [
-                    q
-                    for q, lead in zip(parts, leads, strict=True)
-                    if not self.not_part.search(lead)
-                ]
+                # The words of each count within the list: "：含简易程序案件40件" opens it.
+                parts = [q for q in parts if not self.not_part.search(_lead(text, q, seg_start))]
             if exhaustive:
                 parts = self._without_stages(text, parts)
-            if len(parts) < self.params.min_parts:
+            # What each count may stand for: itself, or a count per period read over
+            # the year too (每季度1次: 1 or 4).
+            readings = [(q, _readings(q, _lead(text, q, seg_start))) for q in parts]
+            if len(readings) < self.params.min_parts:
                 continue
             segment = text[seg_start:seg_end]
             if any(word in segment for word in self.params.open_list_words):
                 exhaustive = False
-            if total.approx or any(q.approx for q in parts):
+            counted = [q for q, _ in readings]
+            if total.approx or any(q.approx for q in counted):
                 continue  # "560余件" admits too many readings to judge
-            sums = [round(sum(q.value for q in parts[:k]), 6) for k in range(1, len(parts) + 1)]
-            part_sum = sums[-1]
-            # Rounded figures ("52.3万元"): half a unit of the last place each.
+            part_sum = round(sum(q.value for q in counted), 6)
+            # Rounded figures ("52.3万元"): half a unit of the last decimal each.
             slack = _precision(text, total)
             slacks = []
-            for q in parts:
+            for q in counted:
                 slack += _precision(text, q)
                 slacks.append(slack)
             if exhaustive:
                 # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
                 # part when the parts before it already make up the total.
                 wrong = not any(
-                    abs(total.value - s) <= e + 1e-9
-                    for s, e in list(zip(sums, slacks, strict=True))[self.params.min_parts - 1 :]
+                    abs(total.value - s) <= slacks[k - 1] + 1e-9
+                    for k in range(self.params.min_parts, len(readings) + 1)
+                    for s in _sums(readings[:k])
                 )
             else:
                 wrong = part_sum > total.value + slacks[-1] + 1e-9
@@ -193,11 +244,30 @@ class Sums(CheckKind[SumsParams]):
                 "mismatch",
                 {
                     "total": _fmt(total),
-                    "parts": "+".join(_fmt(q) for q in parts),
+                    "parts": "+".join(_fmt(q) for q in counted),
                     "sum": f"{part_sum:g}",
                     "relation": "不等于" if exhaustive else "大于",
                 },
             )
+
+    def _partition(self, leads: list[str]) -> bool:
+        """Whether the leads name the categories of one complementary set, each once,
+        with the same captured groups ("35岁以下"/"35岁以上")."""
+        for categories in self.partitions:
+            seen: list[int] = []
+            groups: set[tuple[str, ...]] = set()
+            for lead in leads:
+                hit = next(
+                    ((i, m) for i, p in enumerate(categories) if (m := p.search(lead))), None
+                )
+                if hit is None:
+                    break
+                seen.append(hit[0])
+                groups.add(hit[1].groups())
+            else:
+                if sorted(seen) == list(range(len(categories))) and len(groups) == 1:
+                    return True
+        return False
 
     def _subsets(
         self, text: str, start: int, end: int, counts: list[Quantity]
@@ -236,19 +306,37 @@ def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:
 
 
 def _precision(text: str, q: Quantity) -> float:
-    """Half a unit of the last digit written when a figure is rounded: "52.3万元" is
-    52.25 to 52.35; "96件" is exact."""
+    """Half a unit of the last decimal written when a figure is rounded: "52.3万元" is
+    52.25 to 52.35; "96件" and "5万份" are exact (an approximate one says so: 5万余份)."""
     m = _NUMBER.match(text, q.number_start)
-    if m is None:
+    if m is None or m[1] is None:
         return 0.0
-    if m[1] is None and not q.unit.startswith(("万", "亿")):
-        return 0.0
-    return 0.5 * 10.0 ** -len(m[1] or "")
+    return 0.5 * 10.0 ** -len(m[1])
 
 
-def _lead(text: str, q: Quantity) -> str:
-    """The words of the clause before a count: "受理" in "：受理88件"."""
+def _readings(q: Quantity, lead: str) -> tuple[float, ...]:
+    """What a count may stand for: "每季度开展专题学法1次" is 1, or 4 over the year."""
+    period = _PER_PERIOD.search(lead)
+    return (q.value,) if period is None else (q.value, q.value * _PERIODS[period[1]])
+
+
+def _sums(readings: list[tuple[Quantity, tuple[float, ...]]]) -> set[float]:
+    """Every total the counts may make, each taken in one of its readings."""
+    totals = {0.0}
+    for _, values in readings:
+        totals = {round(t + v, 6) for t in totals for v in values}
+    return totals
+
+
+def _lead(text: str, q: Quantity, start: int = 0) -> str:
+    """The words of the clause before a count, from `start` on: "受理" in "：受理88件"."""
     clause = max(text.rfind(ch, 0, q.number_start) for ch in "，、：；。（\n")
+    return text[max(clause + 1, start) : q.number_start]
+
+
+def _clause(text: str, q: Quantity) -> str:
+    """The clause before a count with its 、 list: "第二季度、第四季度各听取专题汇报"."""
+    clause = max(text.rfind(ch, 0, q.number_start) for ch in "，：；。（\n")
     return text[clause + 1 : q.number_start]
 
 

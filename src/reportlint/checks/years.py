@@ -5,7 +5,12 @@ else the signature).  Checked against it:
 
 - the title and the opening sentence, when both name a year;
 - the next-year plan: its heading, and sentences in it that say what "20XX年"
-  will be done, must name a later year (a 2023 report plans 2024);
+  will be done, must name a later year (a 2023 report plans 2024).  A year-led
+  重点工作/举措 heading is the plan only for a later year (`later_year` in the
+  plan patterns), so "2024年度重点工作" in a 2024 report is not checked here;
+  a sentence's year is excused only when the rest of the sentence names the
+  next year as the time of what is done ("…，将于2025年上半年完成"), not inside
+  《》 or （） and not as a modifier ("围绕2025年目标任务");
 - publication metadata copied with the page (发布日期, 生成日期…): after the
   deadline (1 April of the next year) the report was published late.
 
@@ -23,27 +28,31 @@ from reportlint.checks.base import (
     CheckKind,
     Finding,
     Params,
-    compile_patterns,
     heading_title_span,
     report_anchor,
     sections_matching,
 )
 from reportlint.checks.registry import register
+from reportlint.checks.sections import JOINED_PARTS, YearPatterns
 from reportlint.document import Document, Span
 from reportlint.document.parse import QUOTED
 from reportlint.document.regexes import compiled
 
 _YEAR = compiled(r"((?:19|20)\d{2})年")
 _OPENING = compiled(r"^((?:19|20)\d{2})年度?[，,]")
-# Inside a plan: "2023年，我镇将…", "2023年将继续…"; not a year that dates a past
-# item: "2023年要求整改的问题", "2023年工作要点", "2023年继续教育学时不足的…".
+# Inside a plan: "2023年，我镇将…", "2023年将继续…", "2023年要求全镇…"; not a
+# year that dates a past item, a modifier ending in 的: "2023年要求整改的问题",
+# "2023年继续教育学时不足的…"; nor "2023年工作要点".
 _PLAN_SENTENCE = compiled(
     r"(?:^|(?<=[。；\n]))((?:19|20)\d{2})年(?:[，,]?(?:我|本|全)[\p{Han}]{0,4})?"
-    r"(?:将|要(?![求点])|计划|力争|继续(?!教育))"
+    r"(?:将|要(?!点|求\p{Han}{1,4}的)|计划|力争|继续(?!教育\p{Han}{0,6}的))"
 )
 _SENTENCE_END = compiled(r"[。；\n]")
-# "2023年工作总结及2024年工作计划": the review part and the plan part.
-_HEADING_PARTS = compiled(r"[和及与、]|暨")
+# A year as the time of what follows: at the start of a clause, or after 于/在/到/至
+# ("将于2025年上半年完成", "，2025年力争…"); not "围绕2025年目标任务".
+_TIME_YEAR = compiled(r"(?:^|(?<=[，、；：于在到至]))((?:19|20)\d{2})年")
+# Titles and asides: "《法治政府建设实施纲要（2021—2025年）》" names no plan year.
+_ASIDES = compiled(r"《[^》]*》|（[^）]*）")
 _NON_DIGITS = compiled(r"\D+")
 
 
@@ -68,7 +77,7 @@ class Years(CheckKind[YearsParams]):
 
     def __init__(self, params: YearsParams) -> None:
         super().__init__(params)
-        self.plan = compile_patterns(params.plan_patterns, "plan_patterns")
+        self.plan = YearPatterns(params.plan_patterns, "plan_patterns")
 
     def check(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year
@@ -91,13 +100,14 @@ class Years(CheckKind[YearsParams]):
             )
 
     def _plan(self, doc: Document, year: int) -> Iterator[Finding]:
-        for i in sections_matching(doc, self.plan):
+        plan = self.plan.for_year(year)
+        for i in sections_matching(doc, plan):
             section = doc.sections[i]
             if section.parent is not None:
                 continue  # the plan chapter itself, not a sub-heading that mentions a plan
             title = QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
             plan_part = next(
-                (part for part in _HEADING_PARTS.split(title) if self.plan.search(part)), title
+                (part for part in JOINED_PARTS.split(title) if plan.search(part)), title
             )
             m = _YEAR.search(plan_part)
             if m and int(m[1]) <= year:
@@ -142,11 +152,14 @@ class Years(CheckKind[YearsParams]):
 
 
 def _names_next_year(text: str, start: int, year: int) -> bool:
-    """Whether the rest of the sentence names the plan's year: in "2024年计划完成但
-    顺延的2项任务，将于2025年上半年完成" the 2024 dates the tasks, 2025 is the plan."""
+    """Whether the rest of the sentence names the plan's year as the time of what
+    is to be done: in "2024年计划完成但顺延的2项任务，将于2025年上半年完成" the
+    2024 dates the tasks, 2025 is the plan.  A year inside a title or brackets
+    ("对照《法治政府建设实施纲要（2021—2025年）》") or one that qualifies a noun
+    ("围绕2025年目标任务") does not say when."""
     end = _SENTENCE_END.search(text, start)
-    rest = text[start : end.start() if end else len(text)]
-    return any(int(m[1]) == year + 1 for m in _YEAR.finditer(rest))
+    rest = _ASIDES.sub("", text[start : end.start() if end else len(text)])
+    return any(int(m[1]) == year + 1 for m in _TIME_YEAR.finditer(rest))
 
 
 def _metadata_span(doc: Document, key: str) -> Span | None:

@@ -285,3 +285,21 @@ def test_the_finished_plan_as_current_work_with_award_words_or_a_year_is_outdate
         "2016—2020年七五普法期间，全镇累计培育法律明白人300名。",
     ):
         assert found(2024, sentence) == [], sentence
+
+
+def test_an_award_for_something_else_does_not_excuse_current_work():
+    # Review of f2b7d63: the award must be the plan's own, not one beside it.
+    for year, sentence, plan in (
+        (2024, "我镇荣获市级文明单位并深入开展七五普法。", "七五普法"),
+        (2024, "我镇被评为市级法治示范镇并继续深入开展七五普法宣传。", "七五普法"),
+        (2024, "我镇获评省级法治示范镇后持续推进七五普法。", "七五普法"),
+        (2026, "我镇获评省级法治示范镇并深入开展八五普法。", "八五普法"),
+    ):
+        ((_, _, _, message),) = found(year, sentence)
+        assert message.startswith(f"“{plan}”："), sentence
+    for year, sentence in (
+        (2024, "溪口村荣获全省七五普法先进集体。"),
+        (2026, "我镇被评为全省八五普法中期先进单位。"),
+        (2026, "作为八五普法先进单位，我镇继续推进“谁执法谁普法”。"),
+    ):
+        assert found(year, sentence) == [], sentence

@@ -106,3 +106,29 @@ def test_a_joint_report_is_not_checked_over_its_whole_body():
     text = title + body + SHUFA_TAIL
     assert lint(text, "duty-coverage") == []
     assert codes(lint(text, "required-sections", "duty-coverage")) == ["RL101"]
+
+
+JOINT_TITLE = (
+    "青岚县望溪镇2024年法治政府建设暨党政主要负责人履行推进法治建设第一责任人职责情况报告\n"
+)
+LEAD = "镇党委书记、镇长认真履行推进法治建设第一责任人职责，切实把法治建设摆在全局工作的重要位置。"
+
+
+def test_a_duty_part_written_as_a_led_paragraph_is_checked():
+    # Review of f2b7d63: with no duty heading, RL101 accepts the led paragraph, so
+    # RL102 checks it, up to the next heading.
+    body = "一、主要举措和成效\n主持专题学法4次，落实法律顾问制度。\n" + LEAD + "\n"
+    (found,) = lint(JOINT_TITLE + body + SHUFA_TAIL, "duty-coverage")
+    assert "只写到" in found.message
+    assert found.source_line.startswith(LEAD) and found.end_column - found.column == len(LEAD)
+
+
+def test_a_led_paragraph_with_its_acts_below_it_is_quiet():
+    # The acts may follow in the next paragraphs of the same section (real reports do).
+    body = (
+        "一、主要举措和成效\n全年办理行政处罚案件62件。\n"
+        + LEAD
+        + "\n镇党委书记主持中心组专题学法4次，镇长主持政府常务会议听取法治建设工作汇报3次，"
+        "研究解决重大问题2个，出庭应诉1次。\n二、存在的不足和原因\n主要原因是人员较少。\n"
+    )
+    assert lint(JOINT_TITLE + body + SHUFA_TAIL, "duty-coverage") == []

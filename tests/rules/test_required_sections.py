@@ -239,6 +239,12 @@ def test_a_duty_report_that_names_the_law_based_government_it_pushes_is_still_on
     # The earlier fix (06_shufa_county_head) stands: the title is the duty report alone.
     title = "镇安县人民政府县长2024年度履行推进法治政府建设第一责任人职责情况报告\n"
     assert messages(title + SHUFA_BODY) == []
+    # Both 法治政府建设 and 法治建设 as what the duty pushes (review of f2b7d63).
+    for title in (
+        "镇安县人民政府县长2024年度履行推进法治政府建设和法治建设第一责任人职责情况报告\n",
+        "镇安县人民政府县长2024年度履行推进法治建设和法治政府建设第一责任人职责情况报告\n",
+    ):
+        assert messages(title + SHUFA_BODY) == [], title
     assert messages(SHUFA_TITLE + SHUFA_BODY) == []
 
 
@@ -253,13 +259,20 @@ def test_the_report_years_key_work_heading_is_the_measures(heading):
     assert messages(text) == []
 
 
-def test_a_key_work_heading_for_the_report_year_in_place_of_the_plan_is_no_plan():
-    # "四、2023年重点工作" closing a 2023 report plans nothing for 2024.
-    (found,) = messages(
-        report(
-            MEASURES, DUTY, SHORTCOMINGS, "四、2023年重点工作\n（一）深入学习贯彻习近平法治思想\n"
-        )
+def test_a_key_work_heading_for_the_report_year_closing_the_report_is_the_plan():
+    # "四、2023年重点工作" closing a 2023 report is the plan with the wrong year, which
+    # year-consistency reports; "missing plan" would send the writer looking for it.
+    text = report(
+        MEASURES, DUTY, SHORTCOMINGS, "四、2023年重点工作\n（一）深入学习贯彻习近平法治思想\n"
     )
+    assert messages(text) == []
+    (plan,) = [d for d in lint(text, "year-consistency") if d.line == 9]
+    assert "下一年度安排中写的是“2023年”" in plan.message
+    # Opening the report it is the year's own work, and the plan is missing.
+    text = report(
+        "一、2023年重点工作\n（一）规范文明执法\n2023年实施行政处罚41起。\n", DUTY, SHORTCOMINGS
+    )
+    (found,) = messages(text)
     assert "下一年度推进法治政府建设的主要安排" in found
 
 

@@ -235,28 +235,57 @@ def test_overlapping_or_described_categories_are_still_not_judged():
         assert sums(sentence) == [], sentence
 
 
-def test_han_right_after_the_colon_opens_the_list():
-    # Reviewer (cases/r_sum_han): the 含 introduces the parts, which must add up.
-    (message,) = sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件20件。")
-    assert "40件+20件=60" in message and "不等于" in message
-    assert sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件22件。") == []
+def test_han_right_after_the_colon_lists_some_parts():
+    # 含 names some of the cases (review of f2b7d63): "56件：含重复信访6件、越级信访2件"
+    # is not a breakdown of all 56, so such a list is flagged only when it exceeds.
+    (message,) = sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件30件。")
+    assert "40件+30件=70" in message and "大于" in message
+    assert sums("全年办理行政处罚案件62件：含简易程序案件40件、普通程序案件20件。") == []
+    assert sums("全年受理信访件56件：含重复信访6件、越级信访2件。") == []
     # After an item, 含 is a count inside it (fp-numbers s09).
     sentence = "审结仲裁案件372件：裁决结案215件，含部分裁决18件；调解结案157件。"
     assert sums(sentence) == []
+
+
+def test_a_count_per_period_is_read_over_the_year():
+    # Review of f2b7d63: 每季度1次 is 4 in the year; taken as 1 it hid these.
+    (message,) = sums(
+        "全年集中学法11次：党委理论学习中心组学法4次、常务会议会前学法6次，每季度开展专题讲座1次。"
+    )
+    assert "4次+6次+1次×4=14" in message
+    (message,) = sums("全年召开党委会议听取法治工作汇报5次：每季度听取1次，另听取专题汇报2次。")
+    assert "1次×4+2次=6" in message
+    # Read over the year it makes up the total (fp-numbers s06): 4 + 8 = 12.
+    sentence = "全年集中学法12次：每季度开展专题学法1次，其余8次结合党委会议会前学法进行。"
+    assert sums(sentence) == []
+
+
+def test_a_count_per_head_is_no_part():
+    # Review of f2b7d63: 人均 like 平均 is a rate per person, not one more item.
+    (message,) = sums("全年办理行政处罚案件30件：简易程序18件、普通程序10件，每月人均办案2件。")
+    assert "18件+10件=28" in message
+    assert sums("全年办理行政处罚案件30件：简易程序18件、普通程序12件，每月人均办案2件。") == []
+
+
+def test_a_distributive_each_after_a_pair_joined_by_he():
+    # Review of f2b7d63: "第二季度和第四季度各听取1次", "3月、9月各…" are two each.
+    for sentence in (
+        "听取法治建设工作汇报4次：第二季度和第四季度各听取专题汇报1次，另结合年终工作会议听取1次。",
+        "听取法治建设工作汇报4次：3月、9月各听取专题汇报1次，另结合年终工作会议听取1次。",
+    ):
+        assert sums(sentence) == [], sentence
 
 
 def test_a_dropped_count_does_not_leave_a_misleading_sum():
     # Reviewer (cases/r_sum_zengjia): "增加到20件" is the count itself, not a change.
     (message,) = sums("全年共受理信访件56件：来信12件、来访20件、网上信访增加到20件。")
     assert "12件+20件+20件=52" in message
-    # Reviewer (cases/r_sum_mei): a count per month is a part, shown as written.
+    # Reviewer (cases/r_sum_mei): a count per month is a part; over the year (24×12)
+    # it would exceed the total, so it names a series of 24 and is shown as written.
     (message,) = sums(
         "全年开展普法活动86场：每月法治讲座24场、集中宣传活动38场、以案释法活动20场。"
     )
     assert "24场+38场+20场=82" in message and "不等于" in message
-    # Read over the year it may make up the total (fp-numbers s06): 4 + 8 = 12.
-    sentence = "全年集中学法12次：每季度开展专题学法1次，其余8次结合党委会议会前学法进行。"
-    assert sums(sentence) == []
     # A change on last year is still no part (fp-numbers s24).
     sentence = "受理信访件56件：来信12件、来访20件、网上信访24件，同比减少9件。"
     assert sums(sentence) == []

@@ -24,8 +24,14 @@ from reportlint.checks.base import (
     sections_matching,
 )
 from reportlint.checks.registry import register
-from reportlint.checks.sections import YearPatterns, body_text, title_matches, year_patterns
-from reportlint.document import Document
+from reportlint.checks.sections import (
+    YearPatterns,
+    body_text,
+    led_paragraphs,
+    title_matches,
+    year_patterns,
+)
+from reportlint.document import Document, Span
 
 
 class Topic(Params):
@@ -46,6 +52,9 @@ class CoverageParams(Params):
     # not when the title also matches joint_title_patterns (a joint report).
     whole_report_if_title: bool = False
     joint_title_patterns: list[str] = msgspec.field(default_factory=list)
+    # With neither, a body paragraph opening with one of these ("镇党委书记、镇长
+    # 认真履行…第一责任人职责") is the section, up to the next heading.
+    lead_patterns: list[str] = msgspec.field(default_factory=list)
 
 
 @register
@@ -61,6 +70,11 @@ class Coverage(CheckKind[CoverageParams]):
         super().__init__(params)
         self.section = YearPatterns(params.section_patterns, "section_patterns")
         self.exclude = year_patterns(params.exclude_under, "exclude_under")
+        self.lead = (
+            compile_patterns(params.lead_patterns, "lead_patterns")
+            if params.lead_patterns
+            else None
+        )
         self.joint = (
             compile_patterns(params.joint_title_patterns, "joint_title_patterns")
             if params.joint_title_patterns
@@ -78,8 +92,8 @@ class Coverage(CheckKind[CoverageParams]):
             raise ParamError("min_topics", f"min_topics={params.min_topics} 大于 topics 的个数")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        section = self.section.for_year(doc.report_year)
-        exclude = self.exclude.for_year(doc.report_year) if self.exclude is not None else None
+        section = self.section.for_doc(doc)
+        exclude = self.exclude.for_doc(doc) if self.exclude is not None else None
         matches = list(sections_matching(doc, section, exclude))
         if matches:
             # The body only: the statutory heading itself says "党政主要负责人" and
@@ -94,6 +108,9 @@ class Coverage(CheckKind[CoverageParams]):
             # 责任人职责情况报告"): the whole report, less next year's plan.
             text = body_text(doc, exclude)
             anchor = report_anchor(doc)
+        elif self.lead is not None and (led := led_paragraphs(doc, self.lead, exclude)):
+            text = "\n".join(doc.view.text[a:b] for a, b in led)
+            anchor = _first_sentence(doc, led[0][0])
         else:
             return
         shown = [t.label for t, p in self.topics if p.search(text)]
@@ -112,3 +129,12 @@ class Coverage(CheckKind[CoverageParams]):
         absent = [t.label for t, p in self.required if not p.search(text)]
         if absent:
             yield Finding(anchor, "missing-required", {"missing": "、".join(absent)})
+
+
+def _first_sentence(doc: Document, start: int) -> Span:
+    """The sentence opening the paragraph at `start`, where a finding about it points."""
+    text = doc.view.text
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    stop = text.find("。", start, line_end)
+    return doc.span(start, line_end if stop < 0 else stop + 1)

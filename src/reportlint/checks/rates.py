@@ -192,7 +192,7 @@ class Rates(CheckKind[RatesParams]):
     def _plans(self, doc: Document) -> list[tuple[int, int]]:
         if self.plan is None:
             return []
-        plan = self.plan.for_year(doc.report_year)
+        plan = self.plan.for_doc(doc)
         return [(doc.sections[i].start, doc.sections[i].end) for i in sections_matching(doc, plan)]
 
     def _against_counts(

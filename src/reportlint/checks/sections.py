@@ -43,8 +43,11 @@ class YearPatterns:
     group captures is after the report year: "^(?P<later_year>(?:19|20)\\d{2})年度?
     …重点工作" takes "2025年重点工作" in a 2024 report for the plan, and leaves
     "2024年度法治政府建设重点工作", the year's own work, to the measures.
-    `for_year(doc.report_year)` gives what to search with; when the report year
-    is unknown, such a pattern matches as written.
+    The last of three or more chapters is the plan whatever its year: the
+    measures come first, so "四、2024年重点工作" closing a 2024 report is a plan
+    with the wrong year (for year-consistency to say), not a missing one.
+    `for_doc(doc)` gives what to search with; when the report year is unknown,
+    such a pattern matches as written.
     """
 
     def __init__(self, patterns: Sequence[str], key: str) -> None:
@@ -55,23 +58,27 @@ class YearPatterns:
         self.plain = compile_patterns(plain, key) if plain else None
         self.later = compile_patterns(later, key) if later else None
 
-    def for_year(self, year: int | None) -> ForYear:
-        return ForYear(self.plain, self.later, year)
+    def for_doc(self, doc: Document) -> ForYear:
+        chapters = [s for s in doc.sections if s.parent is None]
+        last = chapters[-1].heading.title if len(chapters) >= 3 else None
+        return ForYear(self.plain, self.later, doc.report_year, last)
 
 
 class ForYear:
-    """YearPatterns bound to a report year; `search` as a compiled pattern's."""
+    """YearPatterns bound to a report; `search` as a compiled pattern's."""
 
-    __slots__ = ("_later", "_plain", "_year")
+    __slots__ = ("_last", "_later", "_plain", "_year")
 
-    def __init__(self, plain: Any, later: Any, year: int | None) -> None:
-        self._plain, self._later, self._year = plain, later, year
+    def __init__(self, plain: Any, later: Any, year: int | None, last: str | None) -> None:
+        self._plain, self._later, self._year, self._last = plain, later, year, last
 
     def search(self, text: str) -> Any:
         if self._plain is not None and (m := self._plain.search(text)):
             return m
         if self._later is None:
             return None
+        if text == self._last:
+            return self._later.search(text)
         # Each part of a joined heading on its own too: "2024年工作总结及2025年重点工作".
         parts = JOINED_PARTS.split(text)
         for part in [text, *parts[1:]] if len(parts) > 1 else [text]:
@@ -161,12 +168,11 @@ class Sections(CheckKind[SectionsParams]):
             )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        year = doc.report_year
         compiled = [
             (
                 spec,
-                heading.for_year(year),
-                exclude.for_year(year) if exclude is not None else None,
+                heading.for_doc(doc),
+                exclude.for_doc(doc) if exclude is not None else None,
                 requirements,
                 lead,
             )
@@ -195,7 +201,7 @@ class Sections(CheckKind[SectionsParams]):
                 and title_matches(doc, heading, self.joint.get(spec.id))
             )
             if not matches and not whole:
-                if lead is not None and _led_paragraph(doc, lead, exclude):
+                if lead is not None and led_paragraphs(doc, lead, exclude):
                     continue
                 if not spec.optional:
                     yield Finding(report_anchor(doc), "missing", {"section": spec.label})
@@ -245,10 +251,13 @@ def body_text(doc: Document, exclude: regex.Pattern[str] | ForYear | None = None
     return "\n".join(pieces)
 
 
-def _led_paragraph(
+def led_paragraphs(
     doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | ForYear | None
-) -> bool:
-    """Whether a body paragraph opens with a sentence matching `lead`, outside excluded sections."""
+) -> list[tuple[int, int]]:
+    """Where the body paragraphs that open with a sentence matching `lead` (outside
+    excluded sections) run: from each to the next heading, which is how far a part
+    written as a paragraph goes ("镇党委书记、镇长认真履行第一责任人职责。…")."""
+    found = []
     for p in doc.body_paragraphs:
         first = _QUOTED_TITLE.sub("", p.text.split("。", 1)[0])
         if not lead.search(first):
@@ -256,5 +265,6 @@ def _led_paragraph(
         enclosing = [s for s in doc.sections if s.start <= p.start < s.end]
         if exclude is not None and any(exclude.search(s.heading.title) for s in enclosing):
             continue
-        return True
-    return False
+        end = min((s.start for s in doc.sections if s.start > p.start), default=doc.body[1])
+        found.append((p.start, max(p.end, end)))
+    return found

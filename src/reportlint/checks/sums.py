@@ -12,9 +12,11 @@ count ("96件：受理88件，审结81件": the 81 are among the 88).
 
 Some counts in a list are no parts at all: a change (同比增加12件; but
 "增加到20件" is the count itself), a count included in the one before
-(，含部分裁决18件; a 含 right after the colon opens the list instead: "62件：含
-简易程序案件40件、…"), a count per item or a floor (每名执法人员不少于2次).  A
-count per period (每季度1次) is a part, read as written or over the year (4次).
+(，含部分裁决18件; a 含 right after the colon opens a list of some of the
+parts: "56件：含重复信访6件、越级信访2件", judged only when it exceeds the total),
+a count per item or a floor (每名执法人员不少于2次, 人均2件).  A count per period
+(每季度1次) is a part, read over the year (4次) unless that exceeds the total
+("86场：每月法治讲座24场、…" is a series of 24).
 A distributive 各 after several items ("第二季度、第四季度各听取1次") hides how
 many there are, so such a list is not judged (各类, 各村 are no such 各).  A
 "其中" list of attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may
@@ -49,8 +51,9 @@ _NUMBER = compiled(r"\d+(?:\.(\d+))?")
 # A count per period, and how many periods make the year: "每季度1次" is 4.
 _PER_PERIOD = compiled(r"每个?(半年|季度|季|月|周|星期|年)")
 _PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
-# Words that open a list right after its marker: "62件：含简易程序案件40件、…".
-_OPENING_WORDS = "(?:含有|包含|含)?"
+# Words that open a list right after its marker: "62件：含简易程序案件40件、…",
+# which names some of the cases, maybe not all.
+_OPENING_WORDS = "(?P<including>含有|包含|含)?"
 
 
 class SumsParams(Params):
@@ -77,21 +80,24 @@ class SumsParams(Params):
     # A count whose clause (within the list) says this is no addend: a change on
     # last year (同比增加12件, 较上年增加9件; not "增加到20件"), a count inside the
     # one before (，含部分裁决18件), a count per item or a floor (每名执法人员参训
-    # 不少于2次, 平均每件1天).  A count per period ("每季度开展专题学法1次") is a
-    # part, read as written or over the year (1 or 4).
+    # 不少于2次, 平均每件1天, 每月人均办案2件).  A count per period ("每季度开展
+    # 专题学法1次") is a part, read over the year (4).
     not_part_words: list[str] = msgspec.field(
         default_factory=lambda: [
             *["同比", "环比", "较(?:上年|去年|上一年|同期|往年)", "比(?:上年|去年|上一年)"],
             *["(?:增加|减少|增长|下降)(?![到至为])", "含"],
-            *["每(?!个?(?:半年|季度|季|月|周|星期|年))", "平均", "不少于", "不低于", "至少"],
+            *["每(?!个?(?:半年|季度|季|月|周|星期|年))", "[平人户村]均", "不少于", "不低于"],
+            "至少",
         ]
     )
     # A count that stands for several items ("第二季度、第四季度各听取1次"): the
     # list cannot be added up.  Searched in the count's clause with its 、 list:
-    # 各 right after a list of items, not 各类, 各村, 各项, 各级…
+    # 各 right after a list of items ("第二季度和第四季度", "3月、9月"), not 各类,
+    # 各村, 各项, 各级…
     distributive_words: list[str] = msgspec.field(
         default_factory=lambda: [
-            "^\\p{Han}{1,12}(?:、\\p{Han}{1,12})+各(?![类项级种村组地部门单位界族位个条])"
+            "^[\\p{Han}\\d]{1,12}(?:[、和及与][\\p{Han}\\d]{1,12})+各"
+            "(?![类项级种村组地部门单位界族位个条])"
         ]
     )
     # Items of a "其中" list that are attributes, which may overlap ("具有法律职业
@@ -209,18 +215,18 @@ class Sums(CheckKind[SumsParams]):
                 parts = [q for q in parts if not self.not_part.search(_lead(text, q, seg_start))]
             if exhaustive:
                 parts = self._without_stages(text, parts)
-            # What each count may stand for: itself, or a count per period read over
-            # the year too (每季度1次: 1 or 4).
-            readings = [(q, _readings(q, _lead(text, q, seg_start))) for q in parts]
+            # A count per period stands for the year: 每季度1次 is 4.
+            readings = [(q, _per_year(q, _lead(text, q, seg_start), total)) for q in parts]
             if len(readings) < self.params.min_parts:
                 continue
             segment = text[seg_start:seg_end]
-            if any(word in segment for word in self.params.open_list_words):
+            if m["including"] or any(word in segment for word in self.params.open_list_words):
                 exhaustive = False
             counted = [q for q, _ in readings]
             if total.approx or any(q.approx for q in counted):
                 continue  # "560余件" admits too many readings to judge
-            part_sum = round(sum(q.value for q in counted), 6)
+            values = [q.value * times for q, times in readings]
+            part_sum = round(sum(values), 6)
             # Rounded figures ("52.3万元"): half a unit of the last decimal each.
             slack = _precision(text, total)
             slacks = []
@@ -231,9 +237,8 @@ class Sums(CheckKind[SumsParams]):
                 # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
                 # part when the parts before it already make up the total.
                 wrong = not any(
-                    abs(total.value - s) <= slacks[k - 1] + 1e-9
-                    for k in range(self.params.min_parts, len(readings) + 1)
-                    for s in _sums(readings[:k])
+                    abs(total.value - sum(values[:k])) <= slacks[k - 1] + 1e-9
+                    for k in range(self.params.min_parts, len(values) + 1)
                 )
             else:
                 wrong = part_sum > total.value + slacks[-1] + 1e-9
@@ -244,7 +249,7 @@ class Sums(CheckKind[SumsParams]):
                 "mismatch",
                 {
                     "total": _fmt(total),
-                    "parts": "+".join(_fmt(q) for q in counted),
+                    "parts": "+".join(_fmt(q, times) for q, times in readings),
                     "sum": f"{part_sum:g}",
                     "relation": "不等于" if exhaustive else "大于",
                 },
@@ -314,18 +319,12 @@ def _precision(text: str, q: Quantity) -> float:
     return 0.5 * 10.0 ** -len(m[1])
 
 
-def _readings(q: Quantity, lead: str) -> tuple[float, ...]:
-    """What a count may stand for: "每季度开展专题学法1次" is 1, or 4 over the year."""
+def _per_year(q: Quantity, lead: str, total: Quantity) -> int:
+    """How many times a count stands in the year's total: 4 for "每季度开展专题学法1次";
+    1 when that would exceed the total ("每月法治讲座24场" names a series of 24)."""
     period = _PER_PERIOD.search(lead)
-    return (q.value,) if period is None else (q.value, q.value * _PERIODS[period[1]])
-
-
-def _sums(readings: list[tuple[Quantity, tuple[float, ...]]]) -> set[float]:
-    """Every total the counts may make, each taken in one of its readings."""
-    totals = {0.0}
-    for _, values in readings:
-        totals = {round(t + v, 6) for t in totals for v in values}
-    return totals
+    times = 1 if period is None else _PERIODS[period[1]]
+    return times if q.value * times <= total.value else 1
 
 
 def _lead(text: str, q: Quantity, start: int = 0) -> str:
@@ -356,5 +355,5 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _fmt(q: Quantity) -> str:
-    return f"{q.value:g}{q.unit}"
+def _fmt(q: Quantity, times: int = 1) -> str:
+    return f"{q.value:g}{q.unit}" if times == 1 else f"{q.value:g}{q.unit}×{times}"

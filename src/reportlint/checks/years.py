@@ -100,7 +100,7 @@ class Years(CheckKind[YearsParams]):
             )
 
     def _plan(self, doc: Document, year: int) -> Iterator[Finding]:
-        plan = self.plan.for_year(year)
+        plan = self.plan.for_doc(doc)
         for i in sections_matching(doc, plan):
             section = doc.sections[i]
             if section.parent is not None:

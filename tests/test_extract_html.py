@@ -342,3 +342,14 @@ def test_title_in_a_title_cell_and_the_clean_report_stays_clean(tmp_path: Path) 
     assert lines(path.read_text(encoding="utf-8"))[0] == TITLE
     result = run_cli("check", str(path))
     assert result.exit_code == 0, result.output
+
+
+def test_control_characters_in_the_page_are_dropped_not_an_internal_error() -> None:
+    # Found by test_extract_robustness: a \x01 before a comment's tail made lxml raise
+    # ValueError when the comment was dropped.
+    data = page("\x01" + paragraphs(clean_body())).replace(
+        "</body>", "<!-- 统计\x02 -->尾\x03</body>"
+    )
+    text = html_text(data.encode("gb18030"))
+    assert "\x01" not in text and "\x03" not in text
+    assert "推进法治政府建设" in text

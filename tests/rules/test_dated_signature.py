@@ -110,3 +110,18 @@ def test_year_inside_a_quoted_title_is_not_the_report_year():
         "青岚县望溪镇贯彻落实《法治政府建设实施纲要（2021—2025年）》2024年度情况报告",
     )
     assert found(text) == []
+
+
+def test_an_attached_table_with_year_columns_does_not_hide_the_signature():
+    # Hunt 21 (fp05): "序号\t指标\t2023年\t2024年" ends in a date-like year, but it is a
+    # table's header, not a 落款 on one line.
+    text = signed(
+        "青岚县望溪镇人民政府",
+        "2025年1月20日",
+        "",
+        "附件：2024年法治政府建设主要指标完成情况表",
+        "",
+        "序号\t指标\t2023年\t2024年",
+        "1\t行政机关负责人出庭应诉率\t95%\t100%",
+    )
+    assert found(text) == []

@@ -132,3 +132,15 @@ def test_a_led_paragraph_with_its_acts_below_it_is_quiet():
         "研究解决重大问题2个，出庭应诉1次。\n二、存在的不足和原因\n主要原因是人员较少。\n"
     )
     assert lint(JOINT_TITLE + body + SHUFA_TAIL, "duty-coverage") == []
+
+
+def test_a_governments_own_report_names_its_principal_in_the_heading():
+    # Hunt 21 (fp06): "县人民政府主要负责人履行…", the body naming only 县长.
+    body = "县长主持县政府常务会议会前学法12次，听取法治政府建设工作汇报4次，出庭应诉2次。"
+    text = (
+        HEAD + "二、县人民政府主要负责人履行推进法治建设第一责任人职责情况\n" + body + "\n" + TAIL
+    )
+    assert lint(text, "duty-coverage") == []
+    # The statutory 党政 heading still wants both leaders in the body.
+    (found,) = lint(duty_report(body), "duty-coverage")
+    assert "党委（党组）和政府主要负责人" in found.message

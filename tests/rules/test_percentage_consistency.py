@@ -230,3 +230,14 @@ def test_a_bound_is_checked_as_a_bound():
     assert rates("受理行政复议申请40件，纠错2件，纠错率在10%以内。") == []
     ((_, message),) = rates("受理行政复议申请40件，纠错8件，纠错率在10%以内。")
     assert "8÷40" in message
+
+
+def test_a_table_row_comparing_years_is_not_a_conflict():
+    # Hunt 21 (fp02): "2023年\t2024年" columns; the view cannot tell which is this year's.
+    table = "指标\t2023年\t2024年\n案卷合格率\t95.1%\t97.3%"
+    assert rates("案卷评查合格率稳步提升，案卷合格率97.3%。", table) == []
+    # A sentence still is, and so is a row with one value.
+    ((severity, _),) = rates("案卷合格率97.3%。", "年末复查，案卷合格率95.1%。")
+    assert severity == "warning"
+    ((severity, _),) = rates("案卷合格率97.3%。", "指标\t数值\n案卷合格率\t95.1%")
+    assert severity == "warning"

@@ -280,3 +280,27 @@ def test_a_joined_heading_whose_later_part_is_next_years_key_work_is_the_plan():
     # "2024年工作总结及2025年重点工作" in a 2024 report: its second part is the plan.
     text = REVIEW_BASE.replace("四、2025年工作安排", "四、2024年工作总结及2025年重点工作")
     assert messages(text) == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "四、2025年工作目标和措施",
+        "四、2025年工作任务",
+        "四、2025年主要目标任务",
+        "四、2025年工作规划",
+        "四、2025年推进法治政府建设的主要任务",
+    ],
+)
+def test_next_years_tasks_and_measures_are_the_plan(heading):
+    # Hunt 21 (fp03): a heading led by the next year naming tasks, goals or measures.
+    assert messages(REVIEW_BASE.replace("四、2025年工作安排", heading)) == []
+
+
+def test_difficulties_that_exist_are_the_shortcomings():
+    # Hunt 21 (fp07): "存在的困难和原因" as well as "面临的困难".
+    text = REVIEW_BASE.replace("三、存在的不足和原因", "三、存在的困难和原因")
+    assert messages(text) == []
+    text = REVIEW_BASE.replace("三、存在的不足和原因", "三、当前存在的困难")
+    (found,) = messages(text.replace("主要原因是人员较少。", "人员较少。"))
+    assert "没有分析原因" in found

@@ -303,3 +303,20 @@ def test_an_award_for_something_else_does_not_excuse_current_work():
         (2026, "作为八五普法先进单位，我镇继续推进“谁执法谁普法”。"),
     ):
         assert found(year, sentence) == [], sentence
+
+
+def test_a_sentence_dated_before_the_plan_was_outdated_tells_history():
+    # Hunt 21 (fp08): in 2018 the 十九大 was the current congress.
+    for sentence in (
+        "2018年，根据党的十九大部署，镇党委成立全面依法治镇委员会。",
+        "溪口村2019年被评为全县贯彻党的十九大精神先进集体。",
+        "2020年，全镇深入开展七五普法，顺利通过总结验收。",
+    ):
+        assert found(2024, sentence) == [], sentence
+    # Not a span up to now, nor a later time after the date.
+    for sentence in (
+        "2018年以来，全镇深入学习贯彻党的十九大精神。",
+        "2018年，镇党委成立全面依法治镇委员会，今年继续深入学习贯彻党的十九大精神。",
+        "2024年，全镇深入学习贯彻党的十九大精神。",
+    ):
+        assert len(found(2024, sentence)) == 1, sentence

@@ -298,3 +298,16 @@ def test_whole_figures_in_wan_are_exact():
     # With decimals the rounding is allowed (fp-numbers s15); approximate figures are not judged.
     assert sums("发放宣传资料5.1万份：线上2.6万份、线下2.4万份。") == []
     assert sums("发放宣传资料5万余份：线上2万份、线下2万份。") == []
+
+
+def test_each_category_with_its_outcome_adds_up_by_categories():
+    # Hunt 21 (fp01): the outcome after each category (调解成功55件) is among its cases.
+    sentence = (
+        "全年排查矛盾纠纷200件：婚姻家庭纠纷56件，调解成功55件；邻里纠纷48件，"
+        "调解成功47件；其他纠纷96件，调解成功91件。"
+    )
+    assert sums(sentence) == []
+    (message,) = sums(sentence.replace("200件", "210件"))
+    assert "不等于" in message
+    # Without ；-groups, or with a later count larger than its category's, it is a list.
+    assert sums("全年办理行政处罚案件62件：简易程序40件，普通程序20件；其他3件。") != []

@@ -252,3 +252,12 @@ def test_a_plan_that_opens_with_requirements_or_training_for_the_report_year():
     # A modifier of a past item (…的) is not (fp-numbers y02, y03).
     assert found(plan + "2024年要求整改的问题，年内全部销号。") == []
     assert found(plan + "2024年继续教育学时不足的执法人员，将于次年一季度前补足。") == []
+
+
+def test_a_look_back_in_the_plan_chapter_is_no_plan_sentence():
+    # Hunt 21 (fp09): 将 as 把, and the act is done (了).
+    plan = "二、下一步工作打算\n2023年，我镇将法治建设纳入村（社区）年度综合考核，取得了较好效果。"
+    assert found(TITLE + plan) == []
+    # 了解 and 已有 are no look back.
+    for sentence in ("2023年，我镇将深入了解群众法治需求。", "2023年将巩固已有成果。"):
+        assert len(found(TITLE + "二、下一步工作打算\n" + sentence)) == 1, sentence

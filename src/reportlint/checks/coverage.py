@@ -92,6 +92,7 @@ class Coverage(CheckKind[CoverageParams]):
             raise ParamError("min_topics", f"min_topics={params.min_topics} 大于 topics 的个数")
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        named = ""  # headings that say whose duty it is
         section = self.section.for_doc(doc)
         exclude = self.exclude.for_doc(doc) if self.exclude is not None else None
         matches = list(sections_matching(doc, section, exclude))
@@ -103,6 +104,13 @@ class Coverage(CheckKind[CoverageParams]):
                 for i in matches
             )
             anchor = heading_title_span(doc, matches[0])
+            # But a heading that names one principal and no party body ("县人民政府
+            # 主要负责人履行…") says whose duty the body tells: a government's own.
+            named = "\n".join(
+                doc.sections[i].heading.title
+                for i in matches
+                if "党" not in doc.sections[i].heading.title
+            )
         elif self.params.whole_report_if_title and title_matches(doc, section, self.joint):
             # A report whose title is the section (述法: "县长…履行推进法治建设第一
             # 责任人职责情况报告"): the whole report, less next year's plan.
@@ -126,7 +134,7 @@ class Coverage(CheckKind[CoverageParams]):
                     "missing": "、".join(missing),
                 },
             )
-        absent = [t.label for t, p in self.required if not p.search(text)]
+        absent = [t.label for t, p in self.required if not p.search(f"{text}\n{named}")]
         if absent:
             yield Finding(anchor, "missing-required", {"missing": "、".join(absent)})
 

@@ -29,6 +29,12 @@ from reportlint.document.regexes import compiled
 
 _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
 _CLAUSE_END = compiled(r"[，。；：！？]")
+_SENTENCE_END = compiled(r"[。；！？]")
+# A year as the time of a past event: "2018年，", "2019年3月被评为", "2019年获评".
+_TIME = compiled(r"(?<!\d)(?P<year>(?:19|20)\d{2})年|今年|本年|当年|目前|当前|现在|全年|近年")
+_PAST_TIME = compiled(
+    r"(?<!\d)((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[，,]|被|获|荣获|曾)"
+)
 
 
 class DatedFact(Params):
@@ -90,12 +96,28 @@ class DatedReferences(CheckKind[DatedParams]):
                     around = _clause(p.text, m.start(), m.end())
                     if any(x is not None and x.search(around) for x in (self.forward, exceptions)):
                         continue
+                    if not not_yet and _dated_before(p.text, m.start(), fact.stale_from):
+                        continue  # "2018年，根据党的十九大部署，…成立…": history
                     args = {"match": m.group(), "label": fact.label, "year": year}
                     span = doc.span(p.start + m.start(), p.start + m.end())
                     if not_yet:
                         yield Finding(span, "not-yet", args)
                     else:
                         yield Finding(span, "outdated", {**args, "successor": fact.successor})
+
+
+def _dated_before(text: str, start: int, stale_from: int | None) -> bool:
+    """Whether the sentence, before `start`, dates what it tells to a year before
+    `stale_from`: "2018年，根据…", "溪口村2019年被评为…" (not "2020年以来", and
+    not when a later time follows: "…，今年…")."""
+    if stale_from is None:
+        return False
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    # The last time named before it speaks: "2019年被评为…，今年深入推进…" is now.
+    last = next(reversed(list(_TIME.finditer(text, opening, start))), None)
+    if last is None or last["year"] is None:
+        return False
+    return int(last["year"]) < stale_from and _PAST_TIME.match(text, last.start()) is not None
 
 
 def _clause(text: str, start: int, end: int) -> str:

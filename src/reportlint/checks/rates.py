@@ -40,6 +40,7 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.checks.sections import year_patterns
 from reportlint.document import Document
+from reportlint.document.parse import CELL_GAP
 from reportlint.document.quantities import Quantity
 from reportlint.document.regexes import compiled
 
@@ -143,9 +144,12 @@ class Rates(CheckKind[RatesParams]):
         seen: dict[str, list[_Rate]] = {}
         starts: list[int] | None = None  # of doc.quantities, in text order
         plans: list[tuple[int, int]] | None = None  # next-year plan sections
-        for p in doc.body_paragraphs:
+        for p, (_, typed) in zip(doc.body_paragraphs, doc.body_originals, strict=True):
             if "%" not in p.text:
                 continue  # no rate: most paragraphs
+            # A table row of several columns ("案卷合格率\t95.1%\t97.3%" under "2023年
+            # 2024年"): which column is this year's the view cannot tell.
+            row = p.text.count("%") > 1 and CELL_GAP.search(typed) is not None
             for sentence in _SENTENCE.finditer(p.text):
                 if "%" not in sentence.group():
                     continue
@@ -185,7 +189,7 @@ class Rates(CheckKind[RatesParams]):
                         continue  # a target or another period
                     if plans is None:
                         plans = self._plans(doc)
-                    if any(a <= rate.start < b for a, b in plans):
+                    if row or any(a <= rate.start < b for a, b in plans):
                         continue
                     yield from self._against_earlier(doc, rate, seen, raw)
 

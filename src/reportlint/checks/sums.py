@@ -239,6 +239,9 @@ class Sums(CheckKind[SumsParams]):
                 wrong = not any(
                     abs(total.value - sum(values[:k])) <= slacks[k - 1] + 1e-9
                     for k in range(self.params.min_parts, len(values) + 1)
+                ) and not (
+                    (heads := _group_heads(text, readings)) is not None
+                    and abs(total.value - heads) <= slacks[-1] + 1e-9
                 )
             else:
                 wrong = part_sum > total.value + slacks[-1] + 1e-9
@@ -304,6 +307,24 @@ class Sums(CheckKind[SumsParams]):
                 intake = q
             kept.append(q)
         return kept
+
+
+def _group_heads(text: str, readings: list[tuple[Quantity, int]]) -> float | None:
+    """The sum of the first count of each ；-group when the counts after it in the
+    group are no larger, so may be its outcome ("200件：婚姻家庭纠纷56件，调解成功55
+    件；邻里纠纷48件，调解成功47件；…" is 56+48+…); None when the list has no such
+    groups."""
+    groups: list[list[float]] = []
+    for k, (q, times) in enumerate(readings):
+        previous = readings[k - 1][0] if k else None
+        if previous is None or "；" in text[previous.end : q.start]:
+            groups.append([])
+        groups[-1].append(q.value * times)
+    if len(groups) < 2 or all(len(g) == 1 for g in groups):
+        return None
+    if any(v > g[0] for g in groups for v in g[1:]):
+        return None
+    return sum(g[0] for g in groups)
 
 
 def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:

@@ -90,7 +90,7 @@ AFTER_SIGNATURE = compiled(
 # Also below a 落款: a page number ("— 4 —"), a contact line, an attached table's rows.
 _PAGE_NUMBER = compiled(r"^[-—－–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—－–\s]*$")
 _CONTACT = compiled(r"^（?(?:联系人|联系电话|联系方式|电话|传真|电子邮箱|邮箱|网址|地址|邮编)[：:]")
-_CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
+CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
 # An attachment's label on a line of its own ("附件", "附件1", "附表："): below a 落款,
 # everything from it on is the attachment (a table, its title, its notes).
 _ATTACHMENT_LABEL = compiled(r"^附[件表]\s*\d{0,2}[：:]?$")
@@ -382,6 +382,7 @@ def _footer_line(text: str) -> bool:
 def _mark_chrome(
     paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
 ) -> list[Paragraph]:
+    masthead = _masthead(paragraphs[:header_end])
     marked = []
     for p in paragraphs:
         kind = None
@@ -389,10 +390,21 @@ def _mark_chrome(
             kind = "footer"
         elif _metadata_line(p.text):
             kind = "metadata"
-        elif p.index < header_end and p.index not in title and not MASTHEAD.match(p.text):
+        elif p.index < header_end and p.index not in title and p.index not in masthead:
             kind = "header"
         marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
     return marked
+
+
+def _masthead(header: list[Paragraph]) -> set[int]:
+    """The 版头 lines above the title: MASTHEAD lines and the organ lines right above
+    one ("中共白岩县委员会" over "白岩县人民政府文件"; "白岩县人民政府" over a
+    letter's "白政函〔2025〕6号")."""
+    found: set[int] = set()
+    for p in reversed(header):
+        if MASTHEAD.match(p.text) or (p.index + 1 in found and _is_organ_line(p.text)):
+            found.add(p.index)
+    return found
 
 
 def _metadata_line(text: str) -> bool:
@@ -459,13 +471,20 @@ def _may_follow_signature(text: str, typed: str) -> bool:
         or _PAGE_NUMBER.match(text)
         or _CONTACT.match(text)
         or (
-            # a table row, but not the 落款 itself ("××镇人民政府　2025年1月20日")
+            # a table row, but not the 落款 itself ("××镇人民政府　2025年1月20日");
+            # a header ending in year columns ("序号　指标　2023年　2024年") is a row
             "。" not in text
-            and _CELL_GAP.search(typed)
+            and CELL_GAP.search(typed)
             and not ORGAN.search(text)
-            and not _TRAILING_DATE.search(text)
+            and _one_line_signature(text) is None
         )
     )
+
+
+def _one_line_signature(text: str) -> regex.Match[str] | None:
+    """The date of a 落款 on one line ("某某镇人民政府 2024年1月17日"), else None."""
+    m = _TRAILING_DATE.search(text)
+    return m if m is not None and _is_organ_line(text[: m.start()].strip()) else None
 
 
 def _signature_at_end(content: list[Paragraph]) -> tuple[Signature | None, list[Paragraph]]:
@@ -477,8 +496,7 @@ def _signature_at_end(content: list[Paragraph]) -> tuple[Signature | None, list[
         cut = 2 if issuer else 1
         return Signature(issuer, last, read_date(last.text)), content[:-cut]
     # Issuer and date on one line: "某某镇人民政府 2024年1月17日".
-    m = _TRAILING_DATE.search(last.text)
-    if m and _is_organ_line(last.text[: m.start()].strip()):
+    if (m := _one_line_signature(last.text)) is not None:
         return Signature(last, last, read_date(m["date"])), content[:-1]
     if _is_organ_line(last.text) and not ANY_ORDINAL_START.match(last.text):
         return Signature(last, None, None), content[:-1]

@@ -353,3 +353,6 @@ def test_control_characters_in_the_page_are_dropped_not_an_internal_error() -> N
     text = html_text(data.encode("gb18030"))
     assert "\x01" not in text and "\x03" not in text
     assert "推进法治政府建设" in text
+    # A form feed between words is a space, as it was before.
+    text = html_text(page("<p>依法行政\x0c推进法治</p>").encode("utf-8"))
+    assert "依法行政 推进法治" in text or "依法行政\n推进法治" in text

@@ -125,3 +125,10 @@ def test_an_attached_table_with_year_columns_does_not_hide_the_signature():
         "1\t行政机关负责人出庭应诉率\t95%\t100%",
     )
     assert found(text) == []
+
+
+def test_a_stray_gap_inside_the_date_does_not_hide_it():
+    # Review of the fix above: a date line alone is never a table row.
+    assert found(signed("青岚县望溪镇人民政府", "2025年1月  20日")) == []
+    ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2024年1月  20日"))
+    assert severity == "warning" and "2024年度之内" in message

@@ -144,3 +144,23 @@ def test_a_governments_own_report_names_its_principal_in_the_heading():
     # The statutory 党政 heading still wants both leaders in the body.
     (found,) = lint(duty_report(body), "duty-coverage")
     assert "党委（党组）和政府主要负责人" in found.message
+
+
+def test_a_party_committees_heading_still_wants_both_leaders():
+    # Review of the fix above: 县委 is a party body though it has no 党.
+    body = "县委书记主持县委常委会会议研究法治工作3次，带头学法4次，出庭旁听庭审1次。"
+    text = HEAD + "二、县委主要负责人履行推进法治建设第一责任人职责情况\n" + body + "\n" + TAIL
+    (found,) = lint(text, "duty-coverage")
+    assert "党委（党组）和政府主要负责人" in found.message
+
+
+def test_a_led_paragraph_over_sub_headings_with_the_acts_is_quiet():
+    # Review of the fix above: the acts may be set out under sub-headings.
+    body = (
+        "一、主要举措和成效\n全年办理行政处罚案件62件。\n二、强化法治建设组织领导\n"
+        + LEAD
+        + "\n（一）带头学法\n镇党委书记主持中心组专题学法4次。\n"
+        "（二）听取汇报\n镇长主持政府常务会议听取法治建设工作汇报3次，研究解决重大问题2个。\n"
+        "（三）出庭应诉\n镇长出庭应诉1次。\n三、存在的不足和原因\n主要原因是人员较少。\n"
+    )
+    assert lint(JOINT_TITLE + body + SHUFA_TAIL, "duty-coverage") == []

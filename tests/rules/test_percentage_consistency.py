@@ -241,3 +241,8 @@ def test_a_table_row_comparing_years_is_not_a_conflict():
     assert severity == "warning"
     ((severity, _),) = rates("案卷合格率97.3%。", "指标\t数值\n案卷合格率\t95.1%")
     assert severity == "warning"
+    # A gap between sentences is no table (review of the fix).
+    for gap in ("  ", "\u3000"):
+        paragraph = f"开展案卷评查并内部通报。{gap}全年案卷合格率95.1%，出庭应诉率100%。"
+        ((severity, _),) = rates("案卷合格率97.3%。", paragraph)
+        assert severity == "warning", repr(gap)

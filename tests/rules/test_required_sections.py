@@ -262,12 +262,15 @@ def test_the_report_years_key_work_heading_is_the_measures(heading):
 def test_a_key_work_heading_for_the_report_year_closing_the_report_is_the_plan():
     # "四、2023年重点工作" closing a 2023 report is the plan with the wrong year, which
     # year-consistency reports; "missing plan" would send the writer looking for it.
-    text = report(
-        MEASURES, DUTY, SHORTCOMINGS, "四、2023年重点工作\n（一）深入学习贯彻习近平法治思想\n"
-    )
+    plan = "四、2023年重点工作\n（一）深入学习贯彻习近平法治思想\n我街道将组织专题学法4次。\n"
+    text = report(MEASURES, DUTY, SHORTCOMINGS, plan)
     assert messages(text) == []
     (plan,) = [d for d in lint(text, "year-consistency") if d.line == 9]
     assert "下一年度安排中写的是“2023年”" in plan.message
+    # Closing it with nothing planned (review of the fix), it is more of the year's work.
+    done = "四、2023年重点任务落实\n全年组织专题学法4次。\n"
+    (found,) = messages(report(MEASURES, DUTY, SHORTCOMINGS, done))
+    assert "下一年度推进法治政府建设的主要安排" in found
     # Opening the report it is the year's own work, and the plan is missing.
     text = report(
         "一、2023年重点工作\n（一）规范文明执法\n2023年实施行政处罚41起。\n", DUTY, SHORTCOMINGS
@@ -301,6 +304,13 @@ def test_difficulties_that_exist_are_the_shortcomings():
     # Hunt 21 (fp07): "存在的困难和原因" as well as "面临的困难".
     text = REVIEW_BASE.replace("三、存在的不足和原因", "三、存在的困难和原因")
     assert messages(text) == []
+    # Difficulties a measure helps with are no shortcomings (review of the fix).
+    helped = REVIEW_BASE.replace(
+        "三、存在的不足和原因\n主要原因是人员较少。\n",
+        "（一）依法帮助群众解决存在的困难\n走访群众30户。\n",
+    )
+    (found,) = messages(helped)
+    assert "存在的不足和原因" in found
     text = REVIEW_BASE.replace("三、存在的不足和原因", "三、当前存在的困难")
     (found,) = messages(text.replace("主要原因是人员较少。", "人员较少。"))
     assert "没有分析原因" in found

@@ -306,17 +306,22 @@ def test_an_award_for_something_else_does_not_excuse_current_work():
 
 
 def test_a_sentence_dated_before_the_plan_was_outdated_tells_history():
-    # Hunt 21 (fp08): in 2018 the 十九大 was the current congress.
+    # Hunt 21 (fp08): in 2018 the 十九大 was the current congress.  (report() opens the
+    # line with "2024年，", so each sentence follows one of its own.)
     for sentence in (
         "2018年，根据党的十九大部署，镇党委成立全面依法治镇委员会。",
-        "溪口村2019年被评为全县贯彻党的十九大精神先进集体。",
         "2020年，全镇深入开展七五普法，顺利通过总结验收。",
     ):
-        assert found(2024, sentence) == [], sentence
-    # Not a span up to now, nor a later time after the date.
+        assert found(2024, "全镇坚持依法行政。" + sentence) == [], sentence
+    # An award dated in its own clause is an exception of the entry.
+    assert found(2024, "溪口村2019年被评为全县贯彻党的十九大精神先进集体。") == []
+    # Not a span up to now, a later time after the date, or a year further in
+    # (review of the fix).
     for sentence in (
         "2018年以来，全镇深入学习贯彻党的十九大精神。",
         "2018年，镇党委成立全面依法治镇委员会，今年继续深入学习贯彻党的十九大精神。",
-        "2024年，全镇深入学习贯彻党的十九大精神。",
+        "2019年12月，镇司法所挂牌，这一年来深入推进七五普法中期工作。",
+        "溪口村2019年被评为省级民主法治示范村，我镇以此为示范，全面深入开展七五普法。",
+        "镇司法所2019年获评先进司法所，现正深入贯彻党的十九大精神。",
     ):
-        assert len(found(2024, sentence)) == 1, sentence
+        assert len(found(2024, "全镇坚持依法行政。" + sentence)) == 1, sentence

@@ -267,13 +267,24 @@ def test_a_count_per_head_is_no_part():
     assert sums("全年办理行政处罚案件30件：简易程序18件、普通程序12件，每月人均办案2件。") == []
 
 
-def test_a_distributive_each_after_a_pair_joined_by_he():
-    # Review of f2b7d63: "第二季度和第四季度各听取1次", "3月、9月各…" are two each.
+def test_a_distributive_each_counts_once_per_item():
+    # "第二季度和第四季度各听取1次" is 1次×2 (review of f2b7d63 and of its fixes).
     for sentence in (
-        "听取法治建设工作汇报4次：第二季度和第四季度各听取专题汇报1次，另结合年终工作会议听取1次。",
-        "听取法治建设工作汇报4次：3月、9月各听取专题汇报1次，另结合年终工作会议听取1次。",
+        "听取法治建设工作汇报4次：第二季度和第四季度各听取专题汇报1次，另结合年终工作会议听取2次。",
+        "听取法治建设工作汇报4次：3月、9月各听取专题汇报1次，另结合年终工作会议听取2次。",
     ):
         assert sums(sentence) == [], sentence
+    (message,) = sums(
+        "听取法治建设工作汇报4次：第二季度和第四季度各听取专题汇报1次，另结合年终工作会议听取1次。"
+    )
+    assert "1次×2+1次=3" in message
+    (message,) = sums("全年开展执法检查30次：6月和12月各开展专项检查10次，日常检查5次。")
+    assert "10次×2+5次=25" in message
+    # 各司其职 is no distributive 各.
+    (message,) = sums(
+        "全年调解纠纷120件：镇调委会和村调委会各司其职调解纠纷80件，行业调委会调解30件。"
+    )
+    assert "80件+30件=110" in message
 
 
 def test_a_dropped_count_does_not_leave_a_misleading_sum():
@@ -309,5 +320,8 @@ def test_each_category_with_its_outcome_adds_up_by_categories():
     assert sums(sentence) == []
     (message,) = sums(sentence.replace("200件", "210件"))
     assert "不等于" in message
+    # A later count that is no outcome is one more part (review: 32 + 24 = 56 by chance).
+    (message,) = sums("受理信访件56件：来访32件，来信12件；网上信访24件，电话信访10件。")
+    assert "32件+12件+24件+10件=78" in message
     # Without ；-groups, or with a later count larger than its category's, it is a list.
     assert sums("全年办理行政处罚案件62件：简易程序40件，普通程序20件；其他3件。") != []

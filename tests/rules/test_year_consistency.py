@@ -259,5 +259,10 @@ def test_a_look_back_in_the_plan_chapter_is_no_plan_sentence():
     plan = "二、下一步工作打算\n2023年，我镇将法治建设纳入村（社区）年度综合考核，取得了较好效果。"
     assert found(TITLE + plan) == []
     # 了解 and 已有 are no look back.
-    for sentence in ("2023年，我镇将深入了解群众法治需求。", "2023年将巩固已有成果。"):
+    for sentence in (
+        "2023年，我镇将深入了解群众法治需求。",
+        "2023年将巩固已有成果。",
+        "2023年，我镇将巩固已取得的法治建设成果。",
+        "2023年，我镇将在已完成普法规划的基础上推动矛盾纠纷案结事了。",
+    ):
         assert len(found(TITLE + "二、下一步工作打算\n" + sentence)) == 1, sentence

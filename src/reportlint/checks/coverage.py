@@ -32,6 +32,7 @@ from reportlint.checks.sections import (
     year_patterns,
 )
 from reportlint.document import Document, Span
+from reportlint.document.regexes import compiled
 
 
 class Topic(Params):
@@ -109,7 +110,7 @@ class Coverage(CheckKind[CoverageParams]):
             named = "\n".join(
                 doc.sections[i].heading.title
                 for i in matches
-                if "党" not in doc.sections[i].heading.title
+                if not _PARTY.search(doc.sections[i].heading.title)
             )
         elif self.params.whole_report_if_title and title_matches(doc, section, self.joint):
             # A report whose title is the section (述法: "县长…履行推进法治建设第一
@@ -137,6 +138,10 @@ class Coverage(CheckKind[CoverageParams]):
         absent = [t.label for t, p in self.required if not p.search(f"{text}\n{named}")]
         if absent:
             yield Finding(anchor, "missing-required", {"missing": "、".join(absent)})
+
+
+# A heading naming a party body: "党政", "党委", "县委主要负责人" (not 卫健委员会).
+_PARTY = compiled(r"党|[县区市镇乡旗州]委(?!员)")
 
 
 def _first_sentence(doc: Document, start: int) -> Span:

@@ -31,9 +31,11 @@ _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
 _CLAUSE_END = compiled(r"[，。；：！？]")
 _SENTENCE_END = compiled(r"[。；！？]")
 # A year as the time of a past event: "2018年，", "2019年3月被评为", "2019年获评".
-_TIME = compiled(r"(?<!\d)(?P<year>(?:19|20)\d{2})年|今年|本年|当年|目前|当前|现在|全年|近年")
-_PAST_TIME = compiled(
-    r"(?<!\d)((?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[，,]|被|获|荣获|曾)"
+# A sentence dated to a past year: "2018年，", "2019年3月，", "在2019年，".
+_OPENING_TIME = compiled(r"\s*(?:在)?(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]")
+# ... and a later time named after it: "…，今年深入推进…".
+_LATER_TIME = compiled(
+    r"(?<!\d)(?:19|20)\d{2}年|今年|本年|当年|目前|当前|现在|现正|正在|至今|全年|近年|年来"
 )
 
 
@@ -107,17 +109,17 @@ class DatedReferences(CheckKind[DatedParams]):
 
 
 def _dated_before(text: str, start: int, stale_from: int | None) -> bool:
-    """Whether the sentence, before `start`, dates what it tells to a year before
-    `stale_from`: "2018年，根据…", "溪口村2019年被评为…" (not "2020年以来", and
-    not when a later time follows: "…，今年…")."""
+    """Whether the sentence opens with a year before `stale_from` as the time of what
+    it tells, and names no later time before `start`: "2018年，根据党的十九大部署，
+    镇党委成立…" (not "2018年以来…", nor "2019年12月，…，这一年来…", nor a year
+    further in: "溪口村2019年被评为…，我镇…" is left to the entry's exceptions)."""
     if stale_from is None:
         return False
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    # The last time named before it speaks: "2019年被评为…，今年深入推进…" is now.
-    last = next(reversed(list(_TIME.finditer(text, opening, start))), None)
-    if last is None or last["year"] is None:
+    m = _OPENING_TIME.match(text, opening)
+    if m is None or int(m["year"]) >= stale_from:
         return False
-    return int(last["year"]) < stale_from and _PAST_TIME.match(text, last.start()) is not None
+    return _LATER_TIME.search(text, m.end(), start) is None
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -40,7 +40,6 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.checks.sections import year_patterns
 from reportlint.document import Document
-from reportlint.document.parse import CELL_GAP
 from reportlint.document.quantities import Quantity
 from reportlint.document.regexes import compiled
 
@@ -52,6 +51,8 @@ _RATE = compiled(
 _NUMBER = compiled(r"\d+(?:\.(\d+))?")
 # Before a rate's stem, a negation makes the count the rest: 未按期办结, 不予受理, 不满意.
 _NEGATED = ("未", "不", "不予", "非", "没有")
+# Two percentages in cells side by side, as typed: "95.1%\t97.3%", "95.1%　97.3%".
+_COLUMNS = compiled(r"%[ \t\u3000]*(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*\d[\d.]*%")
 _SENTENCE = compiled(r"[^。；！？\n]+")
 _MARKS = " ，、：（）“”‘’《》"
 
@@ -149,7 +150,7 @@ class Rates(CheckKind[RatesParams]):
                 continue  # no rate: most paragraphs
             # A table row of several columns ("案卷合格率\t95.1%\t97.3%" under "2023年
             # 2024年"): which column is this year's the view cannot tell.
-            row = p.text.count("%") > 1 and CELL_GAP.search(typed) is not None
+            row = "。" not in p.text and _COLUMNS.search(typed) is not None
             for sentence in _SENTENCE.finditer(p.text):
                 if "%" not in sentence.group():
                     continue

@@ -30,6 +30,8 @@ from reportlint.document.regexes import compiled
 
 _QUOTED_TITLE = compiled(r"《[^》]*》")
 
+# Words of a plan: what will be done.
+_PLANNED = compiled(r"将(?!\p{Han}{0,12}(?:纳入|作为|列为|列入))|计划|力争|争取|拟")
 # The group of a heading pattern that holds only for a year after the report's.
 LATER_YEAR = "later_year"
 # "2024年工作总结及2025年工作计划": the parts of a joined heading.
@@ -43,9 +45,10 @@ class YearPatterns:
     group captures is after the report year: "^(?P<later_year>(?:19|20)\\d{2})年度?
     …重点工作" takes "2025年重点工作" in a 2024 report for the plan, and leaves
     "2024年度法治政府建设重点工作", the year's own work, to the measures.
-    The last of three or more chapters is the plan whatever its year: the
-    measures come first, so "四、2024年重点工作" closing a 2024 report is a plan
-    with the wrong year (for year-consistency to say), not a missing one.
+    The last of three or more chapters is the plan whatever its year when it
+    says what will be done (将, 计划, 力争…): the measures come first, so
+    "四、2024年重点工作" closing a 2024 report with "我镇将…" is a plan with the
+    wrong year (for year-consistency to say), not a missing one.
     `for_doc(doc)` gives what to search with; when the report year is unknown,
     such a pattern matches as written.
     """
@@ -60,7 +63,11 @@ class YearPatterns:
 
     def for_doc(self, doc: Document) -> ForYear:
         chapters = [s for s in doc.sections if s.parent is None]
-        last = chapters[-1].heading.title if len(chapters) >= 3 else None
+        last = None
+        if len(chapters) >= 3:
+            heading = chapters[-1].heading
+            if _PLANNED.search(doc.view.text, heading.title_end, chapters[-1].end):
+                last = heading.title
         return ForYear(self.plain, self.later, doc.report_year, last)
 
 
@@ -255,8 +262,8 @@ def led_paragraphs(
     doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | ForYear | None
 ) -> list[tuple[int, int]]:
     """Where the body paragraphs that open with a sentence matching `lead` (outside
-    excluded sections) run: from each to the next heading, which is how far a part
-    written as a paragraph goes ("镇党委书记、镇长认真履行第一责任人职责。…")."""
+    excluded sections) run: from each to the end of its section, which is how far
+    a part written as a paragraph goes ("镇党委书记、镇长认真履行第一责任人职责。…")."""
     found = []
     for p in doc.body_paragraphs:
         first = _QUOTED_TITLE.sub("", p.text.split("。", 1)[0])
@@ -265,6 +272,12 @@ def led_paragraphs(
         enclosing = [s for s in doc.sections if s.start <= p.start < s.end]
         if exclude is not None and any(exclude.search(s.heading.title) for s in enclosing):
             continue
-        end = min((s.start for s in doc.sections if s.start > p.start), default=doc.body[1])
+        # To the end of the section it is in, its sub-sections too ("…第一责任人职责。"
+        # then "（一）带头学法…"); before the first heading, to that heading.
+        end = (
+            max(enclosing, key=lambda s: s.start).end
+            if enclosing
+            else min((s.start for s in doc.sections if s.start > p.start), default=doc.body[1])
+        )
         found.append((p.start, max(p.end, end)))
     return found

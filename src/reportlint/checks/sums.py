@@ -17,8 +17,8 @@ parts: "56件：含重复信访6件、越级信访2件", judged only when it exc
 a count per item or a floor (每名执法人员不少于2次, 人均2件).  A count per period
 (每季度1次) is a part, read over the year (4次) unless that exceeds the total
 ("86场：每月法治讲座24场、…" is a series of 24).
-A distributive 各 after several items ("第二季度、第四季度各听取1次") hides how
-many there are, so such a list is not judged (各类, 各村 are no such 各).  A
+A distributive 各 after several items ("第二季度、第四季度各听取1次") counts once
+for each of them (1次×2; 各类, 各村, 各司其职 are no such 各).  A
 "其中" list of attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may
 overlap and is not judged either; nor is "包括" followed by such attributes;
 but complementary categories (男/女, 35岁以下/35岁以上, 党员/非党员) make up
@@ -49,6 +49,7 @@ from reportlint.document.regexes import compiled
 _SUBSET_END = compiled(r"[，；]")
 _NUMBER = compiled(r"\d+(?:\.(\d+))?")
 # A count per period, and how many periods make the year: "每季度1次" is 4.
+_ITEMS = compiled(r"[、和及与]")
 _PER_PERIOD = compiled(r"每个?(半年|季度|季|月|周|星期|年)")
 _PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
 # Words that open a list right after its marker: "62件：含简易程序案件40件、…",
@@ -90,14 +91,21 @@ class SumsParams(Params):
             "至少",
         ]
     )
-    # A count that stands for several items ("第二季度、第四季度各听取1次"): the
-    # list cannot be added up.  Searched in the count's clause with its 、 list:
-    # 各 right after a list of items ("第二季度和第四季度", "3月、9月"), not 各类,
-    # 各村, 各项, 各级…
+    # A count that stands for each of several items ("第二季度、第四季度各听取1次"
+    # is 1次×2).  Searched in the count's clause with its list: the match is the
+    # items and 各 ("第二季度和第四季度各", "3月、9月各"), not 各类, 各村, 各项,
+    # 各级, 各司其职, 各自…
     distributive_words: list[str] = msgspec.field(
         default_factory=lambda: [
             "^[\\p{Han}\\d]{1,12}(?:[、和及与][\\p{Han}\\d]{1,12})+各"
-            "(?![类项级种村组地部门单位界族位个条])"
+            "(?![类项级种村组地部门单位界族位个条司负尽自有])"
+        ]
+    )
+    # Counts after the first of a ；-group that tell its outcome ("婚姻家庭纠纷56件，
+    # 调解成功55件；…"): the list may add up by the groups' first counts.
+    outcome_words: list[str] = msgspec.field(
+        default_factory=lambda: [
+            "成功|办结|审结|结案|化解|调处|立案|查处|处理|答复|回复|整改|纠正|撤销|维持"
         ]
     )
     # Items of a "其中" list that are attributes, which may overlap ("具有法律职业
@@ -157,6 +165,7 @@ class Sums(CheckKind[SumsParams]):
         self.stage = compile_patterns([f"^(?:{p})$" for p in params.stage_words], "stage_words")
         self.not_part = _optional(params.not_part_words, "not_part_words")
         self.distributive = _optional(params.distributive_words, "distributive_words")
+        self.outcome = _optional(params.outcome_words, "outcome_words")
         self.attribute = _optional(params.attribute_words, "attribute_words")
         self.partitions = [
             validate_patterns(categories, f"partitions[{i}]")
@@ -195,10 +204,6 @@ class Sums(CheckKind[SumsParams]):
                 nested.extend(self._subsets(text, seg_start, seg_end, candidates))
             parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
             leads = [_lead(text, q) for q in parts]
-            if self.distributive is not None and any(
-                self.distributive.search(_clause(text, q)) for q in parts
-            ):
-                continue  # "各听取1次": 1 for each of several
             if self._partition([_lead(text, q, seg_start) for q in parts]):
                 exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
             elif (
@@ -215,8 +220,12 @@ class Sums(CheckKind[SumsParams]):
                 parts = [q for q in parts if not self.not_part.search(_lead(text, q, seg_start))]
             if exhaustive:
                 parts = self._without_stages(text, parts)
-            # A count per period stands for the year: 每季度1次 is 4.
-            readings = [(q, _per_year(q, _lead(text, q, seg_start), total)) for q in parts]
+            # A count per period stands for the year (每季度1次 is 4), one after a
+            # distributive 各 for each item (3月、9月各1次 is 2).
+            readings = [
+                (q, _per_year(q, _lead(text, q, seg_start), total) * self._each(text, q))
+                for q in parts
+            ]
             if len(readings) < self.params.min_parts:
                 continue
             segment = text[seg_start:seg_end]
@@ -240,7 +249,7 @@ class Sums(CheckKind[SumsParams]):
                     abs(total.value - sum(values[:k])) <= slacks[k - 1] + 1e-9
                     for k in range(self.params.min_parts, len(values) + 1)
                 ) and not (
-                    (heads := _group_heads(text, readings)) is not None
+                    (heads := self._group_heads(text, readings)) is not None
                     and abs(total.value - heads) <= slacks[-1] + 1e-9
                 )
             else:
@@ -257,6 +266,34 @@ class Sums(CheckKind[SumsParams]):
                     "relation": "不等于" if exhaustive else "大于",
                 },
             )
+
+    def _each(self, text: str, q: Quantity) -> int:
+        """How many items a count after 各 stands for: 2 in "3月、9月各开展1次"."""
+        if self.distributive is None:
+            return 1
+        m = self.distributive.search(_clause(text, q))
+        return 1 if m is None else len(_ITEMS.split(m.group()[:-1]))
+
+    def _group_heads(self, text: str, readings: list[tuple[Quantity, int]]) -> float | None:
+        """The sum of the first count of each ；-group when the counts after it in the
+        group tell its outcome and are no larger ("200件：婚姻家庭纠纷56件，调解成功55
+        件；邻里纠纷48件，调解成功47件；…" is 56+48+…); None when the list has no
+        such groups."""
+        if self.outcome is None:
+            return None
+        groups: list[list[float]] = []
+        for k, (q, times) in enumerate(readings):
+            previous = readings[k - 1][0] if k else None
+            if previous is None or "；" in text[previous.end : q.start]:
+                groups.append([])
+            elif not self.outcome.search(_lead(text, q)):
+                return None  # "来访32件，来信12件；…" is a list, not outcomes
+            groups[-1].append(q.value * times)
+        if len(groups) < 2 or all(len(g) == 1 for g in groups):
+            return None
+        if any(v > g[0] for g in groups for v in g[1:]):
+            return None
+        return sum(g[0] for g in groups)
 
     def _partition(self, leads: list[str]) -> bool:
         """Whether the leads name the categories of one complementary set, each once,
@@ -307,24 +344,6 @@ class Sums(CheckKind[SumsParams]):
                 intake = q
             kept.append(q)
         return kept
-
-
-def _group_heads(text: str, readings: list[tuple[Quantity, int]]) -> float | None:
-    """The sum of the first count of each ；-group when the counts after it in the
-    group are no larger, so may be its outcome ("200件：婚姻家庭纠纷56件，调解成功55
-    件；邻里纠纷48件，调解成功47件；…" is 56+48+…); None when the list has no such
-    groups."""
-    groups: list[list[float]] = []
-    for k, (q, times) in enumerate(readings):
-        previous = readings[k - 1][0] if k else None
-        if previous is None or "；" in text[previous.end : q.start]:
-            groups.append([])
-        groups[-1].append(q.value * times)
-    if len(groups) < 2 or all(len(g) == 1 for g in groups):
-        return None
-    if any(v > g[0] for g in groups for v in g[1:]):
-        return None
-    return sum(g[0] for g in groups)
 
 
 def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:

@@ -48,8 +48,9 @@ _PLAN_SENTENCE = compiled(
     r"(?:将|要(?!点|求\p{Han}{1,4}的)|计划|力争|继续(?!教育\p{Han}{0,6}的))"
 )
 _SENTENCE_END = compiled(r"[。；\n]")
-# A completed act: 了 (not 了解, 为了, 除了) or 已/已经.
-_DONE = compiled(r"(?<![为除])了(?!解)|已(?:经)?\p{Han}{0,2}(?:完成|建立|实现|纳入|取得|形成)")
+# A completed act: 了 (not 了解, 为了, 除了, 案结事了).  Not 已: "巩固已取得的成果",
+# "在已完成…的基础上" are plans.
+_DONE = compiled(r"(?<![为除事])了(?![解结])")
 # A year as the time of what follows: at the start of a clause, or after 于/在/到/至
 # ("将于2025年上半年完成", "，2025年力争…"); not "围绕2025年目标任务".
 _TIME_YEAR = compiled(r"(?:^|(?<=[，、；：于在到至]))((?:19|20)\d{2})年")
@@ -158,8 +159,8 @@ class Years(CheckKind[YearsParams]):
 
 
 def _done(text: str, start: int) -> bool:
-    """Whether the rest of the sentence tells of something done, a look back in the
-    plan chapter: "2024年，我镇将(=把)法治建设纳入…考核，取得了较好效果"."""
+    """Whether the rest of the sentence tells of something done (了), a look back in
+    the plan chapter: "2024年，我镇将(=把)法治建设纳入…考核，取得了较好效果"."""
     end = _SENTENCE_END.search(text, start)
     return _DONE.search(text, start, end.start() if end else len(text)) is not None
 

@@ -90,7 +90,7 @@ AFTER_SIGNATURE = compiled(
 # Also below a 落款: a page number ("— 4 —"), a contact line, an attached table's rows.
 _PAGE_NUMBER = compiled(r"^[-—－–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—－–\s]*$")
 _CONTACT = compiled(r"^（?(?:联系人|联系电话|联系方式|电话|传真|电子邮箱|邮箱|网址|地址|邮编)[：:]")
-CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
+_CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
 # An attachment's label on a line of its own ("附件", "附件1", "附表："): below a 落款,
 # everything from it on is the attachment (a table, its title, its notes).
 _ATTACHMENT_LABEL = compiled(r"^附[件表]\s*\d{0,2}[：:]?$")
@@ -382,7 +382,10 @@ def _footer_line(text: str) -> bool:
 def _mark_chrome(
     paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
 ) -> list[Paragraph]:
-    masthead = _masthead(paragraphs[:header_end])
+    issuers = "".join(p.text for p in paragraphs if p.index in title) + "".join(
+        p.text for p in paragraphs[max(0, footer_start - 6) : footer_start]
+    )
+    masthead = _masthead(paragraphs[:header_end], issuers)
     marked = []
     for p in paragraphs:
         kind = None
@@ -396,13 +399,16 @@ def _mark_chrome(
     return marked
 
 
-def _masthead(header: list[Paragraph]) -> set[int]:
+def _masthead(header: list[Paragraph], issuers: str) -> set[int]:
     """The 版头 lines above the title: MASTHEAD lines and the organ lines right above
     one ("中共白岩县委员会" over "白岩县人民政府文件"; "白岩县人民政府" over a
-    letter's "白政函〔2025〕6号")."""
+    letter's "白政函〔2025〕6号") that name an issuer of the report, as its title or
+    its 落款 (`issuers`) does: a site's name above them is page header."""
     found: set[int] = set()
     for p in reversed(header):
-        if MASTHEAD.match(p.text) or (p.index + 1 in found and _is_organ_line(p.text)):
+        if MASTHEAD.match(p.text) or (
+            p.index + 1 in found and _is_organ_line(p.text) and p.text in issuers
+        ):
             found.add(p.index)
     return found
 
@@ -471,12 +477,15 @@ def _may_follow_signature(text: str, typed: str) -> bool:
         or _PAGE_NUMBER.match(text)
         or _CONTACT.match(text)
         or (
-            # a table row, but not the 落款 itself ("××镇人民政府　2025年1月20日");
-            # a header ending in year columns ("序号　指标　2023年　2024年") is a row
+            # a table row, but not the 落款 itself ("××镇人民政府　2025年1月20日",
+            # a date alone); a header ending in year columns ("序号　指标　2023年
+            # 2024年") is a row
             "。" not in text
-            and CELL_GAP.search(typed)
+            and _CELL_GAP.search(typed)
             and not ORGAN.search(text)
             and _one_line_signature(text) is None
+            and not DATE_LINE.match(text)
+            and not _TRAILING_DATE.fullmatch(text)  # "2025年1月  20日": a stray gap
         )
     )
 

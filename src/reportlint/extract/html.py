@@ -64,7 +64,7 @@ _CJK_BREAK = re.compile(
     r"(?<=[\u2e80-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u2e80-\u9fff\uff00-\uffef])"
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 _BREAK_RUN = re.compile(r"[ \t\r\f]*\n[ \t\r\f\n]*")
 _BLANKS = re.compile(r"[ \t\r\f]+")
 _LINE_TRIM = " \t\u3000\xa0"
@@ -81,9 +81,10 @@ def html_text(data: bytes) -> str:
 
     # lxml refuses a str that still declares an encoding.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    # Control characters show as nothing in a browser, and lxml parses them but then
-    # refuses to move them (ValueError when an element is dropped).
-    text = _CONTROL.sub("", text)
+    # Control characters show as nothing in a browser (form and line feeds as a
+    # space), and lxml parses them but then refuses to move them (ValueError when
+    # an element is dropped).
+    text = _CONTROL.sub("", text.replace("\x0b", " ").replace("\x0c", " "))
     try:
         root = lxml.html.document_fromstring(text)
     except (ParserError, ValueError):

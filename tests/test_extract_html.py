@@ -13,7 +13,7 @@ from reportlint.cli import main
 from reportlint.extract.html import html_text
 from reportlint.load import LoadError, load_bytes, load_path
 
-from support import assert_unreadable, clean_text
+from support import assert_unreadable, clean_text, lint_file
 
 TITLE = "青岚县望溪镇2024年法治政府建设年度报告"
 
@@ -356,3 +356,84 @@ def test_control_characters_in_the_page_are_dropped_not_an_internal_error() -> N
     # A form feed between words is a space, as it was before.
     text = html_text(page("<p>依法行政\x0c推进法治</p>").encode("utf-8"))
     assert "依法行政 推进法治" in text or "依法行政\n推进法治" in text
+
+
+SITE_TOP = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="top">青岚县人民政府门户网站</div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 法治政府建设</div>
+"""
+
+
+def test_a_content_wrapper_with_a_sidebar_keeps_the_article_only(tmp_path: Path) -> None:
+    # Hunt 23 (v_sidebar_18): <div id="content"> holds an article div of an unknown
+    # class beside a 热点信息 link list, which landed after the 落款.
+    hot = "".join(
+        f'<li><a href="/t{i}.html">关于做好第{i}季度森林防火工作的通知</a></li>' for i in range(6)
+    )
+    data = (
+        SITE_TOP
+        + f'<div id="content"><h1>{TITLE}</h1><div class="wz">{paragraphs(clean_body())}</div>'
+        + f'<div class="rm"><h3>热点信息</h3><ul>{hot}</ul></div></div>'
+        + '<div class="footer">版权所有：青岚县人民政府</div></body></html>'
+    )
+    text = html_text(data.encode("utf-8"))
+    assert "森林防火" not in text and "热点信息" not in text
+    assert text.rstrip().endswith("2025年1月20日")
+    path = tmp_path / "r.html"
+    path.write_text(data, encoding="utf-8")
+    assert lint_file(path) == []
+
+
+def test_an_article_split_over_word_sections_is_read_whole(tmp_path: Path) -> None:
+    # Hunt 23 (v_wordsections_01): Word's "save as web page" puts the text after a
+    # section break in a second div; only the larger one was read.
+    lines = clean_body().split("\n")
+    half = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    data = (
+        '<html><head><meta charset="utf-8"><title>' + TITLE + "</title></head><body>"
+        f'<div class="WordSection1"><p>{TITLE}</p>{paragraphs(chr(10).join(lines[:half]))}</div>'
+        '<br clear="all" style="page-break-before:always">'
+        f'<div class="WordSection2">{paragraphs(chr(10).join(lines[half:]))}</div></body></html>'
+    )
+    text = html_text(data.encode("utf-8"))
+    assert lines[1] in text and lines[-1] in text
+    path = tmp_path / "r.htm"
+    path.write_text(data, encoding="utf-8")
+    assert lint_file(path) == []
+
+
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "<!-- saved from url=(0052)http://www.qinglan.gov.cn/zwgk/t20250125_123.shtml -->\n",
+        '<?xml version="1.0" encoding="utf-8"?>\n',
+        "<!-- 站点模板 v2 -->\n<!-- 栏目：法治政府建设 -->\n",
+    ],
+    ids=["saved-from", "xml-declaration", "comments"],
+)
+@pytest.mark.parametrize("first", ["<!DOCTYPE html>\n<html>", "<html>", "<head>"])
+def test_a_page_under_another_name_is_recognised(preamble: str, first: str) -> None:
+    # Hunt 23 (sniff/): .shtml/.jsp pages or standard input that open with a comment,
+    # an XML declaration or <head> were read as plain text.
+    data = page(paragraphs(clean_body())).replace("<!DOCTYPE html>\n<html>", first, 1)
+    source = load_bytes((preamble + data).encode("utf-8"), "t20250125_123.jsp")
+    assert source.format == "html" and "<p>" not in source.text
+
+
+def test_a_browsers_one_file_save_is_read(tmp_path: Path) -> None:
+    # Hunt 23 (chrome_saved.mhtml): MHTML, the page quoted-printable in a MIME message.
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "http://www.qinglan.gov.cn/zwgk/t20250125_123.shtml"
+    message.set_content(page(paragraphs(clean_body())), subtype="html", cte="quoted-printable")
+    message.make_mixed()  # a multipart body, as a browser writes it
+    data = message.as_bytes().replace(b"multipart/mixed", b"multipart/related", 1)
+    path = tmp_path / "报告.mhtml"
+    path.write_bytes(data)
+    source = load_path(path)
+    assert source.format == "html" and source.text.startswith(TITLE)
+    assert lint_file(path) == []
+    # A directory walk takes it too, and the same bytes by any name are sniffed.
+    assert load_bytes(data, "page.jsp").text == source.text

@@ -285,7 +285,7 @@ def test_real_utf8_without_chinese_lookalikes_stays_utf8(write, text: str) -> No
 
 
 def test_report_suffixes_cover_every_input_type() -> None:
-    assert REPORT_SUFFIXES == (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+    assert REPORT_SUFFIXES == (".txt", ".md", ".docx", ".html", ".htm", ".mhtml", ".mht", ".pdf")
 
 
 @pytest.mark.parametrize(

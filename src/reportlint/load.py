@@ -35,9 +35,22 @@ CONTAINER_FACTOR = 5
 
 # What a directory walk picks up.  A file named on the command line is read
 # whatever its extension: as text unless it is one of the formats below.
-REPORT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
-FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".mhtml", ".mht", ".pdf")
+FORMATS = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".mhtml": "html",  # a browser's one-file save: extract/html.py takes its page
+    ".mht": "html",
+    ".pdf": "pdf",
+}
 
+_PAGE_PREAMBLE = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s+|<\?xml[^>]*\?>|<!--.*?-->)*", re.S)
+_PAGE_START = (b"<!doctype html", b"<html", b"<head", b"<meta", b"<title", b"<body")
+# A browser's one-file save (.mhtml): MIME headers, then a multipart/related body.
+MHTML = re.compile(
+    rb"^(?:[A-Za-z-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?Content-Type:\s*multipart/related", re.I
+)
 _CRASH = {"docx": "读取 Word 文档时出错", "html": "读取网页时出错", "pdf": "读取 PDF 时出错"}
 _EMPTY = {"docx": "Word 文档中没有文字", "html": "网页中没有找到正文文字", "pdf": "PDF 中没有文字"}
 _THREE_BYTE_UTF8 = re.compile(r"[^\x00-\u07ff]")
@@ -174,13 +187,23 @@ def _sniff(data: bytes) -> str:
         return "docx"
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html")):
+    if _looks_like_html(data[:4096]):
         return "html"
     if data.startswith(_OLE_MAGIC):
         raise LoadError(
             "这是旧版 Word/WPS 文档（.doc/.wps）或加密的文档，不是文本：请另存为 .docx 后再检查"
         )
     return "text"
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """A page: its first tag, after a BOM, an XML declaration and comments (the
+    "<!-- saved from url=… -->" a browser writes), opens an HTML document; or a
+    browser's one-file save (MHTML: a MIME message of the page and its parts)."""
+    if MHTML.match(head):
+        return True
+    rest = _PAGE_PREAMBLE.sub(b"", head, count=1).lower()
+    return rest.startswith(_PAGE_START)
 
 
 def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportlint.load import LoadError, decode_utf8_or_gb, looks_binary
+from reportlint.load import MHTML, LoadError, decode_utf8_or_gb, looks_binary
 
 # lxml has no type information: elements are Any.
 Element = Any
@@ -75,6 +75,8 @@ _LAYOUT_CELL_CHARS = 300
 
 
 def html_text(data: bytes) -> str:
+    if MHTML.match(data[:4096]):
+        data = _mhtml_page(data)
     text = _decode(data)
     import lxml.html  # type: ignore[import-untyped]  # lazily: ~60 ms of imports
     from lxml.etree import ParserError  # type: ignore[import-untyped]
@@ -96,6 +98,7 @@ def html_text(data: bytes) -> str:
     _drop_invisible(body)
     han = _han_counts(body)
     container = _container(body, han)
+    _drop_site_lists(container, han)
     try:
         lines = list(_lines(container))
     except RecursionError:
@@ -107,6 +110,21 @@ def html_text(data: bytes) -> str:
 
 
 # --- encoding ------------------------------------------------------------------
+
+
+def _mhtml_page(data: bytes) -> bytes:
+    """The page of a browser's one-file save (.mhtml: a MIME message whose first
+    text/html part is the page, quoted-printable or base64)."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload
+    raise LoadError("网页存档（MHTML）中没有找到网页：请在浏览器中另存为“网页，仅 HTML”后再检查")
 
 
 def _decode(data: bytes) -> str:
@@ -213,10 +231,10 @@ def _container(body: Element, han: dict[Element, int]) -> Element:
                 and (el is largest or largest in el.iterancestors())
             ]
             return max(inner, key=lambda el: sum(1 for _ in el.iterancestors()))
-    return _densest(body)
+    return _densest(body, han)
 
 
-def _densest(body: Element) -> Element:
+def _densest(body: Element, han: dict[Element, int]) -> Element:
     """The element whose paragraphs hold the most Chinese text (a readability-style score)."""
     score: dict[Element, float] = {}
     for el in body.iter():
@@ -236,7 +254,49 @@ def _densest(body: Element) -> Element:
     # Score can land on an inline element; read from the enclosing block.
     while best is not body and best.tag not in _BLOCK and best.tag not in _CELLS:
         best = best.getparent()
+    # An article split over sibling blocks (Word's WordSection1/WordSection2 around
+    # a section break): blocks of paragraphs beside it, not link lists, are its text.
+    while best is not body:
+        parent = best.getparent()
+        beside = sum(
+            han[sib]
+            for sib in parent
+            if sib is not best
+            and sib.tag in _BLOCK
+            and len(sib.findall(".//p")) >= 2
+            and _link_share(sib) < 0.5
+        )
+        if beside < 0.15 * han[best]:
+            break
+        best = parent
     return best
+
+
+def _link_share(el: Element) -> float:
+    """How much of an element's Chinese text is link text (1 when it has none)."""
+    total = len(_HAN.findall(el.text_content()))
+    linked = sum(len(_HAN.findall(a.text_content())) for a in el.iter("a"))
+    return linked / total if total else 1.0
+
+
+def _drop_site_lists(container: Element, han: dict[Element, int]) -> None:
+    """Take out the site's menus, sidebars and link lists that a wrapper taken as the
+    article holds beside it (<div id="content"> with a 热点信息 list): small parts
+    named as such, or blocks of three or more links that are mostly link text.
+    Text the writer typed into the article is never such an element."""
+    doomed: list[Element] = []
+    for el in container.iterdescendants():
+        if not isinstance(el.tag, str) or han[el] > 0.3 * han[container]:
+            continue
+        if any(d in el.iterancestors() for d in doomed):
+            continue
+        hint = _hint(el)
+        named = _NOT_CONTAINER.search(hint) is not None and not _TITLE_HINT.search(hint)
+        listed = el.tag in _BLOCK and len(el.findall(".//a")) >= 3 and _link_share(el) >= 0.7
+        if named or listed:
+            doomed.append(el)
+    for el in doomed:
+        el.drop_tree()
 
 
 def _page_title(root: Element) -> str | None:

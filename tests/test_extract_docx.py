@@ -21,7 +21,7 @@ from reportlint.document import parse
 from reportlint.extract.docx import MAX_UNZIPPED, check_zip, docx_text, format_number
 from reportlint.load import LoadError, load_path
 
-from support import assert_unreadable, clean_text
+from support import assert_unreadable, clean_text, lint_file
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 # GB/T 9704-2012 7.3.3 heading levels, as a Word multilevel list draws them.
@@ -188,6 +188,29 @@ def test_runs_tabs_breaks_revisions_and_hidden_text() -> None:
     )
     # A manual line break (Shift+Enter) shows as a new line; a page break does not.
     assert lines_of(doc) == ["一是\t加强领导，压实责任", "二是严格执法。"]
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs() -> None:
+    # Hunt 23 (v_tracked_merge_13): two paragraphs merged with Track Changes on read
+    # as one, as Word shows the final text; a table after it ends the run.
+    doc = docx.Document()
+    doc.element.body.sectPr.addprevious(
+        parse_xml(
+            f"<w:p {W}><w:pPr><w:rPr>"
+            '<w:del w:id="3" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
+            "</w:rPr></w:pPr><w:r><w:t>开展人社服务“快</w:t></w:r></w:p>"
+        )
+    )
+    doc.add_paragraph("办行动”，社保业务全部网上办。")
+    doc.element.body.sectPr.addprevious(
+        parse_xml(
+            f"<w:p {W}><w:pPr><w:rPr>"
+            '<w:del w:id="4" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
+            "</w:rPr></w:pPr><w:r><w:t>表前一段。</w:t></w:r></w:p>"
+        )
+    )
+    doc.add_table(rows=1, cols=2).rows[0].cells[0].text = "类别"
+    assert lines_of(doc)[:2] == ["开展人社服务“快办行动”，社保业务全部网上办。", "表前一段。"]
 
 
 def test_content_controls_are_read_in_place() -> None:
@@ -627,3 +650,34 @@ def test_a_data_table_row_stays_one_line(tmp_path: Path) -> None:
     path = tmp_path / "t.docx"
     doc.save(str(path))
     assert load_path(path).text == "类别\t数量\t占比\n行政复议\t12件\t40%\n"
+
+
+def signature_box(*lines: str) -> str:
+    """A paragraph anchoring a text box with these lines, as Word writes it: once as a
+    drawing (mc:Choice) and again as VML (mc:Fallback)."""
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    return (
+        f'<w:p {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{paragraphs}'
+        "</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent>"
+        "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def test_a_signature_in_a_text_box_at_the_end_is_read_once(tmp_path: Path) -> None:
+    # Hunt 23 (v_sig_textbox_10): the 落款 set in a text box beside the seal.
+    body, signature = clean_text().rstrip("\n").rsplit("\n\n", 1)
+    path = clean_report_docx(tmp_path / "r.docx", text=body)
+    doc = docx.Document(str(path))
+    doc.element.body.sectPr.addprevious(parse_xml(signature_box(*signature.split("\n"))))
+    doc.save(str(path))
+    assert lint_file(path) == []
+    assert docx_text(path.read_bytes()).count(signature.split("\n")[-1]) == 1
+    # A text box elsewhere, or one without a date, stays skipped.
+    doc = docx.Document()
+    doc.add_paragraph("正文第一段。")
+    doc.element.body.sectPr.addprevious(parse_xml(signature_box("流程图：受理—审查—决定")))
+    assert lines_of(doc) == ["正文第一段。", ""]

@@ -112,3 +112,21 @@ def test_a_span_of_quarters_is_not_a_heading():
         "（二）执法\n执法规范。\n二、存在问题\n不足。\n"
     )
     assert found(text) == []
+
+
+TABLE = (
+    "执法领域\t立案（件）\t结案（件）\n一、市容管理\n市容环境卫生\t196\t192\n园林绿化\t38\t37\n"
+    "二、规划建设\n违法建设\t112\t106\n合计\t346\t335\n"
+)
+
+
+def test_group_rows_of_a_table_are_no_headings():
+    # Hunt 23 (v_group_rows_21): "一、市容管理" between two rows of a table (as Word
+    # and web tables give a one-cell row) is no chapter heading.
+    lines = clean_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("（二）"))
+    text = "\n".join([*lines[: at + 2], TABLE.rstrip("\n"), *lines[at + 2 :]])
+    assert found(text) == []
+    # Without its rows around it, such a line is a heading again.
+    lone = "\n".join([*lines[: at + 2], "二、规划建设", *lines[at + 2 :]])
+    assert found(lone) != []

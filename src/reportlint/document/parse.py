@@ -157,13 +157,17 @@ def parse(source: Source) -> Document:
 
     content = [p for p in paragraphs[header_end:footer_start] if p.chrome is None]
     content = [p for p in content if p.index not in title_idx]
-    signature, content = _find_signature(content, lambda p: text[slice(*view.span(p.start, p.end))])
+
+    def original(p: Paragraph) -> str:  # as typed: a table's cell gaps are not in the view
+        return text[slice(*view.span(p.start, p.end))]
+
+    signature, content = _find_signature(content, original)
     body_start = content[0].start if content else len(view.text)
     body_end = content[-1].end if content else body_start
 
-    attachments = _attachment_list(content)
+    not_headings = _attachment_list(content) | _group_rows(content, original)
     headings = tuple(
-        h for p in content if p.index not in attachments and (h := _heading(p)) is not None
+        h for p in content if p.index not in not_headings and (h := _heading(p)) is not None
     )
     sections = _sections(headings, body_end)
     items = tuple(
@@ -516,6 +520,17 @@ def _title_from(text: str, at: int) -> tuple[int, int, str]:
     m = TITLE_END.search(text, at)
     end = m.start() if m else len(text)
     return at, end, text[at:end]
+
+
+def _group_rows(content: list[Paragraph], original: Callable[[Paragraph], str]) -> set[int]:
+    """Lines between two rows of a table: a group row ("一、市容管理" over its
+    rows), which a Word or web table gives as a line of one cell; no heading."""
+    rows = [bool(_CELL_GAP.search(original(p))) and "。" not in p.text for p in content]
+    return {
+        content[k].index
+        for k in range(1, len(content) - 1)
+        if rows[k - 1] and rows[k + 1] and not rows[k]
+    }
 
 
 def _heading(p: Paragraph) -> Heading | None:

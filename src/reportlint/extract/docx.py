@@ -30,6 +30,9 @@ _RATIO_FLOOR = 1024 * 1024  # small members may compress as they like
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# A written date, as a 落款 has: "2025年3月12日".
+_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 # Containers whose children are read as if they were in the parent.
 _TRANSPARENT = {
@@ -55,7 +58,27 @@ def docx_text(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> str:
             raise LoadError("这是 Strict Open XML 格式的 Word 文档：请另存为普通的 .docx 后再检查")
         raise LoadError("不是有效的 Word 文档（找不到正文，或文件已损坏）")
     numbering = _Numbering(_related(part, RT.NUMBERING), _related(part, RT.STYLES))
-    return "\n".join(_block_lines(body, numbering)) + "\n"
+    lines = list(_block_lines(body, numbering))
+    return "\n".join([*lines, *_signature_box(body, lines, numbering)]) + "\n"
+
+
+def _signature_box(body: Element, lines: list[str], numbering: _Numbering) -> list[str]:
+    """The lines of a text box at the end holding the 落款 (set beside the seal),
+    when the text itself ends without a date.  Other text boxes stay skipped: their
+    text is laid out apart from the paragraphs and often repeated."""
+    if any(_DATE.search(line) for line in [line for line in lines if line.strip()][-3:]):
+        return []
+    paragraphs = list(body.iterchildren(_W + "p"))
+    last = max((k for k, p in enumerate(paragraphs) if _paragraph_text(p).strip()), default=0)
+    boxes = [
+        box
+        for p in paragraphs[last:]
+        for box in p.iter(_W + "txbxContent")
+        # Word writes each box twice: as a drawing (mc:Choice) and as VML (mc:Fallback).
+        if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())
+    ]
+    found = [line for box in boxes for line in _block_lines(box, numbering)]
+    return found if any(_DATE.search(line) for line in found) else []
 
 
 def check_zip(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> None:
@@ -106,11 +129,21 @@ def _related(part: Any, reltype: str) -> Element | None:
 
 
 def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
+    # A paragraph whose mark is a tracked deletion runs on into the next one (two
+    # paragraphs merged with Track Changes on), as Word shows the final text.
+    pending = ""
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
-            yield numbering.label(child) + _paragraph_text(child)
-        elif tag == _W + "tbl":
+            line = pending + numbering.label(child) + _paragraph_text(child)
+            pending = line if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None else ""
+            if not pending:
+                yield line
+            continue
+        if pending:
+            yield pending
+            pending = ""
+        if tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
                 cells = [list(_block_lines(cell, numbering)) for cell in _cells(row)]
                 if _layout_row(cells):
@@ -123,6 +156,8 @@ def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
                 yield from _block_lines(content, numbering)
         elif tag == _W + "customXml":
             yield from _block_lines(child, numbering)
+    if pending:
+        yield pending
 
 
 def _cells(row: Element) -> Iterator[Element]:
@@ -185,7 +220,8 @@ def _run(run: Element, out: list[str]) -> None:
         elif tag == _W + "noBreakHyphen":
             out.append("-")
         # Drawings and text boxes (w:drawing, mc:AlternateContent) are skipped:
-        # their text is laid out apart from the paragraph and often duplicated.
+        # their text is laid out apart from the paragraph and often duplicated
+        # (but see _signature_box).
 
 
 def _hidden(run: Element) -> bool:

@@ -437,3 +437,18 @@ def test_a_browsers_one_file_save_is_read(tmp_path: Path) -> None:
     assert lint_file(path) == []
     # A directory walk takes it too, and the same bytes by any name are sniffed.
     assert load_bytes(data, "page.jsp").text == source.text
+
+
+def test_the_templates_info_bar_inside_an_article_wrapper_is_dropped() -> None:
+    # Hunt 23 (v_info_inside_08): div.article holds the h1, the template's info bar
+    # and breadcrumb, and the paragraphs directly; the writer never typed those.
+    markup = (
+        '<html><body><div class="article"><div class="dqwz">当前位置：首页 &gt; 法治政府建设</div>'
+        f"<h1>{TITLE}</h1>"
+        '<div class="info"><span>发布时间：2025-02-26 09:30</span> <span>来源：县司法局</span></div>'
+        f"{paragraphs(clean_body())}</div></body></html>"
+    )
+    assert lines(markup) == [TITLE, *clean_body().split("\n")]
+    # The same words typed as a paragraph of the article are kept (and flagged).
+    typed = markup.replace('<div class="info">', "<p>").replace("</span></div>", "</span></p>")
+    assert any(line.startswith("发布时间") for line in lines(typed))

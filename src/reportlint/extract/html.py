@@ -49,6 +49,10 @@ _NOT_TITLE_AREA = re.compile(r"nav|menu|foot|sidebar|aside|crumb|relat|link|bann
 _TITLE_WORDS = re.compile(r"法治|法制|依法行政|依法治|报告")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
 _TITLE_HINT = re.compile(r"title|biaoti|bt\b|tit\b", re.I)
+# What a site's information bar or breadcrumb starts with.
+_INFO_BAR = re.compile(
+    r"(?:当前位置|您的?(?:当前)?位置|发布(?:时间|日期)|信息来源|来源[：:]|浏览次数|阅读次数|点击[数量率]|索引号)"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -272,6 +276,13 @@ def _densest(body: Element, han: dict[Element, int]) -> Element:
     return best
 
 
+def _info_bar(el: Element) -> bool:
+    if el.tag not in _BLOCK or el.tag == "p" or not _hint(el).strip():
+        return False
+    text = el.text_content().strip()
+    return len(text) <= 120 and "。" not in text and _INFO_BAR.match(text) is not None
+
+
 def _link_share(el: Element) -> float:
     """How much of an element's Chinese text is link text (1 when it has none)."""
     total = len(_HAN.findall(el.text_content()))
@@ -282,8 +293,10 @@ def _link_share(el: Element) -> float:
 def _drop_site_lists(container: Element, han: dict[Element, int]) -> None:
     """Take out the site's menus, sidebars and link lists that a wrapper taken as the
     article holds beside it (<div id="content"> with a 热点信息 list): small parts
-    named as such, or blocks of three or more links that are mostly link text.
-    Text the writer typed into the article is never such an element."""
+    named as such, blocks of three or more links that are mostly link text, and
+    the template's own blocks (with a class or id, not a <p>) that hold only an
+    information bar or a breadcrumb ("发布时间：…　来源：…").  Text the writer
+    typed into the article is never such an element."""
     doomed: list[Element] = []
     for el in container.iterdescendants():
         if not isinstance(el.tag, str) or han[el] > 0.3 * han[container]:
@@ -293,7 +306,7 @@ def _drop_site_lists(container: Element, han: dict[Element, int]) -> None:
         hint = _hint(el)
         named = _NOT_CONTAINER.search(hint) is not None and not _TITLE_HINT.search(hint)
         listed = el.tag in _BLOCK and len(el.findall(".//a")) >= 3 and _link_share(el) >= 0.7
-        if named or listed:
+        if named or listed or _info_bar(el):
             doomed.append(el)
     for el in doomed:
         el.drop_tree()

@@ -452,3 +452,25 @@ def test_the_templates_info_bar_inside_an_article_wrapper_is_dropped() -> None:
     # The same words typed as a paragraph of the article are kept (and flagged).
     typed = markup.replace('<div class="info">', "<p>").replace("</span></div>", "</span></p>")
     assert any(line.startswith("发布时间") for line in lines(typed))
+
+
+def test_a_title_from_spans_on_lines_of_their_own() -> None:
+    # Hunt 23 (v_h1_spans_03).
+    spans = "<h1><span>宁川市生态环境局</span>\n<span>2023年法治政府建设工作报告</span></h1>"
+    markup = f"<html><body>{spans}<div class='zoom'>{paragraphs(clean_body())}</div></body></html>"
+    assert lines(markup)[0] == "宁川市生态环境局2023年法治政府建设工作报告"
+
+
+def test_a_page_title_with_the_site_first() -> None:
+    # Hunt 23 (v_no_h1_17): "<title>白岩县人民政府-…的报告</title>", no h1.
+    page_title = f"<title>青岚县人民政府-{TITLE}</title>"
+    markup = f"<html><head>{page_title}</head><body><div class='zoom'>{paragraphs(clean_body())}"
+    assert lines(markup + "</div></body></html>")[0] == TITLE
+
+
+def test_a_masthead_above_the_title_in_the_article_does_not_double_it() -> None:
+    # Hunt 23 (v_T3_20): the article opens with the 版头, then repeats the title.
+    title = "青岚县望溪镇人民政府关于2024年法治政府建设情况的报告"
+    top = "青岚县望溪镇人民政府文件\n望政〔2025〕6号\n青岚县望溪镇人民政府\n关于2024年法治政府建设情况的报告"
+    found = lines(page(paragraphs(f"{top}\n{clean_body()}"), title=title))
+    assert title not in found and found[:4] == top.split("\n")

@@ -53,6 +53,12 @@ _TITLE_HINT = re.compile(r"title|biaoti|bt\b|tit\b", re.I)
 _INFO_BAR = re.compile(
     r"(?:当前位置|您的?(?:当前)?位置|发布(?:时间|日期)|信息来源|来源[：:]|浏览次数|阅读次数|点击[数量率]|索引号)"
 )
+# A source line break next to a Chinese character or a digit, inside a title.
+_TITLE_BREAK = re.compile(
+    r"(?<=[\u2e80-\u9fff\uff00-\uffef0-9])[ \t\r\f]*\n\s*(?=[\u2e80-\u9fff\uff00-\uffef0-9])"
+)
+# A 公文 masthead line above the title: "××人民政府文件", "望政〔2025〕5号", 签发人.
+_MASTHEAD_LINE = re.compile(r"文件$|[〔［\[（(](?:19|20)\d{2}[〕］\]）)]\d{1,4}号|^签发人")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
@@ -325,10 +331,16 @@ def _page_title(root: Element) -> str | None:
         return None
     text = _flat(el.text)
     # Cut at the separator after "…报告"; a dash inside the title (2021—2025年) stays.
-    for cut in reversed(list(_TITLE_SEPARATOR.finditer(text))):
+    cuts = list(_TITLE_SEPARATOR.finditer(text))
+    for cut in reversed(cuts):
         head = text[: cut.start()]
         if head.endswith(("报告", "总结")):
             return _title_like(head)
+    # ... or the site's name first: "白岩县人民政府-白岩县人民政府关于…的报告".
+    for cut in cuts:
+        tail = text[cut.end() :]
+        if tail.endswith(("报告", "总结")) and _title_like(tail):
+            return _title_like(tail)
     return _title_like(re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", text)[0])
 
 
@@ -343,7 +355,9 @@ def _heading_before(body: Element, container: Element) -> str | None:
         ):
             if any(_NOT_TITLE_AREA.search(_hint(a)) for a in el.iterancestors()):
                 continue
-            text = _title_like(_flat(el.text_content()))
+            # A title's spans on lines of their own ("生态环境局\n<span>2023年"):
+            # the source's line break is no space in a title.
+            text = _title_like(_flat(_TITLE_BREAK.sub("", el.text_content())))
             if text and (found is None or "报告" in text or "报告" not in found):
                 found = text  # a report's title wins over a short label after it
     return found
@@ -364,7 +378,8 @@ def _starts_with_title(lines: list[str], heading: str) -> bool:
     """Whether the article repeats the title itself (maybe over two lines, maybe
     after an issuer line); "现将2024年法治政府建设情况报告如下" does not count."""
     title = _squash(heading)
-    head = [_squash(line) for line in lines[:3]]
+    # A masthead may come first ("××人民政府文件", "望政〔2025〕5号").
+    head = [_squash(line) for line in lines[:8] if not _MASTHEAD_LINE.search(line)][:3]
     return any(
         "".join(head[i:j]) == title for i in range(len(head)) for j in range(i + 1, len(head) + 1)
     )

@@ -681,3 +681,34 @@ def test_a_signature_in_a_text_box_at_the_end_is_read_once(tmp_path: Path) -> No
     doc.add_paragraph("正文第一段。")
     doc.element.body.sectPr.addprevious(parse_xml(signature_box("流程图：受理—审查—决定")))
     assert lines_of(doc) == ["正文第一段。", ""]
+
+
+def test_only_a_text_box_that_is_a_signature_is_read() -> None:
+    # Review of the text-box 落款: a dated caption is no 落款, and a body that ends
+    # with its own 落款 in any form keeps it.
+    caption = signature_box("注：本报告数据统计截至2024年12月31日")
+    doc = docx.Document()
+    doc.add_paragraph("正文。")
+    doc.element.body.sectPr.addprevious(parse_xml(caption))
+    assert lines_of(doc) == ["正文。", ""]
+    doc = docx.Document()
+    for line in ("正文。", "青岚县望溪镇人民政府", "二〇二五年一月十五日"):
+        doc.add_paragraph(line)
+    doc.element.body.sectPr.addprevious(
+        parse_xml(signature_box("青岚县望溪镇人民政府", "2025年1月15日"))
+    )
+    assert lines_of(doc)[-2:] == ["二〇二五年一月十五日", ""]
+
+
+def test_a_deleted_mark_before_a_numbered_paragraph_takes_its_number_in_front() -> None:
+    # Review of the join: Word shows the merged paragraph with the second one's number.
+    doc = gbt_doc()
+    doc.element.body.sectPr.addprevious(
+        parse_xml(
+            f"<w:p {W}><w:pPr><w:rPr>"
+            '<w:del w:id="5" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
+            "</w:rPr></w:pPr><w:r><w:t>上一段的末尾。</w:t></w:r></w:p>"
+        )
+    )
+    number(doc.add_paragraph("第一责任人履职情况"), 90, 0)
+    assert lines_of(doc) == ["一、上一段的末尾。第一责任人履职情况"]

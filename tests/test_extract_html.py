@@ -474,3 +474,36 @@ def test_a_masthead_above_the_title_in_the_article_does_not_double_it() -> None:
     top = "青岚县望溪镇人民政府文件\n望政〔2025〕6号\n青岚县望溪镇人民政府\n关于2024年法治政府建设情况的报告"
     found = lines(page(paragraphs(f"{top}\n{clean_body()}"), title=title))
     assert title not in found and found[:4] == top.split("\n")
+
+
+def test_the_writers_own_links_and_classed_spans_are_kept() -> None:
+    # Review of the site-list dropping: an inline link with class "link", a paragraph
+    # citing three documents as links, the 附件 list and a table's header row with
+    # class "header" are the writer's text.
+    body = clean_body().split("\n")
+    cited = (
+        "制定印发" + "、".join(f'<a href="/d{i}.html">《第{i}号规定》</a>' for i in range(3)) + "。"
+    )
+    attachments = "附件：" + "<br>".join(f'<a href="/f{i}.doc">{i}.附表{i}</a>' for i in (1, 2, 3))
+    markup = (
+        f'<html><body><div class="zoom"><h1>{TITLE}</h1>'
+        f'<p>{body[0]}</p><p>严格落实<a class="link">“四议两公开”</a>制度。</p><p>{cited}</p>'
+        f'<table><tr class="header"><td>类别</td><td>件数</td></tr><tr><td>复议</td><td>2</td></tr></table>'
+        f"{paragraphs(chr(10).join(body[1:]))}<p>{attachments}</p></div></body></html>"
+    )
+    text = "\n".join(lines(markup))
+    for kept in ("“四议两公开”", "《第2号规定》", "类别\t件数", "3.附表3"):
+        assert kept in text, kept
+
+
+def test_a_block_of_related_news_beside_an_unnamed_article_is_not_taken_in() -> None:
+    # Review of the section widening: only Word's WordSection divs are one article.
+    related = "".join(
+        f"<p>某镇召开第{i}次全体会议，研究部署下一阶段工作任务。</p>" for i in range(40)
+    )
+    markup = (
+        f'<html><body><div class="wz"><h1>{TITLE}</h1>{paragraphs(clean_body())}</div>'
+        f'<div class="xgxw">{related}</div></body></html>'
+    )
+    text = lines(markup)
+    assert text[-1] == clean_body().split("\n")[-1] and "全体会议" not in "".join(text)

@@ -130,3 +130,21 @@ def test_group_rows_of_a_table_are_no_headings():
     # Without its rows around it, such a line is a heading again.
     lone = "\n".join([*lines[: at + 2], "二、规划建设", *lines[at + 2 :]])
     assert found(lone) != []
+
+
+def test_a_heading_between_two_tables_or_with_a_wide_space_stays_a_heading():
+    # Review of the group rows: "（三）" going on the report's numbering between two
+    # tables is its heading; a lone full-width space is no column gap.
+    lines = clean_text().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("（三）"))
+    tables = ["类别\t件数", "复议\t2", lines[at], "类别\t件数", "诉讼\t5"]
+    text = "\n".join([*lines[:at], *tables, *lines[at + 1 :]])
+    assert found(text) == []
+    spaced = (
+        clean_text()
+        .replace("（一）", "（一）加强领导　", 1)
+        .replace("（二）", "（二）严格执法　", 1)
+    )
+    assert found(spaced) == []
+    text = "\n".join([*lines[:at], "类别　件数", lines[at], "复议　2", *lines[at + 1 :]])
+    assert found(text) == []

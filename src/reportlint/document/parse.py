@@ -91,6 +91,9 @@ AFTER_SIGNATURE = compiled(
 _PAGE_NUMBER = compiled(r"^[-—－–\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*\d{1,3})?[-—－–\s]*$")
 _CONTACT = compiled(r"^（?(?:联系人|联系电话|联系方式|电话|传真|电子邮箱|邮箱|网址|地址|邮编)[：:]")
 _CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
+# Between the columns of a table typed as text: a tab or a run of spaces (a lone
+# full-width space also sits inside headings: "（一）带头尊法学法　强化示范引领").
+_COLUMN_GAP = compiled(r"\S(?:\t|[ \u3000]{2,})\S")
 # An attachment's label on a line of its own ("附件", "附件1", "附表："): below a 落款,
 # everything from it on is the attachment (a table, its title, its notes).
 _ATTACHMENT_LABEL = compiled(r"^附[件表]\s*\d{0,2}[：:]?$")
@@ -523,14 +526,27 @@ def _title_from(text: str, at: int) -> tuple[int, int, str]:
 
 
 def _group_rows(content: list[Paragraph], original: Callable[[Paragraph], str]) -> set[int]:
-    """Lines between two rows of a table: a group row ("一、市容管理" over its
-    rows), which a Word or web table gives as a line of one cell; no heading."""
-    rows = [bool(_CELL_GAP.search(original(p))) and "。" not in p.text for p in content]
-    return {
-        content[k].index
-        for k in range(1, len(content) - 1)
-        if rows[k - 1] and rows[k + 1] and not rows[k]
-    }
+    """Lines between two rows of a table: group rows ("一、市容管理" over its rows,
+    which a Word or web table gives as a line of one cell), no headings.  A table's
+    group rows number from one; a heading of the report that sits between two
+    tables goes on the report's numbering ("（三）…") and stays a heading."""
+    rows = [bool(_COLUMN_GAP.search(original(p))) and "。" not in p.text for p in content]
+    found: set[int] = set()
+    numbered_from_one: bool | None = None  # for the table being read
+    for k, p in enumerate(content):
+        if rows[k]:
+            continue
+        if not (0 < k < len(content) - 1 and rows[k - 1] and rows[k + 1]):
+            numbered_from_one = None  # out of the table
+            continue
+        heading = _heading(p)
+        if heading is None:
+            continue
+        if numbered_from_one is None:
+            numbered_from_one = heading.ordinal == 1
+        if numbered_from_one:
+            found.add(p.index)
+    return found
 
 
 def _heading(p: Paragraph) -> Heading | None:

@@ -31,8 +31,14 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# A written date, as a 落款 has: "2025年3月12日".
+# A 落款's date ("2025年3月12日") and issuer; and what shows the text has its own
+# 落款: a date in any form (二〇二五年一月十五日, 2025.1.15) or an issuer.
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_ISSUER = re.compile(r"(?:政府|办事处|委员会|党委|党组|党工委|局|厅|委|办|中心|院|所|街道|镇|乡)$")
+_SIGNED = re.compile(
+    r"\d{4}\s*[年.\-/]\s*\d{1,2}|[〇○零一二三四五六七八九]{4}年|^\s*(?:19|20)\d{5,6}\s*$"
+    r"|(?:政府|办事处|委员会|党委|党组|党工委|局|厅|委|办|中心|院|所|街道|镇|乡)\s*$"
+)
 
 # Containers whose children are read as if they were in the parent.
 _TRANSPARENT = {
@@ -63,10 +69,11 @@ def docx_text(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> str:
 
 
 def _signature_box(body: Element, lines: list[str], numbering: _Numbering) -> list[str]:
-    """The lines of a text box at the end holding the 落款 (set beside the seal),
-    when the text itself ends without a date.  Other text boxes stay skipped: their
-    text is laid out apart from the paragraphs and often repeated."""
-    if any(_DATE.search(line) for line in [line for line in lines if line.strip()][-3:]):
+    """The lines of a text box at the end that is a 落款 (set beside the seal: an
+    issuer, then a date alone), when the text itself ends without a date or an
+    issuer in any form.  Other text boxes stay skipped: their text is laid out
+    apart from the paragraphs and often repeated."""
+    if any(_SIGNED.search(line) for line in [line for line in lines if line.strip()][-3:]):
         return []
     paragraphs = list(body.iterchildren(_W + "p"))
     last = max((k for k, p in enumerate(paragraphs) if _paragraph_text(p).strip()), default=0)
@@ -77,8 +84,11 @@ def _signature_box(body: Element, lines: list[str], numbering: _Numbering) -> li
         # Word writes each box twice: as a drawing (mc:Choice) and as VML (mc:Fallback).
         if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())
     ]
-    found = [line for box in boxes for line in _block_lines(box, numbering)]
-    return found if any(_DATE.search(line) for line in found) else []
+    for box in boxes:
+        found = [line.strip() for line in _block_lines(box, numbering) if line.strip()]
+        if len(found) >= 2 and _DATE.fullmatch(found[-1]) and _ISSUER.search(found[-2]):
+            return found
+    return []
 
 
 def check_zip(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> None:
@@ -135,10 +145,13 @@ def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
-            line = pending + numbering.label(child) + _paragraph_text(child)
-            pending = line if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None else ""
-            if not pending:
-                yield line
+            if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
+                # Its number, if any, goes with its mark: the merged paragraph
+                # takes the next one's.
+                pending += _paragraph_text(child)
+                continue
+            yield numbering.label(child) + pending + _paragraph_text(child)
+            pending = ""
             continue
         if pending:
             yield pending

@@ -69,6 +69,9 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "cente
           "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead",
           "ul"}  # fmt: skip
 _CELLS = ("td", "th")
+# Blocks a site template puts beside an article: menus, link lists, info bars.
+_WORD_SECTION = re.compile(r"(?:Word)?Section\d+$")
+_SITE_BLOCKS = {"div", "ul", "ol", "dl", "nav", "aside", "section", "header", "footer", "table"}
 # A line break in the page source between two Chinese characters is not a space.
 _CJK_BREAK = re.compile(
     r"(?<=[\u2e80-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u2e80-\u9fff\uff00-\uffef])"
@@ -241,10 +244,10 @@ def _container(body: Element, han: dict[Element, int]) -> Element:
                 and (el is largest or largest in el.iterancestors())
             ]
             return max(inner, key=lambda el: sum(1 for _ in el.iterancestors()))
-    return _densest(body, han)
+    return _densest(body)
 
 
-def _densest(body: Element, han: dict[Element, int]) -> Element:
+def _densest(body: Element) -> Element:
     """The element whose paragraphs hold the most Chinese text (a readability-style score)."""
     score: dict[Element, float] = {}
     for el in body.iter():
@@ -264,26 +267,23 @@ def _densest(body: Element, han: dict[Element, int]) -> Element:
     # Score can land on an inline element; read from the enclosing block.
     while best is not body and best.tag not in _BLOCK and best.tag not in _CELLS:
         best = best.getparent()
-    # An article split over sibling blocks (Word's WordSection1/WordSection2 around
-    # a section break): blocks of paragraphs beside it, not link lists, are its text.
-    while best is not body:
-        parent = best.getparent()
-        beside = sum(
-            han[sib]
-            for sib in parent
-            if sib is not best
-            and sib.tag in _BLOCK
-            and len(sib.findall(".//p")) >= 2
-            and _link_share(sib) < 0.5
-        )
-        if beside < 0.15 * han[best]:
-            break
-        best = parent
+    # An article split over sibling blocks by Word's "save as web page" (a section
+    # break gives WordSection1, WordSection2): the parent holds it all.  Only those:
+    # a related-news or comment block beside an article is no part of it.
+    section = best
+    while section is not body and not _WORD_SECTION.match(section.get("class") or ""):
+        section = section.getparent()
+    if section is not body:
+        parent = section.getparent()
+        if any(
+            sib is not section and _WORD_SECTION.match(sib.get("class") or "") for sib in parent
+        ):
+            return parent
     return best
 
 
 def _info_bar(el: Element) -> bool:
-    if el.tag not in _BLOCK or el.tag == "p" or not _hint(el).strip():
+    if not _hint(el).strip():
         return False
     text = el.text_content().strip()
     return len(text) <= 120 and "。" not in text and _INFO_BAR.match(text) is not None
@@ -303,19 +303,32 @@ def _drop_site_lists(container: Element, han: dict[Element, int]) -> None:
     the template's own blocks (with a class or id, not a <p>) that hold only an
     information bar or a breadcrumb ("发布时间：…　来源：…").  Text the writer
     typed into the article is never such an element."""
-    doomed: list[Element] = []
+    doomed: set[Element] = set()
     for el in container.iterdescendants():
-        if not isinstance(el.tag, str) or han[el] > 0.3 * han[container]:
+        # Only the template's blocks: never a paragraph, a table row or an inline
+        # link ("<a class="link">" inside a sentence is the writer's text).
+        if el.tag not in _SITE_BLOCKS or han[el] > 0.3 * han[container]:
             continue
-        if any(d in el.iterancestors() for d in doomed):
+        if any(a in doomed for a in el.iterancestors()):
             continue
         hint = _hint(el)
         named = _NOT_CONTAINER.search(hint) is not None and not _TITLE_HINT.search(hint)
-        listed = el.tag in _BLOCK and len(el.findall(".//a")) >= 3 and _link_share(el) >= 0.7
-        if named or listed or _info_bar(el):
-            doomed.append(el)
+        if named or _link_list(el) or _info_bar(el):
+            doomed.add(el)
     for el in doomed:
         el.drop_tree()
+
+
+def _link_list(el: Element) -> bool:
+    """Three or more links that are most of the text, no sentence, and not the
+    report's own attachment list ("附件：1.…")."""
+    text = el.text_content().strip()
+    return (
+        len(el.findall(".//a")) >= 3
+        and "。" not in text
+        and not text.startswith("附件")
+        and _link_share(el) >= 0.7
+    )
 
 
 def _page_title(root: Element) -> str | None:

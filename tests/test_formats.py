@@ -195,3 +195,18 @@ def test_output_file_has_no_colour_codes(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert "RL103 [error]" in text and "\x1b[" not in text
+
+
+def test_control_characters_from_a_bad_copy_are_shown_as_pictures(tmp_path):
+    # CLI hunt: a BEL or ESC in the report made JUnit invalid XML and reached the
+    # terminal raw.  They show as ␇ and ␛, one character each.
+    from xml.etree import ElementTree as ET
+
+    title = "青岚县望溪镇 \x1b2024年法治政府建设年度报告"
+    path = tmp_path / "r.txt"
+    path.write_text(title + "\n" + clean_text().split("\n", 1)[1], encoding="utf-8")
+    xml = run("check", "--format", "junit", str(path)).output
+    failure = ET.fromstring(xml.encode("utf-8")).find(".//failure")
+    assert failure is not None and "\u241b" in failure.get("message", "")
+    text = run("check", str(path)).output
+    assert "\x1b" not in text and "\u241b2024年" in text

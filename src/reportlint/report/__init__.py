@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 
 from reportlint.checks import Diagnostic, Rule, Severity
 
+# C0 controls (but tab and line breaks) and DEL: a bad copy leaves them in a
+# report, and neither a terminal nor XML 1.0 may be given them raw.
+_CONTROL = str.maketrans(
+    {c: 0x2400 + c for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: 0x2421}
+)
+
+
+def visible(text: str) -> str:
+    """Control characters as their pictures (BEL as ␇, ESC as ␛): one character
+    each, so columns stay where they were."""
+    return text.translate(_CONTROL)
+
 
 @dataclass(frozen=True, slots=True)
 class FileError:

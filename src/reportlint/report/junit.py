@@ -12,7 +12,7 @@ from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from reportlint.checks import Diagnostic
-from reportlint.report import RunResult
+from reportlint.report import RunResult, visible
 
 
 def format_junit(result: RunResult) -> str:
@@ -54,4 +54,5 @@ def format_junit(result: RunResult) -> str:
     suites.set("failures", str(failures))
     suites.set("errors", str(len(errors)))
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
+    xml = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + visible(xml)

@@ -19,7 +19,7 @@ import click
 from rich.cells import cell_len
 
 from reportlint.checks import Diagnostic, Severity
-from reportlint.report import RunResult
+from reportlint.report import RunResult, visible
 
 WINDOW = 36  # characters of context shown before the finding
 MAX_CARET = 40  # characters of the finding underlined at most
@@ -85,11 +85,11 @@ def _headline(d: Diagnostic) -> str:
     where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
     code = click.style(d.code, fg=_STYLE[d.severity], bold=True)
     fixable = " [*]" if d.fix and d.fix.safe else ""
-    return f"{where} {code}{fixable} [{d.severity.value}] {d.message}"
+    return f"{where} {code}{fixable} [{d.severity.value}] {visible(d.message)}"
 
 
 def _frame(d: Diagnostic) -> list[str]:
-    line = d.source_line.rstrip("\n")
+    line = visible(d.source_line.rstrip("\n"))
     if not line.strip():
         return []
     start = d.column - 1

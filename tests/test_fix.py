@@ -178,3 +178,37 @@ def test_a_failed_write_is_its_own_kind_of_error(tmp_path):
     assert "未写入修复：文件是只读的，未写入修复" not in result.output
     assert "1 个文件的修复未能写入" in result.output and "无法检查" not in result.output
     os.chmod(path, 0o644)
+
+
+def test_fix_through_a_symbolic_link_fixes_the_file_and_keeps_the_link(tmp_path):
+    # CLI hunt: the link was replaced by a fixed copy and the file left unfixed.
+    real = tmp_path / "real.txt"
+    real.write_text(seed_text(1), encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    run("check", "--select", "RL404", "--fix", str(link))
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert run("check", "--select", "RL404", str(real)).exit_code == 0
+
+
+def test_a_diff_applies_to_a_file_without_a_final_newline_or_with_crlf(tmp_path, monkeypatch):
+    # CLI hunt: the seeds end without a line break, and CRLF lines were written LF.
+    import shutil
+    import subprocess
+
+    if not shutil.which("patch"):
+        return
+    monkeypatch.chdir(tmp_path)
+    plain = tmp_path / "plain.txt"
+    plain.write_text(seed_text(1).rstrip("\n"), encoding="utf-8")
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(seed_text(1).replace("\n", "\r\n").encode("utf-8"))
+    for path in (plain, crlf):
+        result = run("check", "--select", "RL404", "--diff", path.name)
+        diff = tmp_path / f"{path.stem}.diff"
+        diff.write_bytes(result.stdout_bytes)
+        subprocess.run(
+            ["patch", "-p0", "-i", str(diff)], cwd=tmp_path, check=True, capture_output=True
+        )
+        assert run("check", "--select", "RL404", str(path)).exit_code == 0, path.name
+    assert not plain.read_bytes().endswith(b"\n") and b"\r\n" in crlf.read_bytes()

@@ -87,8 +87,9 @@ def encode(source: Source, text: str) -> bytes:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file in one step: a crash leaves the old file or the new, never half."""
-    target = Path(path)
+    """Replace the file in one step: a crash leaves the old file or the new, never half.
+    A symbolic link is followed: the file it points to is replaced, the link stays."""
+    target = Path(os.path.realpath(path))
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:  # a new file (a baseline, a config): the usual mode
@@ -111,12 +112,23 @@ def write_atomically(path: str, data: bytes) -> None:
         raise
 
 
-def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
+def unified_diff(path: str, before: str, after: str, newline: str = "\n") -> str:
+    """A diff that `patch -p0` (or `git apply`) applies to the file: its lines end
+    as the file's do (CRLF stays CRLF), and a last line without a line break is
+    marked as such.  The text is the file's, not its encoding: a GB18030 file's
+    diff is to read, and --fix to apply."""
+    out = []
+    for line in difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
         # Plain paths, as ruff and git write them, so `patch -p0` applies it.
         fromfile=path,
         tofile=path,
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    ):
+        if line.startswith(("---", "+++", "@@")):
+            out.append(line if line.endswith("\n") else line + "\n")
+        elif line.endswith("\n"):
+            out.append(line[:-1] + newline)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)

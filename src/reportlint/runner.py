@@ -234,7 +234,8 @@ def _fix_one(
     if outcome.text == source.text:
         return FileOutcome(outcome.remaining, checked=True)
     if mode == "diff":
-        diff = unified_diff(source.path, source.text, outcome.text)
+        newline = source.newline if source.newline in ("\r\n", "\r") else "\n"
+        diff = unified_diff(source.path, source.text, outcome.text, newline)
         return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied, diff=diff)
     try:
         write_atomically(source.path, encode(source, outcome.text))

@@ -24,7 +24,7 @@ next-year plan are left out of the comparison across the report.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -52,6 +52,7 @@ _NUMBER = compiled(r"\d+(?:\.(\d+))?")
 # Before a rate's stem, a negation makes the count the rest: 未按期办结, 不予受理, 不满意.
 _NEGATED = ("未", "不", "不予", "非", "没有")
 # Two percentages in cells side by side, as typed: "95.1%\t97.3%", "95.1%　97.3%".
+_COUNTS_LOOKED_AT = 40
 _COLUMNS = compiled(r"%[ \t\u3000]*(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*\d[\d.]*%")
 _SENTENCE = compiled(r"[^。；！？\n]+")
 _MARKS = " ，、：（）“”‘’《》"
@@ -160,6 +161,7 @@ class Rates(CheckKind[RatesParams]):
                 in_sentence = doc.quantities[
                     bisect_left(starts, base) : bisect_left(starts, base + len(sentence.group()))
                 ]
+                compared: bool | None = None  # the sentence names another period
                 for m in _RATE.finditer(sentence.group()):
                     raw = m["value"]
                     rate = _Rate(
@@ -168,7 +170,10 @@ class Rates(CheckKind[RatesParams]):
                         len(raw.partition(".")[2]),
                         base + m.start(),
                         base + m.end("value") + 1,  # to the %, not a bound after it
-                        _subject(sentence.group()[: m.end("name")], m["name"]),
+                        # (a sentence's worth: a page-long run-on line stays linear)
+                        _subject(
+                            sentence.group()[max(0, m.end("name") - 300) : m.end("name")], m["name"]
+                        ),
                         (m["bound"] or "").lstrip("及或"),
                     )
                     span = doc.span(rate.start, rate.end)
@@ -186,7 +191,9 @@ class Rates(CheckKind[RatesParams]):
                         continue
                     if bounded:
                         yield from self._against_counts(doc, rate, in_sentence, raw)
-                    if m["bound"] or self.comparison.search(sentence.group()):
+                    if compared is None:
+                        compared = self.comparison.search(sentence.group()) is not None
+                    if m["bound"] or compared:
                         continue  # a target or another period
                     if plans is None:
                         plans = self._plans(doc)
@@ -203,7 +210,9 @@ class Rates(CheckKind[RatesParams]):
     def _against_counts(
         self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
     ) -> Iterator[Finding]:
-        before = [q for q in quantities if q.end <= rate.start]
+        # The counts before it, a sentence's worth (a page-long run-on line stays linear).
+        upto = bisect_right(quantities, rate.start, key=lambda q: q.end)
+        before = quantities[max(0, upto - _COUNTS_LOOKED_AT) : upto]
         stem = rate.name[:-1]
         numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
         if numerator is None:

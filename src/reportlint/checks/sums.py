@@ -28,6 +28,7 @@ may be off by half a unit of the last decimal of each; a whole "5万份" is exac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import msgspec
@@ -49,6 +50,14 @@ from reportlint.document.regexes import compiled
 _SUBSET_END = compiled(r"[，；]")
 _NUMBER = compiled(r"\d+(?:\.(\d+))?")
 # A count per period, and how many periods make the year: "每季度1次" is 4.
+# The longest breakdown list read after a total, and the longest clause before a
+# count, in characters.
+_LIST_CHARS = 600
+_CLAUSE_CHARS = 120
+# Everything up to the last mark that ends a clause (with 、: a lead; without: a
+# clause with its list), matched from where a clause may start.
+_UP_TO_LEAD = re.compile(r".*[，、：；。（\n]", re.S)
+_UP_TO_CLAUSE = re.compile(r".*[，：；。（\n]", re.S)
 _ITEMS = compiled(r"[、和及与]")
 _PER_PERIOD = compiled(r"每个?(半年|季度|季|月|周|星期|年)")
 _PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
@@ -184,9 +193,19 @@ class Sums(CheckKind[SumsParams]):
                 continue
             seg_start = m.end()
             closer = "）" if text[total.end : m.start("m")].endswith("（") else "。"
+            # To the sentence's end, and no further than a list runs: a page-long
+            # line without a full stop must not make every count a candidate.
+            limit = min(len(text), seg_start + _LIST_CHARS)
             seg_end = min(
-                (e for e in (text.find(closer, seg_start), text.find("\n", seg_start)) if e >= 0),
-                default=len(text),
+                (
+                    e
+                    for e in (
+                        text.find(closer, seg_start, limit),
+                        text.find("\n", seg_start, limit),
+                    )
+                    if e >= 0
+                ),
+                default=limit,
             )
             exhaustive = m["m"] in self.params.exhaustive_markers
             if not exhaustive:
@@ -195,11 +214,13 @@ class Sums(CheckKind[SumsParams]):
                 stop = _SUBSET_END.search(text, seg_start, seg_end)
                 seg_end = stop.start() if stop else seg_end
             nested = _bracketed(text, seg_start, seg_end)
-            candidates = [
-                q
-                for q in quantities[i + 1 :]
-                if seg_start <= q.start and q.end <= seg_end and self._same(total.unit, q.unit)
-            ]
+            candidates = []
+            for j in range(i + 1, len(quantities)):
+                q = quantities[j]
+                if q.end > seg_end:
+                    break
+                if seg_start <= q.start and self._same(total.unit, q.unit):
+                    candidates.append(q)
             if exhaustive:
                 nested.extend(self._subsets(text, seg_start, seg_end, candidates))
             parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
@@ -369,14 +390,20 @@ def _per_year(q: Quantity, lead: str, total: Quantity) -> int:
 
 def _lead(text: str, q: Quantity, start: int = 0) -> str:
     """The words of the clause before a count, from `start` on: "受理" in "：受理88件"."""
-    clause = max(text.rfind(ch, 0, q.number_start) for ch in "，、：；。（\n")
-    return text[max(clause + 1, start) : q.number_start]
+    return text[max(_clause_start(_UP_TO_LEAD, text, q), start) : q.number_start]
 
 
 def _clause(text: str, q: Quantity) -> str:
     """The clause before a count with its 、 list: "第二季度、第四季度各听取专题汇报"."""
-    clause = max(text.rfind(ch, 0, q.number_start) for ch in "，：；。（\n")
-    return text[clause + 1 : q.number_start]
+    return text[_clause_start(_UP_TO_CLAUSE, text, q) : q.number_start]
+
+
+def _clause_start(up_to_mark: re.Pattern[str], text: str, q: Quantity) -> int:
+    """Where the clause before a count starts: after the last mark, looking back a
+    clause's length at most (a page without a full stop stays linear)."""
+    floor = max(0, q.number_start - _CLAUSE_CHARS)
+    m = up_to_mark.match(text, floor, q.number_start)
+    return m.end() if m else floor
 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:

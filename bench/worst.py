@@ -43,8 +43,11 @@ def main() -> None:
             path = Path(tmp) / "case.txt"
             path.write_text("某镇2024年法治政府建设情况报告\n" + unit * repeat, encoding="utf-8")
             start = time.perf_counter()
-            subprocess.run([str(exe), "check", str(path)], capture_output=True, check=False)
-            print(f"{name:14} {args.size:5} KB  {time.perf_counter() - start:6.2f} s")
+            done = subprocess.run([str(exe), "check", str(path)], capture_output=True, check=False)
+            seconds = time.perf_counter() - start
+            if done.returncode not in (0, 1):  # 2 is an error, not findings
+                sys.exit(f"{name}: reportlint exited {done.returncode}: {done.stderr[-500:]!r}")
+            print(f"{name:14} {args.size:5} KB  {seconds:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -76,3 +76,15 @@ def test_prints_the_figures(tmp_path: Path) -> None:
     assert re.search(r"^start-up: reportlint check one report: [\d.]+ s wall", out, re.M)
     assert re.search(r"^import time: \d+ ms in \d+ modules", out, re.M)
     assert "reportlint.cli" in out
+
+
+def test_the_hostile_input_benchmark_runs_every_case() -> None:
+    # bench/worst.py: each case is checked and timed (the times are not asserted).
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "worst.py"), "--size", "2"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert len(rows) == 8 and all(row[-1] == "s" and row[-3] == "KB" for row in rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 import unicodedata
 from itertools import pairwise
@@ -17,7 +18,7 @@ from reportlint.cli import main
 from reportlint.extract.pdf import pdf_text
 from reportlint.load import LoadError, load_bytes, load_path
 
-from support import assert_unreadable, clean_text
+from support import assert_unreadable, clean_text, lint
 
 
 def _to_unicode(chars: set[str]) -> bytes:
@@ -259,3 +260,70 @@ def test_a_number_cut_by_the_wrap_is_one_number() -> None:
     )
     pages = _wrapped_inside_a_number(paragraph)
     assert pdf_text(make_pdf(pages)) == paragraph.lstrip("　") + "\n"
+
+
+def with_running_lines(pages: list[list[str]], header: str | None, footer: str | None):
+    """The pages with a running header above and a footer above the page number."""
+    out = []
+    for n, page in enumerate(pages, 1):
+        body, number = page[:-1], page[-1]
+        top = [header.replace("#", str(n))] if header else []
+        bottom = [footer.replace("#", str(n))] if footer else []
+        out.append([*top, *body, *bottom, number])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        (None, "青岚县望溪镇人民政府发布"),
+        ("青岚县望溪镇2024年法治政府建设年度报告", None),
+        (None, "https://www.qinglan.gov.cn/art/2025/1/20/art_58431.html #/7"),
+        ("2025/3/1 10:23 青岚县望溪镇2024年法治政府建设年度报告", "第#页"),
+    ],
+    ids=["footer", "title-header", "url-and-page", "browser-print"],
+)
+def test_running_headers_and_footers_are_dropped(header, footer) -> None:
+    # CLI hunt (pdf/footer, pdf/header, pdf/browser): a line repeated at the top or
+    # the bottom of every page ended up in sentences and after the 落款.
+    text = pdf_text(make_pdf(with_running_lines(typeset(clean_text()), header, footer)))
+    expected = pdf_text(make_pdf(typeset(clean_text())))
+    assert text == expected
+    assert lint(text) == []
+
+
+def test_a_first_page_without_the_header_keeps_its_title() -> None:
+    pages = with_running_lines(typeset(clean_text()), clean_text().split("\n")[0], None)
+    pages[0] = pages[0][1:]  # Word's "different first page": no header on page 1
+    assert pdf_text(make_pdf(pages)) == pdf_text(make_pdf(typeset(clean_text())))
+
+
+def test_an_annex_table_and_chinese_digit_spacing_do_not_break_the_joins() -> None:
+    # CLI hunt (annex_table, autospace0.25): 30 wide rows made body lines look
+    # short; Word's gap between Chinese and digits came out as spaces.
+    row = (
+        "1 推进严格规范公正文明执法 制定年度工作方案并组织实施，按季度通报 镇党政办 2025年12月底前"
+    )
+    pages = typeset(clean_text())
+    pages.append([row] * 20 + ["— 9 —"])
+    spaced = [
+        [re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", ln) for ln in page]
+        for page in pages
+    ]
+    text = pdf_text(make_pdf(spaced))
+    assert text.split("\n")[:-21] == pdf_text(make_pdf(typeset(clean_text()))).split("\n")[:-1]
+
+
+def test_a_line_starting_with_a_closing_mark_or_a_span_goes_on() -> None:
+    pages = [
+        [
+            "坚持和发展新时代“枫桥经验”，完善矛盾纠纷排查调处机制和“枫桥经验”",
+            "，街道综治中心全年受理矛盾纠纷86件。按照年度工作要点，在第",
+            "二、三季度开展专项督查，将年度工作细化为32项具体任务，逐",
+            "项明确责任领导。",
+            "— 1 —",
+        ]
+    ]
+    assert pdf_text(make_pdf(pages)).split("\n")[:-1] == [
+        "坚持和发展新时代“枫桥经验”，完善矛盾纠纷排查调处机制和“枫桥经验”，街道综治中心全年受理矛盾纠纷86件。按照年度工作要点，在第二、三季度开展专项督查，将年度工作细化为32项具体任务，逐项明确责任领导。"
+    ]

@@ -13,6 +13,7 @@ import logging
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reportlint.load import LoadError
@@ -22,19 +23,37 @@ if TYPE_CHECKING:
 
 _PAGE_NUMBER = re.compile(
     r"^[-—－–\s]*\d{1,4}[-—－–\s]*$|^第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?$"
+    r"|^\d{1,4}\s*/\s*\d{1,4}$"
+)
+# Running headers and footers: lines among the first or last two of a page that
+# recur, numbers aside, on this share of the pages.
+_EDGE_LINES = 2
+_RUNNING_SHARE = 0.6
+_DIGITS = re.compile(r"\d+")
+_CELL_GAP = re.compile(r"[\u4e00-\u9fff）)] +[\u4e00-\u9fff（(]")
+_NOT_A_TITLE = re.compile(r"\d[/:]\d|https?:|www\.")
+_TITLE_END = re.compile(r"(?:报告|情况|总结|计划|打算)(?:[（(][^（）()]{1,12}[）)])?$")
+# Word's spacing between Chinese and Latin or digits comes out as a space.
+_CJK_ASCII_GAP = re.compile(
+    r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])[ ](?=[0-9A-Za-z])"
+    r"|(?<=[0-9A-Za-z%])[ ](?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])"
 )
 # A line that ends a sentence or a heading's clause is not wrapped.
 _ENDS_CLAUSE = ("。", "！", "？", "：", "；", "”", "…")
 _FULL_LINE = 0.85  # of the text width
+_CONTINUES = tuple("，。、；：！？）》”’")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]$")
 # A line starting with a heading or list marker begins a new paragraph.
+# ("二、三季度" in a sentence is two numerals of a span, as in document/parse.py.)
+_NOT_A_MARKER = r"(?![一二三四五六七八九十]+(?:季度|月|年级|批次|期|审|级|等奖|类))"
 _NEW_PARAGRAPH = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))"
+    rf"^(?:[一二三四五六七八九十]{{1,3}}(?:、{_NOT_A_MARKER}|是)"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))"
 )
 # "一、"/"（一）" headings stand on their own line; one that fills the line is
 # still not the start of a paragraph that goes on below.
 _HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。]*$"
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、{_NOT_A_MARKER}|[（(][一二三四五六七八九十]{{1,3}}[）)])[^。]*$"
 )
 # A report runs to a few dozen pages; text extraction is slow enough per page
 # that a book-sized file would stall a CI gate.
@@ -53,8 +72,68 @@ def pdf_text(data: bytes) -> str:
         raise LoadError(
             "PDF 没有文字层（可能是扫描件）：请提供可复制文字的 PDF、Word 文档或文本文件"
         )
+    lines = _without_running_lines(
+        [
+            [
+                ln
+                for ln in (raw.strip() for raw in page.splitlines())
+                if ln and not _PAGE_NUMBER.match(ln)
+            ]
+            for page in pages
+        ]
+    )
     # A paragraph may go on over a page break, so the pages are unwrapped as one.
-    return "\n".join(_unwrap([ln.strip() for page in pages for ln in page.splitlines()])) + "\n"
+    return "\n".join(_unwrap([_CJK_ASCII_GAP.sub("", ln) for page in lines for ln in page])) + "\n"
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Pages less their running header and footer: a line at the top or the bottom
+    of most pages, the same but for its numbers ("青岚县望溪镇人民政府发布",
+    "2025/3/1 10:23 …报告", "http://…  3/7").  On the first page the header is
+    taken off only when the title below repeats it or it cannot be a title (a
+    time or an address in it): a first page without the header starts with the
+    title itself."""
+    if len(pages) < 2:
+        return pages
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
+    for page in pages:
+        top.update({_shape(ln) for ln in page[:_EDGE_LINES]})
+        bottom.update({_shape(ln) for ln in page[-_EDGE_LINES:]})
+    needed = max(2, round(_RUNNING_SHARE * len(pages)))
+    heads = {s for s, n in top.items() if n >= needed}
+    feet = {s for s, n in bottom.items() if n >= needed}
+    out = []
+    for k, page in enumerate(pages):
+        n = len(page)
+        cut = {i for i in range(max(0, n - _EDGE_LINES), n) if _shape(page[i]) in feet}
+        for i in range(min(_EDGE_LINES, n)):
+            shape = _shape(page[i])
+            if shape in heads and (
+                k > 0 or _NOT_A_TITLE.search(page[i]) or _repeated_below(page, i)
+            ):
+                cut.add(i)
+        out.append([ln for i, ln in enumerate(page) if i not in cut])
+    return out
+
+
+def _repeated_below(page: list[str], i: int) -> bool:
+    """Whether the title under the header on the first page repeats it, on one
+    line or set over several."""
+    if page[i] in page[i + 1 : i + 3]:
+        return True
+    title = ""
+    for line in page[i + 1 : i + 5]:
+        title += line
+        if title == page[i]:
+            return True
+        if not page[i].startswith(title):
+            return False
+    return False
+
+
+def _shape(line: str) -> str:
+    return _DIGITS.sub("#", line)
 
 
 def _page_texts(data: bytes) -> list[str]:
@@ -103,18 +182,22 @@ def _width(text: str) -> float:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join lines that run to the right margin mid-sentence; drop page numbers."""
-    lines = [ln for ln in lines if ln and not _PAGE_NUMBER.match(ln)]
+    """Join lines that run to the right margin mid-sentence."""
     if not lines:
         return []
     # Most lines of a report are full body lines: a high percentile is the
-    # text width, where a maximum could be one overlong line (a URL, a table).
-    widths = sorted(_width(ln) for ln in lines)
+    # text width, where a maximum could be one overlong line (a URL).  Rows of a
+    # wide table (cells apart by spaces) are left out of it: an annex of 30 rows
+    # would make every body line look short.
+    prose = [ln for ln in lines if " " not in ln]
+    widths = sorted(_width(ln) for ln in (prose if len(prose) >= 5 else lines))
     full = widths[int(0.9 * (len(widths) - 1))] * _FULL_LINE
     out: list[str] = []
     carry = False
-    for line in lines:
-        if carry and out and not _NEW_PARAGRAPH.match(line):
+    for k, line in enumerate(lines):
+        # A line never starts with "，" or "）" but after a wrap, wherever the last
+        # one ended ("…“枫桥经验”" / "，街道…").
+        if (carry or line.startswith(_CONTINUES)) and out and not _NEW_PARAGRAPH.match(line):
             # Words of English keep their space; a number cut by the wrap
             # ("来访6" / "31批次") is one number again.
             digits = out[-1][-1:].isdigit() and line[:1].isdigit()
@@ -130,6 +213,13 @@ def _unwrap(lines: list[str]) -> list[str]:
         else:
             out.append(line)
         carry = (
-            _width(line) >= full and not line.endswith(_ENDS_CLAUSE) and not _HEADING.match(line)
+            _width(line) >= full
+            and not line.endswith(_ENDS_CLAUSE)
+            and not _HEADING.match(line)
+            # the title, as wide as the text: "…2024年法治政府建设年度报告"
+            and not (k == 0 and _TITLE_END.search(line))
+            # a table's row: its cells stand apart ("…实施 镇党政办 各站所 2025年…"),
+            # where prose has one gap at most ("学宪法 讲宪法")
+            and len(_CELL_GAP.findall(line)) < 2
         )
     return out

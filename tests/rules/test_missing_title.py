@@ -37,3 +37,12 @@ def test_a_space_after_a_single_issuer_is_stray():
     ):
         found = lint(f"{title}\n{body}", "missing-title")
         assert [(d.line, d.column) for d in found] == [(1, title.index(" ") + 1)], title
+
+
+def test_a_space_between_latin_words_is_kept_and_the_message_shows_the_title_as_typed():
+    # CLI hunt: the fix turned "（Draft v2）" into "（Draftv2）", and the message
+    # quoted the title with its spaces already folded away.
+    body = clean_text().split("\n", 1)[1]
+    title = "青岚县望溪镇 2024年法治政府建设年度报告（Draft v2）"
+    (found,) = lint(f"{title}\n{body}", "missing-title")
+    assert found.column == title.index(" ") + 1 and f"“{title}”" in found.message

@@ -27,11 +27,18 @@ class Title(CheckKind[NoParams]):
             return
         for p in doc.title:
             start, end = doc.span(p.start, p.end)
+            typed = doc.text[start:end]  # the view has the spaces folded away
             for m in _INNER_SPACES.finditer(doc.text, start, end):
                 if _between_issuers(doc.text[start : m.start()], doc.text[m.end() : end]):
                     continue
+                if _latin(doc.text[m.start() - 1]) and _latin(doc.text[m.end()]):
+                    continue  # words of Latin: "（Draft v2）"
                 span = Span(m.start(), m.end())
-                yield Finding(span, "spaces", {"title": p.text}, Fix(span, ""))
+                yield Finding(span, "spaces", {"title": typed}, Fix(span, ""))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _between_issuers(before: str, after: str) -> bool:

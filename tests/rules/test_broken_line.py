@@ -163,3 +163,17 @@ def test_a_heading_with_a_mark_left_open_is_not_joined_to_the_text_below():
     text = "一、推行“首违不罚\n全年办理行政处罚案件62件。\n二、存在问题\n不足。\n"
     assert found(text) == []
     assert [d.line for d in lint(text, "paired-punctuation")] == [1]
+
+
+def test_a_page_number_line_is_glued_to_nothing():
+    # CLI hunt (text copied from a PDF): "— 3 —" was joined to the line after it,
+    # and the fix left "— 3 —，溪口村被评为…".
+    text = (
+        "某镇2024年法治政府建设情况报告\n"
+        "全年开展普法活动36场，发放宣传资料1.2万份。在12月4日国家宪法日当天组织集中宣传活动\n"
+        "— 3 —\n"
+        "，溪口村被评为县级民主法治示范村。\n"
+    )
+    assert all("— 3 —" not in d.message for d in lint(text, "broken-line"))
+    source = decode(text.encode("utf-8"), "r.txt")
+    assert "\n— 3 —\n" in fixed(source).text

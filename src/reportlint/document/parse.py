@@ -217,6 +217,9 @@ def _broken_line_joins(text: str) -> list[Span]:
     run = ""
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
+        if _PAGE_NUMBER.match(a_text) or _PAGE_NUMBER.match(b_text):
+            run = ""  # "— 3 —" of a text copied from a PDF is glued to nothing
+            continue
         run += a_text
         # A heading ("一、推行“首违不罚") ends where it ends, even with a mark left
         # open; an item "一是…" is a sentence and may be wrapped.

@@ -130,3 +130,21 @@ def test_an_unreadable_folder_is_reported(tmp_path):
     finally:
         locked.chmod(0o755)
     assert result.exit_code == 2 and "无法读取目录" in result.output
+
+
+def test_old_word_rtf_and_odt_files_in_a_folder_are_reported_not_passed_over(tmp_path):
+    # CLI hunt: a folder of .doc/.wps files said "未发现问题" and exited 0.
+    (tmp_path / "甲镇.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (tmp_path / "乙镇.rtf").write_bytes(b"{\\rtf1\\ansi\\ansicpg936 \\'c7\\'e0}")
+    (tmp_path / "丙镇.odt").write_bytes(
+        b"PK\x03\x04" + b"\0" * 26 + b"mimetypeapplication/vnd.oasis.opendocument.text"
+    )
+    (tmp_path / "丁镇.txt").write_text(
+        (SYNTHETIC / "clean.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = run("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    found = {os.path.basename(d["path"]): d["message"] for d in json.loads(result.stdout)}
+    assert "旧版 Word/WPS" in found["甲镇.doc"]
+    assert "RTF" in found["乙镇.rtf"] and "OpenDocument" in found["丙镇.odt"]
+    assert "丁镇.txt" not in found

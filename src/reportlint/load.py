@@ -36,6 +36,9 @@ CONTAINER_FACTOR = 5
 # What a directory walk picks up.  A file named on the command line is read
 # whatever its extension: as text unless it is one of the formats below.
 REPORT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".mhtml", ".mht", ".pdf")
+# Reports in a form reportlint cannot read: a directory walk takes them too, so
+# that each gets its error ("请另存为 .docx") instead of being passed over.
+UNREADABLE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
 FORMATS = {
     ".docx": "docx",
     ".html": "html",
@@ -193,6 +196,10 @@ def _sniff(data: bytes) -> str:
         raise LoadError(
             "这是旧版 Word/WPS 文档（.doc/.wps）或加密的文档，不是文本：请另存为 .docx 后再检查"
         )
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise LoadError("这是 RTF 格式的文档，不是文本：请另存为 .docx 后再检查")
+    if data.startswith(b"PK\x03\x04") and b"opendocument.text" in data[:200]:
+        raise LoadError("这是 OpenDocument 文档（.odt），不是文本：请另存为 .docx 后再检查")
     return "text"
 
 

@@ -23,6 +23,7 @@ from reportlint.load import (
     DEFAULT_MAX_BYTES,
     REPORT_SUFFIXES,
     STDIN_NAME,
+    UNREADABLE_SUFFIXES,
     LoadError,
     Source,
     load_path,
@@ -96,7 +97,7 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
             file = Path(folder, name)
             if (
                 not name.startswith(".")
-                and file.suffix.lower() in REPORT_SUFFIXES
+                and file.suffix.lower() in (*REPORT_SUFFIXES, *UNREADABLE_SUFFIXES)
                 and file.stem.upper() not in NOT_REPORTS
                 and not config.is_excluded(file)
             ):

@@ -279,3 +279,20 @@ def test_debug_shows_the_traceback_of_an_unexpected_failure(tmp_path, monkeypatc
     assert "内部错误：RuntimeError: unexpected" in plain.output and "--debug" in plain.output
     debug = run("check", "--debug", str(tmp_path))
     assert isinstance(debug.exception, RuntimeError)  # raised: click prints the traceback
+
+
+def test_rule_explains_the_file_error_codes_too():
+    # CLI hunt: RL001 appears in the output, but `reportlint rule RL001` said no such rule.
+    for name in ("RL001", "internal-error", "RL003"):
+        result = CliRunner().invoke(main, ["rule", name])
+        assert result.exit_code == 0 and "文件错误" in result.output, name
+
+
+def test_statistics_as_json_and_refused_for_other_formats():
+    # CLI hunt: --statistics --format json was silently the plain JSON list.
+    result = CliRunner().invoke(main, ["check", "--statistics", "--format", "json", str(seed(0))])
+    rows = json.loads(result.stdout)
+    assert rows and set(rows[0]) == {"code", "rule", "count", "fixable"}
+    assert rows == sorted(rows, key=lambda r: (-r["count"], r["code"]))
+    result = CliRunner().invoke(main, ["check", "--statistics", "--format", "csv", str(seed(0))])
+    assert result.exit_code == 2 and "--statistics" in result.output

@@ -151,6 +151,8 @@ def check(
         raise click.UsageError("请指定要检查的文件或目录（用 - 读取标准输入）")
     if (fix or diff) and STDIN_NAME in paths:
         raise click.UsageError("标准输入（-）不能修复：请对文件使用 --fix 或 --diff")
+    if statistics and output_format not in ("text", "json"):
+        raise click.UsageError("--statistics 只能与 --format text 或 json 一起使用")
     overrides = Overrides(
         select=tuple(_split(select)) or None,
         extend_select=tuple(_split(extend_select)),
@@ -209,6 +211,10 @@ def check(
         from reportlint.report.text import format_statistics
 
         report = format_statistics(result)
+    elif statistics:
+        from reportlint.report.json_format import format_statistics_json
+
+        report = format_statistics_json(result)
     else:
         report = get_formatter(output_format)(result)
     _emit(report, output_file)
@@ -311,6 +317,14 @@ def explain_rule(name: str) -> None:
     for rule in _load_rules(()).rules:
         if name in (rule.code, rule.name):
             click.echo(rule.explain())
+            return
+    from reportlint.report import FILE_ERRORS
+
+    for (code, slug), meaning in FILE_ERRORS.items():
+        if name in (code, slug):
+            click.echo(
+                f"{code} {slug}（文件错误，不是规则，不能用 --select/--ignore 选择）\n\n{meaning}"
+            )
             return
     raise click.UsageError(f"没有这样的规则：{name}")
 

@@ -25,6 +25,22 @@ def visible(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+# What a file error's code means (`reportlint rule RL001`): not rules, since no
+# check finds them, but they appear in the output like findings.
+FILE_ERRORS = {
+    ("RL001", "unreadable-file"): "文件无法检查：不存在、无权限、为空、是二进制或无法解码、"
+    "格式不支持（旧版 .doc/.wps、RTF、扫描件 PDF 等）或过大。消息写明原因和处理办法；"
+    "其他文件照常检查，退出码为 2。",
+    ("RL002", "internal-error"): "reportlint 自身在检查这个文件时出错（这是 reportlint 的问题，"
+    "请报告）；其他文件照常检查，退出码为 2，加 --debug 可看到详细信息。",
+    (
+        "RL003",
+        "fix-not-written",
+    ): "--fix 未能写回文件（只读、混用换行符、修复后的文字无法用原编码保存等）；"
+    "文件保持原样，仍报告其中的问题。",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class FileError:
     """A file that could not be checked at all (unreadable, binary, empty...)."""

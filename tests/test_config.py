@@ -328,3 +328,15 @@ def test_a_repeated_key_is_an_error_not_a_silent_override(tmp_path):
     result = run("check", str(write(tmp_path / "r.txt", DEFECTIVE)))
     assert result.exit_code == 2 and str(path) in result.output
     assert "键“ignore”重复（第 1 行已有）" in result.output
+
+
+def test_config_mistakes_common_in_yaml_are_explained_in_chinese(tmp_path):
+    # CLI hunt: a tab-indented file gave PyYAML's English text, and "fail-level: no"
+    # was reported as the level "False".
+    report = write(tmp_path / "r.txt", DEFECTIVE)
+    write(tmp_path / ".reportlint.yaml", "select:\n\t- RL1\n")
+    result = run("check", str(report))
+    assert result.exit_code == 2 and "第2行第1列" in result.output and "制表符" in result.output
+    write(tmp_path / ".reportlint.yaml", "fail-level: no\n")
+    result = run("check", str(report))
+    assert result.exit_code == 2 and "真假值" in result.output and "False" not in result.output

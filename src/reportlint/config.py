@@ -235,6 +235,10 @@ def _level(raw: Any, fail: Any) -> Severity:
     try:
         return Severity(raw)
     except ValueError:
+        if isinstance(raw, bool):  # YAML reads no/yes/off/on as false/true
+            raise fail(
+                "级别应为 error、warning 或 info（yes/no/on/off 会被 YAML 读作真假值）"
+            ) from None
         raise fail(f"级别“{raw}”无效，应为 error、warning 或 info") from None
 
 

@@ -47,9 +47,15 @@ def load(text: str) -> Any:
         data = yaml.load(text, Loader=loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise YamlError(
-            str(exc), mark.line + 1 if mark else None, str(getattr(exc, "problem", exc))
-        ) from None
+        problem = str(getattr(exc, "problem", exc))
+        if mark is None:
+            raise YamlError(problem, None, problem) from None
+        line, column = mark.line + 1, mark.column + 1
+        lines = text.splitlines()
+        if line <= len(lines) and "\t" in lines[line - 1][:column]:
+            # PyYAML's "found character that cannot start any token"
+            problem = "YAML 不能用制表符（Tab）缩进，请改用空格"
+        raise YamlError(f"第{line}行第{column}列：{problem}", line, problem) from None
     kept = _as_json(data)
     if kept is not None:
         known[key] = kept

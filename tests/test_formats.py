@@ -210,3 +210,13 @@ def test_control_characters_from_a_bad_copy_are_shown_as_pictures(tmp_path):
     assert failure is not None and "\u241b" in failure.get("message", "")
     text = run("check", str(path)).output
     assert "\x1b" not in text and "\u241b2024年" in text
+
+
+def test_a_csv_file_written_with_output_opens_in_excel(tmp_path):
+    # CLI hunt: UTF-8 without a byte-order mark is read by Excel as the local code page.
+    out = tmp_path / "结果.csv"
+    run("check", "--format", "csv", "--output", str(out), str(seed(0)))
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][0] == "path" and len(rows) > 1

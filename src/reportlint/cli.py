@@ -231,8 +231,11 @@ def _emit(report: str, output_file: str | None, newline: bool = True) -> None:
     if not output_file:
         click.echo(report, nl=newline)
         return
+    # A CSV file gets a byte-order mark: Excel opens UTF-8 without one as the
+    # local code page, which garbles Chinese on Chinese Windows.
+    encoding = "utf-8-sig" if output_file.lower().endswith(".csv") else "utf-8"
     try:
-        with open(output_file, "w", encoding="utf-8") as handle:
+        with open(output_file, "w", encoding=encoding) as handle:
             handle.write(click.unstyle(report) + ("\n" if newline else ""))
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")

@@ -168,10 +168,14 @@ def parse(source: Source) -> Document:
     body_start = content[0].start if content else len(view.text)
     body_end = content[-1].end if content else body_start
 
-    not_headings = _attachment_list(content) | _group_rows(content, original)
-    headings = tuple(
-        h for p in content if p.index not in not_headings and (h := _heading(p)) is not None
-    )
+    attachments = _attachment_list(content)
+    numbered = {
+        k: h
+        for k, p in enumerate(content)
+        if p.index not in attachments and (h := _heading(p)) is not None
+    }
+    group_rows = _group_rows(content, numbered, original)
+    headings = tuple(h for k, h in numbered.items() if k not in group_rows)
     sections = _sections(headings, body_end)
     items = tuple(
         Item(
@@ -217,7 +221,7 @@ def _broken_line_joins(text: str) -> list[Span]:
     run = ""
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
-        if _PAGE_NUMBER.match(a_text) or _PAGE_NUMBER.match(b_text):
+        if _page_number(a_text) or _page_number(b_text):
             run = ""  # "— 3 —" of a text copied from a PDF is glued to nothing
             continue
         run += a_text
@@ -260,6 +264,10 @@ def _broken_line_joins(text: str) -> list[Span]:
             continue
         joins.append(_join_span(a_end, a, b_start, b))
     return joins
+
+
+def _page_number(line: str) -> bool:
+    return len(line) <= 16 and _PAGE_NUMBER.match(line) is not None
 
 
 def _unclosed(run: str) -> bool:
@@ -392,10 +400,7 @@ def _footer_line(text: str) -> bool:
 def _mark_chrome(
     paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
 ) -> list[Paragraph]:
-    issuers = "".join(p.text for p in paragraphs if p.index in title) + "".join(
-        p.text for p in paragraphs[max(0, footer_start - 6) : footer_start]
-    )
-    masthead = _masthead(paragraphs[:header_end], issuers)
+    masthead = _masthead(paragraphs, title, header_end, footer_start)
     marked = []
     for p in paragraphs:
         kind = None
@@ -409,16 +414,22 @@ def _mark_chrome(
     return marked
 
 
-def _masthead(header: list[Paragraph], issuers: str) -> set[int]:
+def _masthead(
+    paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
+) -> set[int]:
     """The 版头 lines above the title: MASTHEAD lines and the organ lines right above
     one ("中共白岩县委员会" over "白岩县人民政府文件"; "白岩县人民政府" over a
     letter's "白政函〔2025〕6号") that name an issuer of the report, as its title or
-    its 落款 (`issuers`) does: a site's name above them is page header."""
-    found: set[int] = set()
+    its 落款 does: a site's name above them is page header."""
+    header = paragraphs[:header_end]
+    found = {p.index for p in header if MASTHEAD.match(p.text)}
+    if not found:
+        return found
+    issuers = "".join(p.text for p in paragraphs if p.index in title) + "".join(
+        p.text for p in paragraphs[max(0, footer_start - 6) : footer_start]
+    )
     for p in reversed(header):
-        if MASTHEAD.match(p.text) or (
-            p.index + 1 in found and _is_organ_line(p.text) and p.text in issuers
-        ):
+        if p.index + 1 in found and _is_organ_line(p.text) and p.text in issuers:
             found.add(p.index)
     return found
 
@@ -528,27 +539,34 @@ def _title_from(text: str, at: int) -> tuple[int, int, str]:
     return at, end, text[at:end]
 
 
-def _group_rows(content: list[Paragraph], original: Callable[[Paragraph], str]) -> set[int]:
-    """Lines between two rows of a table: group rows ("一、市容管理" over its rows,
-    which a Word or web table gives as a line of one cell), no headings.  A table's
-    group rows number from one; a heading of the report that sits between two
-    tables goes on the report's numbering ("（三）…") and stays a heading."""
-    rows = [bool(_COLUMN_GAP.search(original(p))) and "。" not in p.text for p in content]
+def _group_rows(
+    content: list[Paragraph], numbered: dict[int, Heading], original: Callable[[Paragraph], str]
+) -> set[int]:
+    """Of the numbered lines (places in content), those between two rows of a table:
+    group rows ("一、市容管理" over its rows, which a Word or web table gives as a
+    line of one cell), no headings.  A table's group rows number from one; a
+    heading of the report that sits between two tables goes on the report's
+    numbering ("（三）…") and stays a heading."""
+    rows: dict[int, bool] = {}
+
+    def row(k: int) -> bool:  # looked at only around numbered lines: tables are rare
+        if k not in rows:
+            p = content[k]
+            rows[k] = "。" not in p.text and _COLUMN_GAP.search(original(p)) is not None
+        return rows[k]
+
     found: set[int] = set()
-    numbered_from_one: bool | None = None  # for the table being read
-    for k, p in enumerate(content):
-        if rows[k]:
+    last: int | None = None  # the last candidate's place
+    numbered_from_one = False
+    for k, heading in numbered.items():
+        if not 0 < k < len(content) - 1 or row(k) or not (row(k - 1) and row(k + 1)):
             continue
-        if not (0 < k < len(content) - 1 and rows[k - 1] and rows[k + 1]):
-            numbered_from_one = None  # out of the table
-            continue
-        heading = _heading(p)
-        if heading is None:
-            continue
-        if numbered_from_one is None:
-            numbered_from_one = heading.ordinal == 1
+        # Only rows between the last candidate and this one: the same table.
+        if last is None or not all(row(j) for j in range(last + 1, k)):
+            numbered_from_one = heading.ordinal == 1  # a table of its own
+        last = k
         if numbered_from_one:
-            found.add(p.index)
+            found.add(k)
     return found
 
 

@@ -327,3 +327,50 @@ def test_a_line_starting_with_a_closing_mark_or_a_span_goes_on() -> None:
     assert pdf_text(make_pdf(pages)).split("\n")[:-1] == [
         "坚持和发展新时代“枫桥经验”，完善矛盾纠纷排查调处机制和“枫桥经验”，街道综治中心全年受理矛盾纠纷86件。按照年度工作要点，在第二、三季度开展专项督查，将年度工作细化为32项具体任务，逐项明确责任领导。"
     ]
+
+
+def test_in_a_short_pdf_a_heading_or_sentence_at_two_page_tops_is_no_header() -> None:
+    # Review of the running lines: 2 of 4 pages was taken for "most", and a chapter
+    # heading that happened to open two pages was dropped.
+    body = [f"第{n}页的正文，内容完整。" for n in range(1, 5)]
+    pages = [
+        ["三、深化基层依法治理" if n in (2, 3) else f"（{n}）其他工作", body[n - 1], f"— {n} —"]
+        for n in range(1, 5)
+    ]
+    text = pdf_text(make_pdf(pages))
+    assert text.count("三、深化基层依法治理") == 2
+
+
+def test_table_rows_keep_their_cells_and_slogans_their_spaces() -> None:
+    # Review: a task table's cells were glued ("1全面落实…镇综合执法队2024年6月"),
+    # a quoted slogan with spaces counted as a row; letter-spaced text stays words.
+    pages = [
+        [
+            "附件：任务分工表",
+            "1 全面落实行政执法三项制度 镇综合执法队 2024年6月",
+            "2 深化八五普法总结验收 镇司法所 2025年12月底前",
+            "开展“尊法 学法 守法 用法”主题宣传活动12场。",
+            "全 镇 共 受 理 行 政 复 议 案 件 2 件 。",
+            "— 1 —",
+        ]
+    ]
+    assert pdf_text(make_pdf(pages)).split("\n")[1:5] == [
+        "1\t全面落实行政执法三项制度\t镇综合执法队\t2024年6月",
+        "2\t深化八五普法总结验收\t镇司法所\t2025年12月底前",
+        "开展“尊法 学法 守法 用法”主题宣传活动12场。",
+        "全镇共受理行政复议案件2件。",
+    ]
+
+
+def test_a_title_under_a_masthead_is_not_joined_to_what_follows() -> None:
+    # Review: only a first line was taken for the title; a full-width one after a
+    # masthead was joined to the salutation.
+    title = "青岚县望溪镇人民政府关于2024年法治政府建设情况的报告"  # as wide as the text
+    pages = typeset(clean_text())
+    pages[0] = ["青岚县望溪镇人民政府文件", "望政〔2025〕3号", title, "县人民政府：", *pages[0][1:]]
+    assert pdf_text(make_pdf(pages)).split("\n")[:4] == [
+        "青岚县望溪镇人民政府文件",
+        "望政〔2025〕3号",
+        title,
+        "县人民政府：",
+    ]

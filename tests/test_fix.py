@@ -212,3 +212,31 @@ def test_a_diff_applies_to_a_file_without_a_final_newline_or_with_crlf(tmp_path,
         )
         assert run("check", "--select", "RL404", str(path)).exit_code == 0, path.name
     assert not plain.read_bytes().endswith(b"\n") and b"\r\n" in crlf.read_bytes()
+
+
+def test_a_diff_applies_with_a_bom_a_form_feed_and_a_space_in_the_name(tmp_path, monkeypatch):
+    # Review of the diff fix: the BOM was left off line 1, str.splitlines split at the
+    # form feed pdftotext leaves, and GNU patch cut "my report.txt" at the space.
+    import shutil
+    import subprocess
+
+    if not shutil.which("patch"):
+        return
+    monkeypatch.chdir(tmp_path)
+    text = seed_text(1).replace("\n\n", "\n\x0c\n", 1)
+    for name, data in (
+        ("bom.txt", b"\xef\xbb\xbf" + text.encode("utf-8")),
+        ("my report.txt", text.encode("utf-8")),
+    ):
+        (tmp_path / name).write_bytes(data)
+        result = run("check", "--select", "RL404", "--diff", name)
+        (tmp_path / "fix.diff").write_bytes(result.stdout_bytes)
+        subprocess.run(["patch", "-p0", "-i", "fix.diff"], check=True, capture_output=True)
+        assert run("check", "--select", "RL404", name).exit_code == 0, name
+
+
+def test_a_diff_of_a_file_with_cr_line_ends_is_refused(tmp_path):
+    path = tmp_path / "cr.txt"
+    path.write_bytes(seed_text(1).replace("\n", "\r").encode("utf-8"))
+    result = run("check", "--select", "RL404", "--diff", str(path))
+    assert result.exit_code == 2 and "CR" in result.output and result.stdout == ""

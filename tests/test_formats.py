@@ -220,3 +220,19 @@ def test_a_csv_file_written_with_output_opens_in_excel(tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][0] == "path" and len(rows) > 1
+
+
+def test_control_characters_in_github_and_csv_and_the_bom_only_for_csv(tmp_path):
+    # Review: BEL/ESC stayed raw in the github and csv outputs, and a JSON written to
+    # a file named .csv got a byte-order mark.
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "青岚县望溪镇 \x1b2024年法治政府建设年度报告\n" + clean_text().split("\n", 1)[1],
+        encoding="utf-8",
+    )
+    for fmt in ("github", "csv"):
+        output = run("check", "--format", fmt, str(path)).output
+        assert "\x1b" not in output and "\u241b" in output, fmt
+    out = tmp_path / "stats.csv"
+    run("check", "--statistics", "--format", "json", "--output", str(out), str(path))
+    assert json.loads(out.read_text(encoding="utf-8"))

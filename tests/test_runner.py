@@ -148,3 +148,17 @@ def test_old_word_rtf_and_odt_files_in_a_folder_are_reported_not_passed_over(tmp
     assert "旧版 Word/WPS" in found["甲镇.doc"]
     assert "RTF" in found["乙镇.rtf"] and "OpenDocument" in found["丙镇.odt"]
     assert "丁镇.txt" not in found
+
+
+def test_an_old_doc_beside_its_docx_and_word_lock_files_are_passed_over(tmp_path):
+    # Review: 报告.doc kept beside 报告.docx made the folder exit 2; ~$报告.docx is
+    # Word's lock file while the report is open.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    (tmp_path / "报告.doc").write_bytes(ole)
+    (tmp_path / "报告.txt").write_text(
+        (SYNTHETIC / "clean.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "~$报告.docx").write_bytes(b"\0lock")
+    (tmp_path / "~$另一份.doc").write_bytes(ole)
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0 and "检查了 1 个文件" in result.output

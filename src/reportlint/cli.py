@@ -217,7 +217,7 @@ def check(
         report = format_statistics_json(result)
     else:
         report = get_formatter(output_format)(result)
-    _emit(report, output_file)
+    _emit(report, output_file, csv=output_format == "csv" and not statistics)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -226,14 +226,14 @@ def check(
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _emit(report: str, output_file: str | None, newline: bool = True) -> None:
+def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool = False) -> None:
     """To standard output (colours only on a terminal), or plain to the file."""
     if not output_file:
         click.echo(report, nl=newline)
         return
     # A CSV file gets a byte-order mark: Excel opens UTF-8 without one as the
     # local code page, which garbles Chinese on Chinese Windows.
-    encoding = "utf-8-sig" if output_file.lower().endswith(".csv") else "utf-8"
+    encoding = "utf-8-sig" if csv and output_file.lower().endswith(".csv") else "utf-8"
     try:
         with open(output_file, "w", encoding=encoding) as handle:
             handle.write(click.unstyle(report) + ("\n" if newline else ""))

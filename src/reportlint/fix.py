@@ -112,18 +112,22 @@ def write_atomically(path: str, data: bytes) -> None:
         raise
 
 
-def unified_diff(path: str, before: str, after: str, newline: str = "\n") -> str:
+def unified_diff(path: str, before: str, after: str, newline: str = "\n", bom: bool = False) -> str:
     """A diff that `patch -p0` (or `git apply`) applies to the file: its lines end
-    as the file's do (CRLF stays CRLF), and a last line without a line break is
-    marked as such.  The text is the file's, not its encoding: a GB18030 file's
-    diff is to read, and --fix to apply."""
+    as the file's do (CRLF stays CRLF), a UTF-8 BOM stays on the first line, and a
+    last line without a line break is marked as such.  The text is the file's,
+    not its encoding: a GB18030 file's diff is to read, and --fix to apply."""
+    if bom:
+        before, after = "\ufeff" + before, "\ufeff" + after
+    # A path with a space ends at a tab, as GNU diff writes it.
+    name = path + "\t" if " " in path else path
     out = []
     for line in difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        _lines(before),
+        _lines(after),
         # Plain paths, as ruff and git write them, so `patch -p0` applies it.
-        fromfile=path,
-        tofile=path,
+        fromfile=name,
+        tofile=name,
     ):
         if line.startswith(("---", "+++", "@@")):
             out.append(line if line.endswith("\n") else line + "\n")
@@ -132,3 +136,10 @@ def unified_diff(path: str, before: str, after: str, newline: str = "\n") -> str
         else:
             out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at "\n" only (str.splitlines also splits at a form feed or
+    U+2028, which patch does not), each with its "\n"."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])

@@ -93,11 +93,19 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
             for d in dirs
             if not d.startswith(".") and not config.is_excluded(Path(folder, d), directory=True)
         ]
+        # An old .doc kept beside the .docx it was saved as is that report.
+        readable = {
+            Path(name).stem for name in files if Path(name).suffix.lower() in REPORT_SUFFIXES
+        }
         for name in files:
             file = Path(folder, name)
+            suffix = file.suffix.lower()
             if (
-                not name.startswith(".")
-                and file.suffix.lower() in (*REPORT_SUFFIXES, *UNREADABLE_SUFFIXES)
+                not name.startswith((".", "~$"))  # hidden files, Word's lock files
+                and (
+                    suffix in REPORT_SUFFIXES
+                    or (suffix in UNREADABLE_SUFFIXES and file.stem not in readable)
+                )
                 and file.stem.upper() not in NOT_REPORTS
                 and not config.is_excluded(file)
             ):
@@ -235,8 +243,18 @@ def _fix_one(
     if outcome.text == source.text:
         return FileOutcome(outcome.remaining, checked=True)
     if mode == "diff":
-        newline = source.newline if source.newline in ("\r\n", "\r") else "\n"
-        diff = unified_diff(source.path, source.text, outcome.text, newline)
+        if source.newline in ("\r", "mixed"):
+            # patch takes neither lines ending in a lone CR nor a mix.
+            why = "文件用 CR 换行" if source.newline == "\r" else "文件中混用了不同的换行符"
+            return FileOutcome(
+                outcome.remaining,
+                error=FileError(
+                    source.path, f"无法给出可用的 diff：{why}", "RL003", "fix-not-written"
+                ),
+                checked=True,
+            )
+        bom = source.bom and source.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
+        diff = unified_diff(source.path, source.text, outcome.text, source.newline, bom)
         return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied, diff=diff)
     try:
         write_atomically(source.path, encode(source, outcome.text))

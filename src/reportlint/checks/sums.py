@@ -196,17 +196,14 @@ class Sums(CheckKind[SumsParams]):
             # To the sentence's end, and no further than a list runs: a page-long
             # line without a full stop must not make every count a candidate.
             limit = min(len(text), seg_start + _LIST_CHARS)
-            seg_end = min(
-                (
-                    e
-                    for e in (
-                        text.find(closer, seg_start, limit),
-                        text.find("\n", seg_start, limit),
-                    )
-                    if e >= 0
-                ),
-                default=limit,
-            )
+            ends = [
+                e
+                for e in (text.find(closer, seg_start, limit), text.find("\n", seg_start, limit))
+                if e >= 0
+            ]
+            if not ends and limit < len(text):
+                continue  # a list longer than any report's: not judged on a part of it
+            seg_end = min(ends, default=limit)
             exhaustive = m["m"] in self.params.exhaustive_markers
             if not exhaustive:
                 # A "其中" subset is an enumeration (、): it ends at the first ，；

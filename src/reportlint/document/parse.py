@@ -96,7 +96,7 @@ _CELL_GAP = compiled(r"\S(?:\t|[ \u3000]{2,}|\u3000)\S")
 _COLUMN_GAP = compiled(r"\S(?:\t|[ \u3000]{2,})\S")
 # An attachment's label on a line of its own ("附件", "附件1", "附表："): below a 落款,
 # everything from it on is the attachment (a table, its title, its notes).
-_ATTACHMENT_LABEL = compiled(r"^附[件表]\s*\d{0,2}[：:]?$")
+_ATTACHMENT_LABEL = compiled(r"^附[件表]\s*(?:\d{0,2}|[一二三四五六七八九十]{1,3})[：:]?$")
 NEVER_BODY = compiled(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
 ATTACHMENT_START = compiled(r"^附件[：:]?\s*\d")
 _LIST_ITEM = compiled(r"\d{1,2}[.、．]")
@@ -464,11 +464,9 @@ def _find_signature(
     """Take the 落款 off the end of the report proper, if there is one.
 
     `original` gives a paragraph as typed: a table's cell gaps are not in the view."""
-    label = next(
-        (k for k in range(len(content) - 1, -1, -1) if _ATTACHMENT_LABEL.match(content[k].text)),
-        None,
-    )
-    if label is not None:
+    # Attachments after the 落款 each open with a label ("附件1", "附件2"): the
+    # 落款 is above the first label that has one above it.
+    for label in (k for k, p in enumerate(content) if _ATTACHMENT_LABEL.match(p.text)):
         signature, rest = _signature_above(content[:label], original)
         if signature is not None:
             return signature, rest

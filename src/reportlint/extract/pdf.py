@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import unicodedata
 import warnings
@@ -30,7 +31,23 @@ _PAGE_NUMBER = re.compile(
 _EDGE_LINES = 2
 _RUNNING_SHARE = 0.6
 _DIGITS = re.compile(r"\d+")
-_CELL_GAP = re.compile(r"[\u4e00-\u9fff）)] +[\u4e00-\u9fff（(]")
+# Word's gap on both sides of a number in Chinese text ("镇 2024 年"), at a line's
+# start or end too, is no cell gap.
+_CJK = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u2027"
+_AUTOSPACED = re.compile(
+    rf"(?<=[{_CJK}]) (\d[\d.,]*%?) (?=[{_CJK}])|^(\d[\d.,]*%?) (?=[{_CJK}])"
+    rf"|(?<=[{_CJK}]) (\d[\d.,]*%?)$"
+)
+# Between two cells of a table row: a space between Chinese, a number or a
+# bracket ("…实施 镇党政办 2025年12月底前", "指标 2023年 2024年").  Quoted
+# slogans keep theirs ("“尊法 学法 守法 用法”"), and so do Latin phrases
+# ("Windows 10 系统").
+_CELL_EDGE = re.compile(r"[\u4e00-\u9fff（）()%\d]")
+_NUMBER = re.compile(r"\d[\d.,]*%?")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_FIGURE = set("0123456789%")
+_LETTER_SPACE = re.compile(r"(?<=\S) (?=\S)")
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 _NOT_A_TITLE = re.compile(r"\d[/:]\d|https?:|www\.")
 _TITLE_END = re.compile(r"(?:报告|情况|总结|计划|打算)(?:[（(][^（）()]{1,12}[）)])?$")
 # Word's spacing between Chinese and Latin or digits comes out as a space.
@@ -83,38 +100,91 @@ def pdf_text(data: bytes) -> str:
         ]
     )
     # A paragraph may go on over a page break, so the pages are unwrapped as one.
-    return "\n".join(_unwrap([_CJK_ASCII_GAP.sub("", ln) for page in lines for ln in page])) + "\n"
+    return "\n".join(_unwrap([_cells_or_words(ln) for page in lines for ln in page])) + "\n"
+
+
+def _cells_or_words(line: str) -> str:
+    """A table's row with its cells apart by tabs, as the other readers give it;
+    any other line without Word's spaces between Chinese and Latin or digits.
+
+    A row has two gaps or more between cells of text ("…实施 镇党政办 2025年12
+    月底前") or between numbers ("196 192 12.4"), or one such and three gaps in
+    all, or two gaps one of which is between numbers ("案卷合格率 95.1% 97.3%");
+    a gap between Chinese and a number alone may be Word's spacing ("镇 2024
+    年") and decides nothing by itself."""
+    # Spaces inside quotes are no gaps ("“尊法 学法 守法 用法”"): hidden meanwhile.
+    tokens = _QUOTED.sub(lambda m: m.group().replace(" ", "\x00"), line).split(" ")
+    if len(tokens) > 8 and sum(len(token) == 1 for token in tokens) > 0.6 * len(tokens):
+        return _LETTER_SPACE.sub("", line)  # letter-spaced: a space after every character
+    gaps = {k for k in range(1, len(tokens)) if _between_cells(tokens, k)}
+    # Word puts its spaces only between Chinese and a digit: a space between two
+    # Chinese characters or two figures is a gap between cells.
+    digit = [(tokens[k - 1][-1] in _FIGURE, tokens[k][0] in _FIGURE) for k in sorted(gaps)]
+    strong = [a == b for a, b in digit]
+    numbers = any(a and b for a, b in digit)
+    if sum(strong) >= 2 or (any(strong) and len(gaps) >= 3) or (numbers and len(gaps) >= 2):
+        row = tokens[0] + "".join(
+            ("\t" if k in gaps else " ") + tokens[k] for k in range(1, len(tokens))
+        )
+        return row.replace("\x00", " ")
+    line = _AUTOSPACED.sub(lambda m: next(g for g in m.groups() if g is not None), line)
+    return _CJK_ASCII_GAP.sub("", line)
+
+
+def _between_cells(tokens: list[str], k: int) -> bool:
+    before, after = tokens[k - 1], tokens[k]
+    if not (before and after and _CELL_EDGE.match(before[-1]) and _CELL_EDGE.match(after[0])):
+        return False
+    # "Windows 10 系统": the number goes with the word before it
+    return not (_NUMBER.fullmatch(before) and k > 1 and _LATIN_END.search(tokens[k - 2]))
 
 
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Pages less their running header and footer: a line at the top or the bottom
     of most pages, the same but for its numbers ("青岚县望溪镇人民政府发布",
-    "2025/3/1 10:23 …报告", "http://…  3/7").  On the first page the header is
-    taken off only when the title below repeats it or it cannot be a title (a
-    time or an address in it): a first page without the header starts with the
-    title itself."""
+    "2025/3/1 10:23 …报告", "http://…  3/7").  "Most" is all but one of up to
+    four pages, 60% of more.  A heading or a sentence is never one.  On the first
+    page the header is taken off only when the title below repeats it or it
+    cannot be a title (a time or an address in it): a first page without the
+    header starts with the title itself; nor does its top count as a header."""
     if len(pages) < 2:
         return pages
     top: Counter[str] = Counter()
     bottom: Counter[str] = Counter()
-    for page in pages:
-        top.update({_shape(ln) for ln in page[:_EDGE_LINES]})
-        bottom.update({_shape(ln) for ln in page[-_EDGE_LINES:]})
-    needed = max(2, round(_RUNNING_SHARE * len(pages)))
-    heads = {s for s, n in top.items() if n >= needed}
-    feet = {s for s, n in bottom.items() if n >= needed}
+    for k, page in enumerate(pages):
+        top.update(
+            {_shape(page[i]) for i in range(min(_EDGE_LINES, len(page))) if _may_run(page, i, k)}
+        )
+        bottom.update({_shape(ln) for ln in page[-_EDGE_LINES:] if _may_run_at_foot(ln)})
+    n = len(pages)
+    needed = n if n == 2 else n - 1 if n < 5 else math.ceil(_RUNNING_SHARE * n)
+    heads = {s for s, count in top.items() if count >= needed}
+    feet = {s for s, count in bottom.items() if count >= needed}
     out = []
     for k, page in enumerate(pages):
-        n = len(page)
-        cut = {i for i in range(max(0, n - _EDGE_LINES), n) if _shape(page[i]) in feet}
-        for i in range(min(_EDGE_LINES, n)):
-            shape = _shape(page[i])
-            if shape in heads and (
-                k > 0 or _NOT_A_TITLE.search(page[i]) or _repeated_below(page, i)
-            ):
-                cut.add(i)
+        size = len(page)
+        cut = {i for i in range(max(0, size - _EDGE_LINES), size) if _shape(page[i]) in feet}
+        cut |= {
+            i
+            for i in range(min(_EDGE_LINES, size))
+            if _shape(page[i]) in heads and _may_run(page, i, k)
+        }
         out.append([ln for i, ln in enumerate(page) if i not in cut])
     return out
+
+
+def _may_run_at_foot(line: str) -> bool:
+    """Whether a line may be running page furniture: not a heading or a sentence."""
+    return not _NEW_PARAGRAPH.match(line) and not line.endswith(_ENDS_CLAUSE)
+
+
+def _may_run(page: list[str], i: int, k: int) -> bool:
+    """Whether the i-th line of page k may be a running header (on the first page,
+    only one that the title below repeats or that cannot be a title)."""
+    line = page[i]
+    if not _may_run_at_foot(line):
+        return False
+    return k > 0 or _NOT_A_TITLE.search(line) is not None or _repeated_below(page, i)
 
 
 def _repeated_below(page: list[str], i: int) -> bool:
@@ -189,15 +259,21 @@ def _unwrap(lines: list[str]) -> list[str]:
     # text width, where a maximum could be one overlong line (a URL).  Rows of a
     # wide table (cells apart by spaces) are left out of it: an annex of 30 rows
     # would make every body line look short.
-    prose = [ln for ln in lines if " " not in ln]
+    prose = [ln for ln in lines if " " not in ln and "\t" not in ln]
     widths = sorted(_width(ln) for ln in (prose if len(prose) >= 5 else lines))
     full = widths[int(0.9 * (len(widths) - 1))] * _FULL_LINE
     out: list[str] = []
     carry = False
-    for k, line in enumerate(lines):
+    before_text = True  # no sentence yet: the title and masthead lines
+    for line in lines:
         # A line never starts with "，" or "）" but after a wrap, wherever the last
         # one ended ("…“枫桥经验”" / "，街道…").
-        if (carry or line.startswith(_CONTINUES)) and out and not _NEW_PARAGRAPH.match(line):
+        if (
+            (carry or line.startswith(_CONTINUES))
+            and out
+            and not _NEW_PARAGRAPH.match(line)
+            and "\t" not in line  # a table's row starts its own line
+        ):
             # Words of English keep their space; a number cut by the wrap
             # ("来访6" / "31批次") is one number again.
             digits = out[-1][-1:].isdigit() and line[:1].isdigit()
@@ -212,14 +288,15 @@ def _unwrap(lines: list[str]) -> list[str]:
             out[-1] += space + line
         else:
             out.append(line)
+        before_text = before_text and "。" not in line
         carry = (
             _width(line) >= full
             and not line.endswith(_ENDS_CLAUSE)
             and not _HEADING.match(line)
-            # the title, as wide as the text: "…2024年法治政府建设年度报告"
-            and not (k == 0 and _TITLE_END.search(line))
-            # a table's row: its cells stand apart ("…实施 镇党政办 各站所 2025年…"),
-            # where prose has one gap at most ("学宪法 讲宪法")
-            and len(_CELL_GAP.findall(line)) < 2
+            # the title, as wide as the text: "…2024年法治政府建设年度报告" (after
+            # a masthead too: before the first sentence)
+            and not (before_text and _TITLE_END.search(line))
+            # a table's row (its cells apart by tabs) ends where it ends
+            and "\t" not in line
         )
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reportlint.report import RunResult
+from reportlint.report import RunResult, visible
 
 COLUMNS = (
     "path",
@@ -27,5 +27,6 @@ def format_csv(result: RunResult) -> str:
     writer.writerow(COLUMNS)
     for d in result.all_diagnostics():
         row = d.to_json()
+        row["message"] = visible(row["message"])  # a spreadsheet shows no control character
         writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
     return out.getvalue().rstrip("\n")

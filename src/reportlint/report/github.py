@@ -7,7 +7,7 @@ as the runner expects (% CR LF, and in properties also : and ,).
 from __future__ import annotations
 
 from reportlint.checks import Severity
-from reportlint.report import RunResult
+from reportlint.report import RunResult, visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,5 +33,6 @@ def format_github(result: RunResult) -> str:
                 f"title={_property(f'{d.code} {d.rule}')}",
             ]
         )
-        lines.append(f"::{_LEVEL[d.severity]} {props}::{_data(f'{d.code} {d.message}')}")
+        # A control character would end the command or garble the annotation.
+        lines.append(f"::{_LEVEL[d.severity]} {props}::{_data(visible(f'{d.code} {d.message}'))}")
     return "\n".join(lines)

@@ -82,7 +82,7 @@ def _collapse(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Counter[
 
 
 def _headline(d: Diagnostic) -> str:
-    where = click.style(f"{d.path}:{d.line}:{d.column}:", bold=True)
+    where = click.style(f"{visible(d.path)}:{d.line}:{d.column}:", bold=True)
     code = click.style(d.code, fg=_STYLE[d.severity], bold=True)
     fixable = " [*]" if d.fix and d.fix.safe else ""
     return f"{where} {code}{fixable} [{d.severity.value}] {visible(d.message)}"

@@ -132,3 +132,22 @@ def test_a_stray_gap_inside_the_date_does_not_hide_it():
     assert found(signed("青岚县望溪镇人民政府", "2025年1月  20日")) == []
     ((severity, message),) = found(signed("青岚县望溪镇人民政府", "2024年1月  20日"))
     assert severity == "warning" and "2024年度之内" in message
+
+
+def test_attachments_after_the_signature_each_with_a_label():
+    # Review (r1_attach_4pages): "附件：1.… 2.…" listed above the 落款, then each
+    # attachment under its own label, "附件1" or "附件一".
+    for first, second in (("附件1", "附件2"), ("附件一", "附件二")):
+        text = signed(
+            "附件：1.望溪镇2024年法治政府建设工作任务清单",
+            "2.望溪镇2024年行政执法统计表",
+            "青岚县望溪镇人民政府",
+            "2025年1月20日",
+            first,
+            "望溪镇2024年法治政府建设工作任务清单",
+            "（略）",
+            second,
+            "望溪镇2024年行政执法统计表",
+            "（略）",
+        )
+        assert found(text) == [], first

@@ -177,3 +177,10 @@ def test_a_page_number_line_is_glued_to_nothing():
     assert all("— 3 —" not in d.message for d in lint(text, "broken-line"))
     source = decode(text.encode("utf-8"), "r.txt")
     assert "\n— 3 —\n" in fixed(source).text
+
+
+def test_recall_a_line_ending_in_a_comma_goes_on():
+    text = (
+        "某镇2024年法治政府建设情况报告\n坚持处罚与教育相结合，\n实现执法效果与社会效果相统一。\n"
+    )
+    assert len(found(text)) == 1

@@ -174,3 +174,13 @@ def test_the_thought_cut_short_is_still_flagged_next_to_them():
     assert found(text) == [
         (1, 2, "“习近平新时代中国特色社会主义”应为“习近平新时代中国特色社会主义思想”")
     ]
+
+
+def test_recall_more_misspelt_terms():
+    text = (
+        clean_text()
+        .replace("执法全过程记录", "执法全过程纪录", 1)
+        .replace("枫桥经验", "风桥经验", 1)
+    )
+    messages = [m for *_, m in found(text)]
+    assert any("执法全过程记录" in m for m in messages) and any("枫桥经验" in m for m in messages)

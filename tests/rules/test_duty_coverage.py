@@ -164,3 +164,13 @@ def test_a_led_paragraph_over_sub_headings_with_the_acts_is_quiet():
         "（三）出庭应诉\n镇长出庭应诉1次。\n三、存在的不足和原因\n主要原因是人员较少。\n"
     )
     assert lint(JOINT_TITLE + body + SHUFA_TAIL, "duty-coverage") == []
+
+
+def test_recall_citing_the_regulation_names_neither_leader():
+    # Recall check: "党政" inside 《党政主要负责人履行…规定》 stood for both leaders.
+    body = (
+        "镇党委书记认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》，"
+        "主持中心组专题学法4次，听取法治建设工作汇报2次，带头出庭应诉1次。"
+    )
+    (found,) = lint(duty_report(body), "duty-coverage")
+    assert "党委（党组）和政府主要负责人" in found.message

@@ -35,3 +35,11 @@ def test_clean_reports_are_quiet():
     for n in (0, 1, 3, 4):
         assert lint_file(seed(n), "mojibake") == []
     assert lint(clean_text(), "mojibake") == []
+
+
+def test_recall_a_run_of_lost_characters():
+    # Recall check: "均为??????以上" (characters lost in a GBK round trip) was
+    # reported only as half-width question marks.
+    assert messages("全镇群众满意率均为??????以上。")
+    assert lint("全镇群众满意率均为??????以上。", "punctuation-width") == []
+    assert messages("这是为什么?这是一个问题。") == []

@@ -246,3 +246,38 @@ def test_a_table_row_comparing_years_is_not_a_conflict():
         paragraph = f"开展案卷评查并内部通报。{gap}全年案卷合格率95.1%，出庭应诉率100%。"
         ((severity, _),) = rates("案卷合格率97.3%。", paragraph)
         assert severity == "warning", repr(gap)
+
+
+def test_recall_a_rate_off_by_less_than_a_point_and_counts_in_wan_and_juan():
+    # Recall check: 96% for 38 of 40 was let through (a whole point of slack); counts
+    # in 万件 and 卷 were not counts at all.
+    ((severity, message),) = rates("受理群众诉求40件，办结38件，办结率96%。")
+    assert severity == "error" and "95%" in message
+    for sentence in (
+        "人民调解组织调解矛盾纠纷200件，调解成功193件，调解成功率96%。",  # 96.5 cut
+        "人民调解组织调解矛盾纠纷200件，调解成功193件，调解成功率97%。",  # or rounded
+        "受理3件，办结2件，办结率67%。",
+        "受理3件，办结2件，办结率66.6%。",
+    ):
+        assert rates(sentence) == [], sentence
+    assert rates("受理政务服务事项4.3万件，按期办结4.1万件，按期办结率99.2%。")
+    assert rates("评查执法案卷22卷，合格20卷，合格率95.5%。")
+
+
+def test_recall_the_whole_named_by_hearing_or_review_and_the_object_named_before():
+    assert rates("开庭审理行政诉讼案件76件，行政机关负责人出庭应诉70件，出庭应诉率100%。")
+    assert rates("开庭审理12件，负责人出庭应诉12件，出庭应诉率100%。") == []
+    assert rates("受理行政复议申请40件，纠错8件，行政复议纠错率为10%。")
+    assert rates("受理依申请公开30件，已答复28件，按期答复率100%。") == []
+
+
+def test_recall_a_share_written_with_zhan():
+    ((_, message),) = rates("抽查案卷240卷，评为优秀的86卷，占38.5%。")
+    assert "35.8%" in message
+    assert rates("抽查案卷240卷，评为优秀的86卷，占35.8%。") == []
+
+
+def test_recall_the_report_years_own_year_does_not_hide_a_conflict():
+    ((severity, _),) = rates("案卷合格率97.3%。", "2023年，案卷合格率95.1%。")
+    assert severity == "warning"
+    assert rates("2022年案卷合格率95.1%。", "案卷合格率97.3%。") == []

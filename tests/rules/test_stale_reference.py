@@ -325,3 +325,22 @@ def test_a_sentence_dated_before_the_plan_was_outdated_tells_history():
         "镇司法所2019年获评先进司法所，现正深入贯彻党的十九大精神。",
     ):
         assert len(found(2024, "全镇坚持依法行政。" + sentence)) == 1, sentence
+
+
+def test_a_sentence_opening_with_a_past_year_without_a_comma_tells_history():
+    assert (
+        found(2024, "全镇坚持依法行政。2018年根据党的十九大部署成立了镇全面依法治镇委员会。") == []
+    )
+    (hit,) = found(2024, "全镇坚持依法行政。2018年起持续深入学习贯彻党的十九大精神。")
+    assert "已经过时" in hit[3]
+
+
+def test_recall_congresses_and_plenums_listed_together():
+    for year, sentence in (
+        (2024, "深入学习贯彻党的十九大和十九届历次全会精神。"),
+        (2024, "深入学习贯彻十九届五中、六中全会精神。"),
+        (2023, "深入学习贯彻党的二十届二中、三中全会精神。"),
+        (2024, "深入学习贯彻党的二十届三中、四中全会精神。"),
+    ):
+        assert len(found(year, sentence)) == 1, (year, sentence)
+    assert found(2024, "深入学习贯彻党的二十大和二十届二中、三中全会精神。") == []

@@ -325,3 +325,17 @@ def test_each_category_with_its_outcome_adds_up_by_categories():
     assert "32件+12件+24件+10件=78" in message
     # Without ；-groups, or with a later count larger than its category's, it is a list.
     assert sums("全年办理行政处罚案件62件：简易程序40件，普通程序20件；其他3件。") != []
+
+
+def test_recall_an_unrelated_deng_and_a_verb_before_qizhong():
+    # Recall check: a 等 in a later clause made the list open; "共22人述法，其中…"
+    # has a verb between the total and its list.
+    (message,) = sums(
+        "听取法治建设工作汇报5次：第二季度、第四季度各听取专题汇报1次，另结合年终工作会议听取2次，"
+        "研究解决执法力量配备等重大问题6个。"
+    )
+    assert "1次×2+2次=4" in message
+    (message,) = sums("共22人述法，其中镇领导班子成员10名、村（社区）党组织书记13名。")
+    assert "10名+13名=23" in message
+    assert sums("共22人述法，其中镇领导班子成员10名、村（社区）党组织书记12名。") == []
+    assert sums("全年开展普法活动86场，包括法治讲座24场、集中宣传活动38场等。") == []

@@ -266,3 +266,18 @@ def test_a_look_back_in_the_plan_chapter_is_no_plan_sentence():
         "2023年，我镇将在已完成普法规划的基础上推动矛盾纠纷案结事了。",
     ):
         assert len(found(TITLE + "二、下一步工作打算\n" + sentence)) == 1, sentence
+
+
+def test_recall_a_measures_heading_or_a_plan_for_another_year():
+    # Recall check: "一、2022年…主要举措和成效" copied into a 2023 report, and a plan
+    # heading two years ahead.
+    text = (
+        "某镇2023年法治政府建设情况报告\n一、2022年推进法治政府建设的主要举措和成效\n依法行政。\n"
+    )
+    (message,) = [m for *_, m in found(text)]
+    assert "主要举措和成效" in message and "2022年" in message
+    text = TITLE + "二、2025年工作计划\n继续推进法治政府建设。"
+    (message,) = [m for *_, m in found(text)]
+    assert "2025年" in message and "2024年" in message
+    ok = "某镇2023年法治政府建设情况报告\n一、2023年度法治政府建设重点工作\n依法行政。\n"
+    assert found(ok) == []

@@ -31,8 +31,12 @@ _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
 _CLAUSE_END = compiled(r"[，。；：！？]")
 _SENTENCE_END = compiled(r"[。；！？]")
 # A year as the time of a past event: "2018年，", "2019年3月被评为", "2019年获评".
-# A sentence dated to a past year: "2018年，", "2019年3月，", "在2019年，".
-_OPENING_TIME = compiled(r"\s*(?:在)?(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?[，,]")
+# A sentence dated to a past year: "2018年，", "2019年3月，", "在2019年，", "2018年根据…"
+# (not "2018年以来", "2018年起", "2018—2020年").
+_OPENING_TIME = compiled(
+    r"\s*(?:在|于)?(?P<year>(?:19|20)\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+    r"(?:[，,]|(?!以来|起|开始|至|到|[—－\-–~]|底|末|度|\d))"
+)
 # ... and a later time named after it: "…，今年深入推进…".
 _LATER_TIME = compiled(
     r"(?<!\d)(?:19|20)\d{2}年|今年|本年|当年|目前|当前|现在|现正|正在|至今|全年|近年|年来"

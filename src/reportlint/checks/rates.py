@@ -24,6 +24,7 @@ next-year plan are left out of the comparison across the report.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -49,12 +50,19 @@ _RATE = compiled(
     r"(?P<bound>(?:及|或)?(?:以上|以下|以内|左右))?"
 )
 _NUMBER = compiled(r"\d+(?:\.(\d+))?")
+# A share of the count right before it: "抽查案卷240卷，评为优秀的86卷，占35.8%".
+_SHARE = compiled(
+    r"(?<=\d\p{Han}{1,3}[，,])(?P<name>占比?)(?:为|达)?(?P<value>\d+(?:\.\d+)?)%(?![\d～~\-—至]|以上|以下|以内|左右)"
+)
 # Before a rate's stem, a negation makes the count the rest: 未按期办结, 不予受理, 不满意.
 _NEGATED = ("未", "不", "不予", "非", "没有")
 # Two percentages in cells side by side, as typed: "95.1%\t97.3%", "95.1%　97.3%".
 _COUNTS_LOOKED_AT = 40
 _COLUMNS = compiled(r"%[ \t\u3000]*(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*\d[\d.]*%")
 _SENTENCE = compiled(r"[^。；！？\n]+")
+# Another year than the report's compares periods ("2023年为95%"); the report's own does not.
+_YEARS = compiled(r"(?<!\d)((?:19|20)\d{2})年")
+_ASIDES = compiled(r"《[^》]*》|（[^）]*）")
 _MARKS = " ，、：（）“”‘’《》"
 
 
@@ -80,12 +88,15 @@ DENOMINATOR_WORDS = [
     "总计",
     "合计",
     "全部",
+    # cases heard, files reviewed: "开庭审理76件，出庭应诉76件", "评查案卷22卷，合格20卷"
+    "开庭",
+    "评查",
+    "抽查",
 ]
 COMPARISON_WORDS = [
-    *["上年", "去年", "同比", "环比", "较", "提高到", "提升到", "下降到", "由"],
+    *["上年", "去年", "同比", "环比", "较(?![好强大为差])", "提高到", "提升到", "下降到", "由"],
     # targets, not results
     *["力争", "目标", "确保", "计划", "预计"],
-    r"(?:19|20)\d{2}年",
     # another period than the year: "前三季度", "上半年", "1—9月", "截至10月底"
     r"[一二三四1-4]季度|[上下]半年|截[至止]|\d{1,2}[—–\-－~至到]\d{1,2}月|\d{1,2}月(?:份|底|末|以来)",
 ]
@@ -162,6 +173,18 @@ class Rates(CheckKind[RatesParams]):
                     bisect_left(starts, base) : bisect_left(starts, base + len(sentence.group()))
                 ]
                 compared: bool | None = None  # the sentence names another period
+                for m in _SHARE.finditer(sentence.group()):
+                    raw = m["value"]
+                    rate = _Rate(
+                        m["name"],
+                        float(raw),
+                        len(raw.partition(".")[2]),
+                        base + m.start(),
+                        base + m.end("value") + 1,
+                    )
+                    if rate.value > self.params.max_percent:
+                        continue
+                    yield from self._against_counts(doc, rate, in_sentence, raw, share=True)
                 for m in _RATE.finditer(sentence.group()):
                     raw = m["value"]
                     rate = _Rate(
@@ -192,7 +215,10 @@ class Rates(CheckKind[RatesParams]):
                     if bounded:
                         yield from self._against_counts(doc, rate, in_sentence, raw)
                     if compared is None:
-                        compared = self.comparison.search(sentence.group()) is not None
+                        compared = self.comparison.search(sentence.group()) is not None or any(
+                            int(y) != doc.report_year
+                            for y in _YEARS.findall(_ASIDES.sub("", sentence.group()))
+                        )
                     if m["bound"] or compared:
                         continue  # a target or another period
                     if plans is None:
@@ -208,17 +234,25 @@ class Rates(CheckKind[RatesParams]):
         return [(doc.sections[i].start, doc.sections[i].end) for i in sections_matching(doc, plan)]
 
     def _against_counts(
-        self, doc: Document, rate: _Rate, quantities: list[Quantity], raw: str
+        self,
+        doc: Document,
+        rate: _Rate,
+        quantities: list[Quantity],
+        raw: str,
+        share: bool = False,
     ) -> Iterator[Finding]:
         # The counts before it, a sentence's worth (a page-long run-on line stays linear).
         upto = bisect_right(quantities, rate.start, key=lambda q: q.end)
         before = quantities[max(0, upto - _COUNTS_LOOKED_AT) : upto]
         stem = rate.name[:-1]
-        numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
+        if share:
+            numerator = before[-1] if before and rate.start - before[-1].end <= 1 else None
+        else:
+            numerator = next((q for q in reversed(before) if _names(doc, q, stem)), None)
         if numerator is None:
             return
         # "未按期办结2件" for 按期办结率: the rest of the whole, not the part.
-        negated = _lead(doc, numerator)[: -len(stem)].endswith(_NEGATED)
+        negated = not share and _lead(doc, numerator)[: -len(stem)].endswith(_NEGATED)
         # The whole is the count right before the part, and it must say so
         # (受理, 收到…): "开庭审理12件，出庭应诉12件" is not 12 of a total.
         earlier = [q for q in before if q.end <= numerator.start and q.unit == numerator.unit]
@@ -305,12 +339,17 @@ def _agrees(doc: Document, part: Quantity, whole: Quantity, negated: bool, rate:
         return True
     low = max(0.0, p - dp) / (w + dw) * 100
     high = (p + dp) / (w - dw) * 100
-    slack = 10.0**-rate.decimals
+    # The stated value may round the exact one either way, or cut it off, at its
+    # own last decimal: 96.5% is written 96% or 97%, never 98%; 95% exactly is 95%.
+    scale = 10.0**rate.decimals
+    floor_low = math.floor(low * scale + 1e-9) / scale
+    ceil_high = math.ceil(high * scale - 1e-9) / scale
+    eps = 1e-9
     if rate.bound == "以上":  # "办结率达到95%以上": 40 of 40 is 100%, above 95%
-        return rate.value <= high + slack
+        return rate.value <= ceil_high + eps
     if rate.bound in ("以下", "以内"):
-        return low - slack <= rate.value
-    return low - slack <= rate.value <= high + slack
+        return floor_low - eps <= rate.value
+    return floor_low - eps <= rate.value <= ceil_high + eps
 
 
 def _precision(doc: Document, q: Quantity) -> float:
@@ -337,7 +376,18 @@ def _names(doc: Document, q: Quantity, stem: str) -> bool:
     """Whether the count is the one the rate is named after: 办结38件 for 办结率,
     but not 已答复28件 for 按期答复率 (a count of a different thing)."""
     lead = _lead(doc, q)
-    return len(stem) >= 2 and lead.endswith(stem)
+    if len(stem) >= 2 and lead.endswith(stem):
+        return True
+    # "评查执法案卷22卷，合格20卷，执法案卷合格率…": the rate names the object the
+    # sentence counted before (执法案卷), the count only the outcome (合格).  Not a
+    # qualifier the count lacks: 已答复28件 is no count of 按期答复率 (按期 is not
+    # named before it).
+    if len(lead) < 2 or not stem.endswith(lead) or len(stem) == len(lead):
+        return False
+    obj = stem[: -len(lead)]
+    text = doc.view.text
+    start = max(text.rfind("。", 0, q.start), text.rfind("\n", 0, q.start), q.start - 200)
+    return obj in text[start : q.number_start - len(lead)]
 
 
 def _fmt(value: float) -> str:

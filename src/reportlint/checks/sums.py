@@ -161,8 +161,12 @@ class Sums(CheckKind[SumsParams]):
         markers = [*params.exhaustive_markers, *params.subset_markers]
         if not markers:
             raise ParamError("exhaustive_markers", "至少需要一个引出分项的标记")
+        # A short verb may stand between the total and the list: "共22人述法，其中…".
         self.marker = compiled(
-            r"[，,]?\s*（?(?P<m>" + "|".join(map(regex.escape, markers)) + ")" + _OPENING_WORDS
+            r"(?:\p{Han}{1,4}(?=[，,]))?[，,]?\s*（?(?P<m>"
+            + "|".join(map(regex.escape, markers))
+            + ")"
+            + _OPENING_WORDS
         )
         self.subset = (
             compiled("|".join(map(regex.escape, params.subset_markers)))
@@ -246,7 +250,10 @@ class Sums(CheckKind[SumsParams]):
             ]
             if len(readings) < self.params.min_parts:
                 continue
-            segment = text[seg_start:seg_end]
+            # An open list says so among its parts ("来信12件、来访20件等"), not in a
+            # later clause about something else ("…，研究解决执法力量配备等重大问题6个").
+            last = max(q.end for q, _ in readings)
+            segment = text[seg_start : min(seg_end, last + 1)]
             if m["including"] or any(word in segment for word in self.params.open_list_words):
                 exhaustive = False
             counted = [q for q, _ in readings]

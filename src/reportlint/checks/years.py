@@ -57,6 +57,10 @@ _TIME_YEAR = compiled(r"(?:^|(?<=[，、；：于在到至]))((?:19|20)\d{2})年
 # Titles and asides: "《法治政府建设实施纲要（2021—2025年）》" names no plan year.
 _ASIDES = compiled(r"《[^》]*》|（[^）]*）")
 _NON_DIGITS = compiled(r"\D+")
+_MEASURES_HEADING = compiled(
+    r"^(?:关于)?((?:19|20)\d{2})年度?(?!以来|[—－\-–~至到])[^《（]{0,16}"
+    r"(?:主要举措|举措和成效|主要做法|主要工作|工作开展情况|工作成效|取得的成效)"
+)
 
 
 class YearsParams(Params):
@@ -75,6 +79,7 @@ class Years(CheckKind[YearsParams]):
         "title-opening": frozenset({"title_year", "opening_year"}),
         "plan-year": frozenset({"found", "year", "next"}),
         "plan-past": frozenset({"found", "year", "next"}),
+        "measures-year": frozenset({"found", "year"}),
         "published-late": frozenset({"key", "date", "year", "deadline"}),
     }
 
@@ -87,6 +92,7 @@ class Years(CheckKind[YearsParams]):
         if year is None:
             return
         yield from self._title_and_opening(doc)
+        yield from self._measures(doc, year)
         yield from self._plan(doc, year)
         yield from self._metadata(doc, year)
 
@@ -102,6 +108,22 @@ class Years(CheckKind[YearsParams]):
                 {"title_year": doc.report_year, "opening_year": m[1]},
             )
 
+    def _measures(self, doc: Document, year: int) -> Iterator[Finding]:
+        """A chapter of the year's work headed with another year: "一、2023年推进法治
+        政府建设的主要举措和成效" copied into a 2024 report."""
+        if doc.year_source != "title":
+            return
+        for i, section in enumerate(doc.sections):
+            if section.parent is not None:
+                continue
+            m = _MEASURES_HEADING.match(section.heading.title)
+            if m and int(m[1]) != year:
+                yield Finding(
+                    heading_title_span(doc, i),
+                    "measures-year",
+                    {"found": f"{m[1]}年", "year": year},
+                )
+
     def _plan(self, doc: Document, year: int) -> Iterator[Finding]:
         plan = self.plan.for_doc(doc)
         for i in sections_matching(doc, plan):
@@ -113,10 +135,10 @@ class Years(CheckKind[YearsParams]):
                 (part for part in JOINED_PARTS.split(title) if plan.search(part)), title
             )
             m = _YEAR.search(plan_part)
-            if m and int(m[1]) <= year:
+            if m and (int(m[1]) <= year or int(m[1]) > year + 1):
                 yield Finding(
                     heading_title_span(doc, i),
-                    "plan-year" if int(m[1]) == year else "plan-past",
+                    "plan-past" if int(m[1]) < year else "plan-year",
                     {"found": m.group(), "year": year, "next": year + 1},
                 )
             body_start = section.heading.title_end

@@ -236,6 +236,8 @@ def _broken_line_joins(text: str) -> list[Span]:
             and (
                 a_text.endswith(_OPENING_MARKS)
                 or b_text.startswith(_CONTINUING_MARKS)
+                # no paragraph ends in a comma: "…相结合，" / "实现执法效果…"
+                or (a_text.endswith(("，", "、", ",")) and _HAN_START.search(b_text) is not None)
                 or (_unclosed(run) and not a_text.endswith(_SENTENCE_END))
             )
         ):

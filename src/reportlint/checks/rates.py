@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -175,24 +175,15 @@ class Rates(CheckKind[RatesParams]):
                 compared: bool | None = None  # the sentence names another period
                 for m in _SHARE.finditer(sentence.group()):
                     raw = m["value"]
-                    rate = _Rate(
-                        m["name"],
-                        float(raw),
-                        len(raw.partition(".")[2]),
-                        base + m.start(),
-                        base + m.end("value") + 1,
-                    )
+                    rate = _rate(m, base)
                     if rate.value > self.params.max_percent:
                         continue
                     yield from self._against_counts(doc, rate, in_sentence, raw, share=True)
                 for m in _RATE.finditer(sentence.group()):
                     raw = m["value"]
-                    rate = _Rate(
-                        m["name"],
-                        float(raw),
-                        len(raw.partition(".")[2]),
-                        base + m.start(),
-                        base + m.end("value") + 1,  # to the %, not a bound after it
+                    rate = _rate(
+                        m,
+                        base,
                         # (a sentence's worth: a page-long run-on line stays linear)
                         _subject(
                             sentence.group()[max(0, m.end("name") - 300) : m.end("name")], m["name"]
@@ -316,6 +307,20 @@ class Rates(CheckKind[RatesParams]):
                 "conflict",
                 {"name": rate.name, "value": raw, "other": _fmt(earlier.value), "other_line": line},
             )
+
+
+def _rate(m: Any, base: int, subject: str = "", bound: str = "") -> _Rate:
+    """The rate a match of _RATE or _SHARE states, `base` the sentence's offset."""
+    raw = m["value"]
+    return _Rate(
+        m["name"],
+        float(raw),
+        len(raw.partition(".")[2]),
+        base + m.start(),
+        base + m.end("value") + 1,  # to the %, not a bound after it
+        subject,
+        bound,
+    )
 
 
 def _subject(upto_name: str, name: str) -> str:

@@ -314,3 +314,14 @@ def test_difficulties_that_exist_are_the_shortcomings():
     text = REVIEW_BASE.replace("三、存在的不足和原因", "三、当前存在的困难")
     (found,) = messages(text.replace("主要原因是人员较少。", "人员较少。"))
     assert "没有分析原因" in found
+
+
+def test_a_last_chapter_that_plans_is_the_plan_whatever_its_heading():
+    # Left alone before: "四、推进法治政府建设的主要任务" naming neither a year nor
+    # 计划/安排 was "missing plan" (an error) though it plans the next year.
+    tasks = "四、推进法治政府建设的主要任务\n一是我街道将组织专题学法4次。\n"
+    assert messages(report(MEASURES, DUTY, SHORTCOMINGS, tasks)) == []
+    # Nothing planned in it: more of the year's work, and the plan is missing.
+    done = "四、推进法治政府建设的主要任务\n全年组织专题学法4次。\n"
+    (found,) = messages(report(MEASURES, DUTY, SHORTCOMINGS, done))
+    assert "下一年度推进法治政府建设的主要安排" in found

@@ -119,6 +119,10 @@ class SectionSpec(Params):
     # with no "主要举措" heading: accept top-level chapters that come before the
     # other required parts and are none of them.
     implied_by_leading_sections: bool = False
+    # For next year's plan with no heading naming it ("四、推进法治政府建设的主要
+    # 任务"): the last of three or more chapters, if no other part claimed it and
+    # it says what will be done (将, 计划, 力争…).
+    implied_by_planning_last_section: bool = False
     # What the part must also contain, searched in its heading and text.
     requires: list[Requirement] = msgspec.field(default_factory=list)
     # A paragraph whose first sentence matches these also counts as the part
@@ -202,6 +206,8 @@ class Sections(CheckKind[SectionsParams]):
                     and first_claimed is not None
                     and s.start < first_claimed
                 ]
+            if not matches and spec.implied_by_planning_last_section:
+                matches = _planning_last_chapter(doc, claimed)
             whole = (
                 not matches
                 and spec.whole_report_if_title
@@ -227,6 +233,16 @@ class Sections(CheckKind[SectionsParams]):
                         "missing-part",
                         {"section": spec.label, "part": req.label},
                     )
+
+
+def _planning_last_chapter(doc: Document, claimed: set[int]) -> list[int]:
+    chapters = [i for i, s in enumerate(doc.sections) if s.parent is None]
+    if len(chapters) < 3 or chapters[-1] in claimed:
+        return []
+    last = doc.sections[chapters[-1]]
+    if not _PLANNED.search(doc.view.text, last.heading.title_end, last.end):
+        return []
+    return [chapters[-1]]
 
 
 def title_matches(

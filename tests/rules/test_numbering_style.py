@@ -168,3 +168,14 @@ def test_fix_together_with_punctuation_width():
 
 def test_chinese_numeral_with_dot_before_a_quotation_mark():
     assert found("二.“八五”普法工作取得实效。") == [(1, 1, "序号“二.”应写作“二、”", "二、")]
+
+
+def test_a_chapter_heading_typed_with_a_space_is_a_heading_and_gets_its_comma():
+    # Left alone before: "一　2024年推进…" (full-width space for 、) was no heading, so
+    # the required parts under such headings were "missing" (RL101 errors).
+    text = clean_text()
+    for numeral in "一二三四":
+        text = text.replace(f"\n{numeral}、", f"\n{numeral}\u3000", 1)
+    found = lint(text)
+    assert {d.code for d in found} == {"RL403"} and len(found) == 4
+    assert all(d.fix is not None and d.fix.replacement.endswith("、") for d in found)

@@ -60,6 +60,11 @@ ITEM = compiled(
     rf"(?:^|(?<=[。；：，！？”）》\d%]))(?P<num>{CN_ORDINAL})是(?!否|非(?:曲直|对错|分明|观)|(?P=num)[，,”])"
 )
 _ITEM_START = compiled(rf"^{CN_ORDINAL}是")
+# "一　加强组织领导": a numeral, then a space or a tab, then the title, as typed.
+_CN_NUMERAL_START = compiled(r"^[一二三四五六七八九十]")
+_SPACED_MARKER = compiled(
+    rf"^[ \u3000]*(?P<num>{CN_ORDINAL})[\t\u3000 ]+(?=\S)(?!.*(?:\t|[ \u3000]{{2}}))"
+)
 TITLE_END = compiled(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer
@@ -172,7 +177,8 @@ def parse(source: Source) -> Document:
     numbered = {
         k: h
         for k, p in enumerate(content)
-        if p.index not in attachments and (h := _heading(p)) is not None
+        if p.index not in attachments
+        and ((h := _heading(p)) is not None or (h := _spaced_heading(p, original)) is not None)
     }
     group_rows = _group_rows(content, numbered, original)
     headings = tuple(h for k, h in numbered.items() if k not in group_rows)
@@ -582,6 +588,21 @@ def _heading(p: Paragraph) -> Heading | None:
                 level, ordinal, m.group(), p.index, p.start, p.start + start, p.start + end, title
             )
     return None
+
+
+def _spaced_heading(p: Paragraph, original: Callable[[Paragraph], str]) -> Heading | None:
+    """A chapter heading typed with a space or tab after its numeral instead of
+    "、" ("一　加强组织领导", or Word's list number followed by a tab): the view
+    has folded the space away, the text as typed still shows it."""
+    if not _CN_NUMERAL_START.match(p.text) or len(p.text) > 40 or SENTENCE_PUNCT.search(p.text):
+        return None
+    m = _SPACED_MARKER.match(original(p))
+    if m is None:
+        return None
+    numeral = m["num"]
+    start, end, title = _title_from(p.text, len(numeral))
+    ordinal = cn_to_int(numeral) or 0
+    return Heading(1, ordinal, numeral, p.index, p.start, p.start + start, p.start + end, title)
 
 
 def _sections(headings: tuple[Heading, ...], body_end: int) -> tuple[Section, ...]:

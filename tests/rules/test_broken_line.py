@@ -184,3 +184,23 @@ def test_recall_a_line_ending_in_a_comma_goes_on():
         "某镇2024年法治政府建设情况报告\n坚持处罚与教育相结合，\n实现执法效果与社会效果相统一。\n"
     )
     assert len(found(text)) == 1
+
+
+def test_after_review_of_the_recall_items_set_out_after_a_colon_stay_lines():
+    text = (
+        "某镇2024年法治政府建设情况报告\n"
+        "在执法中坚持“三个结合”：\n坚持普法与执法相结合，\n坚持线上与线下相结合，\n"
+        "坚持集中与经常相结合。\n"
+    )
+    assert found(text) == []
+
+
+def test_after_review_a_comma_line_that_is_a_slogan_salutation_cell_or_above_a_label():
+    for text in (
+        "2.加强执法队伍建设\n强基础，\n提能力\n",
+        "县委、县政府，\n县委依法治县办：\n",
+        "地址：青岚县望溪镇溪口路1号，\n邮编：330000\n",
+        "项目\t2024年\t说明\n行政处罚案件\t62件\t简易程序40件，\n普通程序案件\t22件\t均经法制审核\n",
+        "抄送：县委办公室，县人大常委会办公室，县政协办公室，\n县法院，县检察院。\n",
+    ):
+        assert found("某镇2024年法治政府建设情况报告\n" + text) == [], text

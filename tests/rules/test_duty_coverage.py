@@ -174,3 +174,12 @@ def test_recall_citing_the_regulation_names_neither_leader():
     )
     (found,) = lint(duty_report(body), "duty-coverage")
     assert "党委（党组）和政府主要负责人" in found.message
+
+
+def test_after_review_of_the_recall_leaders_named_in_their_own_subheadings():
+    body = (
+        "镇主要负责同志认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》。\n"
+        "（一）镇党委书记履职情况\n主持中心组专题学法4次，听取法治建设工作汇报2次。\n"
+        "（二）镇长履职情况\n主持政府常务会议会前学法6次，带头出庭应诉1次。"
+    )
+    assert lint(duty_report(body), "duty-coverage") == []

@@ -281,3 +281,14 @@ def test_recall_the_report_years_own_year_does_not_hide_a_conflict():
     ((severity, _),) = rates("案卷合格率97.3%。", "2023年，案卷合格率95.1%。")
     assert severity == "warning"
     assert rates("2022年案卷合格率95.1%。", "案卷合格率97.3%。") == []
+
+
+def test_after_review_of_the_recall_qualifiers_hearings_party_members_and_dated_surveys():
+    # Review of the recall commit: each was a new false positive.
+    for sentence in (
+        "坚持按期办结、限时反馈，全年受理群众诉求40件，办结38件，其余2件尚在办理期限内，按期办结率100%。",
+        "全年发生行政诉讼案件15件，其中开庭审理12件，败诉1件，败诉率6.7%。",
+        "现有执法人员12名，其中中共党员9名，具有法律职业资格的2名，占16.7%。",
+    ):
+        assert rates(sentence) == [], sentence
+    assert rates("全年群众满意率98.5%。", "2023年11月，县统计局开展调查，群众满意率为93.1%。") == []

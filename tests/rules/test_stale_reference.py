@@ -344,3 +344,11 @@ def test_recall_congresses_and_plenums_listed_together():
     ):
         assert len(found(year, sentence)) == 1, (year, sentence)
     assert found(2024, "深入学习贯彻党的二十大和二十届二中、三中全会精神。") == []
+
+
+def test_after_review_of_the_recall_a_year_end_or_year_opening_history():
+    for sentence in (
+        "2019年底，我镇按照党的十九届四中全会精神完善基层治理体系。",
+        "2018年度，镇党委围绕党的十九届三中全会精神推进机构改革。",
+    ):
+        assert found(2024, "全镇坚持依法行政。" + sentence) == [], sentence

@@ -339,3 +339,11 @@ def test_recall_an_unrelated_deng_and_a_verb_before_qizhong():
     assert "10名+13名=23" in message
     assert sums("共22人述法，其中镇领导班子成员10名、村（社区）党组织书记12名。") == []
     assert sums("全年开展普法活动86场，包括法治讲座24场、集中宣传活动38场等。") == []
+
+
+def test_after_review_of_the_recall_items_before_qizhong_and_a_deng_after_the_parts():
+    for sentence in (
+        "全镇辖12个村、3个社区，其中9个村、2个社区已建成法治文化阵地。",
+        "开展普法活动86场：法治讲座24场、集中宣传活动38场，以及以案释法、送法下乡等活动。",
+    ):
+        assert sums(sentence) == [], sentence

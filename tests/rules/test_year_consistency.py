@@ -281,3 +281,13 @@ def test_recall_a_measures_heading_or_a_plan_for_another_year():
     assert "2025年" in message and "2024年" in message
     ok = "某镇2023年法治政府建设情况报告\n一、2023年度法治政府建设重点工作\n依法行政。\n"
     assert found(ok) == []
+
+
+def test_after_review_of_the_recall_multi_year_reports_follow_ups_and_ranges():
+    multi = (
+        "某县2024年法治政府建设情况报告\n一、2023年度主要工作成效\n依法行政。\n"
+        "二、2024年度主要工作成效\n依法行政。\n三、2023年度督察反馈问题整改工作开展情况\n整改到位。\n"
+    )
+    assert found(multi) == []
+    for heading in ("二、2024—2026年推进法治政府建设的主要安排", "二、2024年及2025年工作计划"):
+        assert found(TITLE + heading + "\n继续推进法治政府建设。") == [], heading

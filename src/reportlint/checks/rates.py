@@ -63,6 +63,8 @@ _SENTENCE = compiled(r"[^。；！？\n]+")
 # Another year than the report's compares periods ("2023年为95%"); the report's own does not.
 _YEARS = compiled(r"(?<!\d)((?:19|20)\d{2})年")
 _ASIDES = compiled(r"《[^》]*》|（[^）]*）")
+_TITLES = compiled(r"《[^》]*》")
+_DATED = compiled(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月")
 _MARKS = " ，、：（）“”‘’《》"
 
 
@@ -83,7 +85,7 @@ DENOMINATOR_WORDS = [
     "收集",
     "涉及",
     "发现",
-    "(?<!公)共(?![同建享治])",  # not 公共服务, 共同, 共建共享
+    "(?<![公中])共(?![同建享治产青])",  # not 公共服务, 共同, 共建共享
     "累计",
     "总计",
     "合计",
@@ -206,9 +208,13 @@ class Rates(CheckKind[RatesParams]):
                     if bounded:
                         yield from self._against_counts(doc, rate, in_sentence, raw)
                     if compared is None:
-                        compared = self.comparison.search(sentence.group()) is not None or any(
-                            int(y) != doc.report_year
-                            for y in _YEARS.findall(_ASIDES.sub("", sentence.group()))
+                        compared = (
+                            self.comparison.search(sentence.group()) is not None
+                            or _DATED.search(sentence.group()) is not None
+                            or any(
+                                int(y) != doc.report_year
+                                for y in _YEARS.findall(_TITLES.sub("", sentence.group()))
+                            )
                         )
                     if m["bound"] or compared:
                         continue  # a target or another period
@@ -250,6 +256,14 @@ class Rates(CheckKind[RatesParams]):
         denominator = earlier[-1] if earlier else None
         if denominator is None or not self.denominator.search(_lead(doc, denominator)):
             return
+        said = _lead(doc, denominator)
+        if (
+            "开庭" in said
+            and "出庭" not in stem
+            and not share
+            and not self.denominator.search(said.replace("开庭", ""))
+        ):
+            return  # hearings are the whole of 出庭应诉率, not of 败诉率 or 撤诉率
         if numerator.approx or denominator.approx:
             return
         if not 0 < numerator.value <= denominator.value:
@@ -392,7 +406,11 @@ def _names(doc: Document, q: Quantity, stem: str) -> bool:
     obj = stem[: -len(lead)]
     text = doc.view.text
     start = max(text.rfind("。", 0, q.start), text.rfind("\n", 0, q.start), q.start - 200)
-    return obj in text[start : q.number_start - len(lead)]
+    # ... named as what an earlier count of the sentence counts ("评查执法案卷22卷"),
+    # not as a qualifier anywhere before ("坚持按期办结…，办结38件").
+    lo = bisect_right(doc.quantities, start, key=lambda e: e.start)
+    hi = bisect_left(doc.quantities, q.start, key=lambda e: e.start)
+    return any(obj in _lead(doc, e) for e in doc.quantities[lo:hi])
 
 
 def _fmt(value: float) -> str:

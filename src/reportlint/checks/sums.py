@@ -195,6 +195,10 @@ class Sums(CheckKind[SumsParams]):
             m = self.marker.match(text, total.end)
             if not m:
                 continue
+            if m.start("m") > total.end + 1 and text[
+                _clause_start(_UP_TO_LEAD, text, total) - 1 : total.start
+            ].startswith("、"):
+                continue  # "12个村、3个社区，其中…": 社区 is an item, not a verb
             seg_start = m.end()
             closer = "）" if text[total.end : m.start("m")].endswith("（") else "。"
             # To the sentence's end, and no further than a list runs: a page-long
@@ -253,7 +257,10 @@ class Sums(CheckKind[SumsParams]):
             # An open list says so among its parts ("来信12件、来访20件等"), not in a
             # later clause about something else ("…，研究解决执法力量配备等重大问题6个").
             last = max(q.end for q, _ in readings)
-            segment = text[seg_start : min(seg_end, last + 1)]
+            # ...but a 等 in a clause after the last part that counts nothing
+            # ("…，以及以案释法、送法下乡等活动") still leaves the list open.
+            later = [q for q in quantities if last < q.start < seg_end]
+            segment = text[seg_start : min(seg_end, last + 1) if later else seg_end]
             if m["including"] or any(word in segment for word in self.params.open_list_words):
                 exhaustive = False
             counted = [q for q, _ in readings]

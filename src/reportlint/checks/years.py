@@ -56,7 +56,9 @@ _DONE = compiled(r"(?<![为除事])了(?![解结])")
 _TIME_YEAR = compiled(r"(?:^|(?<=[，、；：于在到至]))((?:19|20)\d{2})年")
 # Titles and asides: "《法治政府建设实施纲要（2021—2025年）》" names no plan year.
 _ASIDES = compiled(r"《[^》]*》|（[^）]*）")
+_FOLLOW_UP = compiled(r"整改|反馈|督察|督查|问题")
 _NON_DIGITS = compiled(r"\D+")
+_ANY_YEAR = compiled(r"(?<!\d)((?:19|20)\d{2})(?=年|[—－\-–~至到])")
 _MEASURES_HEADING = compiled(
     r"^(?:关于)?((?:19|20)\d{2})年度?(?!以来|[—－\-–~至到])[^《（]{0,16}"
     r"(?:主要举措|举措和成效|主要做法|主要工作|工作开展情况|工作成效|取得的成效)"
@@ -113,16 +115,20 @@ class Years(CheckKind[YearsParams]):
         政府建设的主要举措和成效" copied into a 2024 report."""
         if doc.year_source != "title":
             return
-        for i, section in enumerate(doc.sections):
-            if section.parent is not None:
-                continue
-            m = _MEASURES_HEADING.match(section.heading.title)
-            if m and int(m[1]) != year:
-                yield Finding(
-                    heading_title_span(doc, i),
-                    "measures-year",
-                    {"found": f"{m[1]}年", "year": year},
-                )
+        found = [
+            (i, m)
+            for i, section in enumerate(doc.sections)
+            if section.parent is None
+            and (m := _MEASURES_HEADING.match(section.heading.title))
+            and not _FOLLOW_UP.search(section.heading.title)
+        ]
+        # A report reviewing several years heads a chapter for each, its own year among them.
+        if any(int(m[1]) == year for _, m in found):
+            return
+        for i, m in found:
+            yield Finding(
+                heading_title_span(doc, i), "measures-year", {"found": f"{m[1]}年", "year": year}
+            )
 
     def _plan(self, doc: Document, year: int) -> Iterator[Finding]:
         plan = self.plan.for_doc(doc)
@@ -135,7 +141,8 @@ class Years(CheckKind[YearsParams]):
                 (part for part in JOINED_PARTS.split(title) if plan.search(part)), title
             )
             m = _YEAR.search(plan_part)
-            if m and (int(m[1]) <= year or int(m[1]) > year + 1):
+            first = min((int(y) for y in _ANY_YEAR.findall(_ASIDES.sub("", title))), default=None)
+            if m and (int(m[1]) <= year or (first is not None and first > year + 1)):
                 yield Finding(
                     heading_title_span(doc, i),
                     "plan-past" if int(m[1]) < year else "plan-year",

@@ -147,6 +147,10 @@ _PAIRS = (("《", "》"), ("“", "”"), ("（(", "）)"))
 _SENTENCE_END = tuple("。！？；：!?;:")
 _CONTINUING_MARKS = tuple("，。、；：！？”’》）】〕］,;:)")
 _NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
+# A line ending in a comma goes on, if it is a sentence's worth; a line below
+# that starts with a label ("联系电话：") is a line of its own.
+_COMMA_LINE_MIN = 10
+_LABELLED = compiled(r"^[^，。；]{1,10}[：:]")
 _TABLE_ROW = compiled(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
 
 
@@ -225,8 +229,13 @@ def _broken_line_joins(text: str) -> list[Span]:
     # middle of a sentence broken over many lines is prose because the
     # sentence is, so the whole chain is joined in one pass.
     run = ""
+    listing = False  # after a line ending in a colon, until a line ends a sentence
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
+        if a_text.endswith(("：", ":")):
+            listing = True
+        elif not a_text.endswith(("，", "、", ",")):
+            listing = False
         if _page_number(a_text) or _page_number(b_text):
             run = ""  # "— 3 —" of a text copied from a PDF is glued to nothing
             continue
@@ -243,7 +252,19 @@ def _broken_line_joins(text: str) -> list[Span]:
                 a_text.endswith(_OPENING_MARKS)
                 or b_text.startswith(_CONTINUING_MARKS)
                 # no paragraph ends in a comma: "…相结合，" / "实现执法效果…"
-                or (a_text.endswith(("，", "、", ",")) and _HAN_START.search(b_text) is not None)
+                or (
+                    a_text.endswith(("，", "、", ","))
+                    # not the items of a list set out line by line after a colon,
+                    # a short slogan or salutation line ("强基础，" / "提能力"), a
+                    # table's cells, a 抄送 line, or a labelled line below
+                    # ("联系电话：…", "邮编：…", "县委依法治县办：")
+                    and not listing
+                    and len(a_text) >= _COMMA_LINE_MIN
+                    and "\t" not in a + b
+                    and _HAN_START.search(b_text) is not None
+                    and not (META_START.match(b_text) or _TABLE_ROW.search(b_text))
+                    and not (NEVER_BODY.match(a_text) or _LABELLED.match(b_text))
+                )
                 or (_unclosed(run) and not a_text.endswith(_SENTENCE_END))
             )
         ):

@@ -204,3 +204,11 @@ def test_after_review_a_comma_line_that_is_a_slogan_salutation_cell_or_above_a_l
         "抄送：县委办公室，县人大常委会办公室，县政协办公室，\n县法院，县检察院。\n",
     ):
         assert found("某镇2024年法治政府建设情况报告\n" + text) == [], text
+
+
+def test_after_review_a_wrap_before_qizhong_or_a_new_line_after_a_colon_is_still_a_break():
+    for text in (
+        "全年共受理信访件56件，\n其中：来信12件、来访20件。\n",
+        "全年信访情况：\n全年共受理信访件56件，\n其中来信12件、来访20件。\n",
+    ):
+        assert len(found("某镇2024年法治政府建设情况报告\n" + text)) == 1, text

@@ -31,7 +31,14 @@ from reportlint.document.regexes import compiled
 _QUOTED_TITLE = compiled(r"《[^》]*》")
 
 # Words of a plan: what will be done.
-_PLANNED = compiled(r"将(?!\p{Han}{0,12}(?:纳入|作为|列为|列入))|计划|力争|争取|拟")
+# Words of a plan: what will be done ("我镇将…", "力争…", "拟…"); not 将 as 把
+# ("将法治建设纳入考核"), 将近, 计划完成情况, 模拟, 拟定; not 争取 ("积极争取…支持"
+# tells what was done).
+_PLANNED = compiled(
+    r"(?<!即)将(?!近|\p{Han}{0,12}(?:纳入|作为|列为|列入))|计划(?!完成|执行|落实|内|的)"
+    r"|力争|(?<!模)拟(?![定订稿])"
+)
+_SENTENCE = compiled(r"[^。；！？\n]+")
 # The group of a heading pattern that holds only for a year after the report's.
 LATER_YEAR = "later_year"
 # "2024年工作总结及2025年工作计划": the parts of a joined heading.
@@ -66,7 +73,7 @@ class YearPatterns:
         last = None
         if len(chapters) >= 3:
             heading = chapters[-1].heading
-            if _PLANNED.search(doc.view.text, heading.title_end, chapters[-1].end):
+            if _plans(doc.view.text[heading.title_end : chapters[-1].end]):
                 last = heading.title
         return ForYear(self.plain, self.later, doc.report_year, last)
 
@@ -235,12 +242,20 @@ class Sections(CheckKind[SectionsParams]):
                     )
 
 
+def _plans(text: str) -> bool:
+    """Whether a chapter says what will be done: its first sentence, or half of its
+    sentences, name a plan (a chapter of the year's work may mention one)."""
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    planned = [bool(_PLANNED.search(s)) for s in sentences]
+    return bool(planned) and (planned[0] or 2 * sum(planned) >= len(planned))
+
+
 def _planning_last_chapter(doc: Document, claimed: set[int]) -> list[int]:
     chapters = [i for i, s in enumerate(doc.sections) if s.parent is None]
     if len(chapters) < 3 or chapters[-1] in claimed:
         return []
     last = doc.sections[chapters[-1]]
-    if not _PLANNED.search(doc.view.text, last.heading.title_end, last.end):
+    if not _plans(doc.view.text[last.heading.title_end : last.end]):
         return []
     return [chapters[-1]]
 

@@ -63,7 +63,7 @@ _ITEM_START = compiled(rf"^{CN_ORDINAL}是")
 # "一　加强组织领导": a numeral, then a space or a tab, then the title, as typed.
 _CN_NUMERAL_START = compiled(r"^[一二三四五六七八九十]")
 _SPACED_MARKER = compiled(
-    rf"^[ \u3000]*(?P<num>{CN_ORDINAL})[\t\u3000 ]+(?=\S)(?!.*(?:\t|[ \u3000]{{2}}))"
+    rf"^[ \u3000]*(?P<num>{CN_ORDINAL})[\t\u3000 ]+(?=\S)(?!是)(?![^\t]*(?:\t| |\u3000{{2}}))"
 )
 TITLE_END = compiled(r"[。：；！？]")
 
@@ -150,7 +150,7 @@ _NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[
 # A line ending in a comma goes on, if it is a sentence's worth; a line below
 # that starts with a label ("联系电话：") is a line of its own.
 _COMMA_LINE_MIN = 10
-_LABELLED = compiled(r"^[^，。；]{1,10}[：:]")
+_LABELLED = compiled(r"^(?!其中|即|包括|主要是|分别是|含)[^，。；]{1,10}[：:]")
 _TABLE_ROW = compiled(r"\p{Han}[ \t\u3000]+\p{Han}+[ \t\u3000]+\p{Han}")
 
 
@@ -181,9 +181,10 @@ def parse(source: Source) -> Document:
     numbered = {
         k: h
         for k, p in enumerate(content)
-        if p.index not in attachments
-        and ((h := _heading(p)) is not None or (h := _spaced_heading(p, original)) is not None)
+        if p.index not in attachments and (h := _heading(p)) is not None
     }
+    if not any(h.level == 1 for h in numbered.values()):
+        numbered = dict(sorted({**numbered, **_spaced_headings(content, original)}.items()))
     group_rows = _group_rows(content, numbered, original)
     headings = tuple(h for k, h in numbered.items() if k not in group_rows)
     sections = _sections(headings, body_end)
@@ -229,7 +230,9 @@ def _broken_line_joins(text: str) -> list[Span]:
     # middle of a sentence broken over many lines is prose because the
     # sentence is, so the whole chain is joined in one pass.
     run = ""
-    listing = False  # after a line ending in a colon, until a line ends a sentence
+    # After a line ending in a colon, until a line ends a sentence: items set out
+    # one a line ("坚持普法与执法相结合，" / "坚持线上与线下相结合，") stay lines.
+    listing = False
     for (_, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
         if a_text.endswith(("：", ":")):
@@ -258,7 +261,7 @@ def _broken_line_joins(text: str) -> list[Span]:
                     # a short slogan or salutation line ("强基础，" / "提能力"), a
                     # table's cells, a 抄送 line, or a labelled line below
                     # ("联系电话：…", "邮编：…", "县委依法治县办：")
-                    and not listing
+                    and not (listing and a_text[:1] == b_text[:1])
                     and len(a_text) >= _COMMA_LINE_MIN
                     and "\t" not in a + b
                     and _HAN_START.search(b_text) is not None
@@ -611,19 +614,33 @@ def _heading(p: Paragraph) -> Heading | None:
     return None
 
 
-def _spaced_heading(p: Paragraph, original: Callable[[Paragraph], str]) -> Heading | None:
-    """A chapter heading typed with a space or tab after its numeral instead of
-    "、" ("一　加强组织领导", or Word's list number followed by a tab): the view
-    has folded the space away, the text as typed still shows it."""
-    if not _CN_NUMERAL_START.match(p.text) or len(p.text) > 40 or SENTENCE_PUNCT.search(p.text):
-        return None
-    m = _SPACED_MARKER.match(original(p))
-    if m is None:
-        return None
-    numeral = m["num"]
-    start, end, title = _title_from(p.text, len(numeral))
-    ordinal = cn_to_int(numeral) or 0
-    return Heading(1, ordinal, numeral, p.index, p.start, p.start + start, p.start + end, title)
+def _spaced_headings(
+    content: list[Paragraph], original: Callable[[Paragraph], str]
+) -> dict[int, Heading]:
+    """Chapter headings typed with a space or tab after the numeral instead of "、"
+    ("一　加强组织领导", or Word's list number and a tab), in a report that has no
+    "一、" chapters: the view has folded the space away, the text as typed still
+    shows it.  Only a run numbered 一, 二, 三… of two or more, none next to a
+    table's row, is taken: a numbered list or a table is no chapter structure."""
+    found: dict[int, Heading] = {}
+    for k, p in enumerate(content):
+        if not _CN_NUMERAL_START.match(p.text) or len(p.text) > 40 or SENTENCE_PUNCT.search(p.text):
+            continue
+        m = _SPACED_MARKER.match(original(p))
+        if m is None or any(
+            _COLUMN_GAP.search(original(content[j]))
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(content)
+        ):
+            continue
+        ordinal = cn_to_int(m["num"]) or 0
+        if ordinal != len(found) + 1:
+            continue  # out of sequence: no chapter
+        start, end, title = _title_from(p.text, len(m["num"]))
+        found[k] = Heading(
+            1, ordinal, m["num"], p.index, p.start, p.start + start, p.start + end, title
+        )
+    return found if len(found) >= 2 else {}
 
 
 def _sections(headings: tuple[Heading, ...], body_end: int) -> tuple[Section, ...]:

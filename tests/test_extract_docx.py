@@ -190,25 +190,24 @@ def test_runs_tabs_breaks_revisions_and_hidden_text() -> None:
     assert lines_of(doc) == ["一是\t加强领导，压实责任", "二是严格执法。"]
 
 
-def test_a_deleted_paragraph_mark_joins_the_paragraphs() -> None:
-    # Hunt 23 (v_tracked_merge_13): two paragraphs merged with Track Changes on read
-    # as one, as Word shows the final text; a table after it ends the run.
-    doc = docx.Document()
+def add_merged_paragraph(doc: WordDocument, text: str) -> None:
+    """A paragraph whose mark was deleted with Track Changes on: it runs on into the next."""
     doc.element.body.sectPr.addprevious(
         parse_xml(
             f"<w:p {W}><w:pPr><w:rPr>"
             '<w:del w:id="3" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
-            "</w:rPr></w:pPr><w:r><w:t>开展人社服务“快</w:t></w:r></w:p>"
+            f"</w:rPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
         )
     )
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs() -> None:
+    # Hunt 23 (v_tracked_merge_13): two paragraphs merged with Track Changes on read
+    # as one, as Word shows the final text; a table after it ends the run.
+    doc = docx.Document()
+    add_merged_paragraph(doc, "开展人社服务“快")
     doc.add_paragraph("办行动”，社保业务全部网上办。")
-    doc.element.body.sectPr.addprevious(
-        parse_xml(
-            f"<w:p {W}><w:pPr><w:rPr>"
-            '<w:del w:id="4" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
-            "</w:rPr></w:pPr><w:r><w:t>表前一段。</w:t></w:r></w:p>"
-        )
-    )
+    add_merged_paragraph(doc, "表前一段。")
     doc.add_table(rows=1, cols=2).rows[0].cells[0].text = "类别"
     assert lines_of(doc)[:2] == ["开展人社服务“快办行动”，社保业务全部网上办。", "表前一段。"]
 
@@ -703,12 +702,6 @@ def test_only_a_text_box_that_is_a_signature_is_read() -> None:
 def test_a_deleted_mark_before_a_numbered_paragraph_takes_its_number_in_front() -> None:
     # Review of the join: Word shows the merged paragraph with the second one's number.
     doc = gbt_doc()
-    doc.element.body.sectPr.addprevious(
-        parse_xml(
-            f"<w:p {W}><w:pPr><w:rPr>"
-            '<w:del w:id="5" w:author="a" w:date="2025-01-10T00:00:00Z"/>'
-            "</w:rPr></w:pPr><w:r><w:t>上一段的末尾。</w:t></w:r></w:p>"
-        )
-    )
+    add_merged_paragraph(doc, "上一段的末尾。")
     number(doc.add_paragraph("第一责任人履职情况"), 90, 0)
     assert lines_of(doc) == ["一、上一段的末尾。第一责任人履职情况"]

@@ -62,7 +62,6 @@ _COLUMNS = compiled(r"%[ \t\u3000]*(?:\t|[ \u3000]{2,}|\u3000)[ \t\u3000]*\d[\d.
 _SENTENCE = compiled(r"[^。；！？\n]+")
 # Another year than the report's compares periods ("2023年为95%"); the report's own does not.
 _YEARS = compiled(r"(?<!\d)((?:19|20)\d{2})年")
-_ASIDES = compiled(r"《[^》]*》|（[^）]*）")
 _TITLES = compiled(r"《[^》]*》")
 _DATED = compiled(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月")
 _MARKS = " ，、：（）“”‘’《》"

@@ -54,8 +54,6 @@ _DONE = compiled(r"(?<![为除事])了(?![解结])")
 # A year as the time of what follows: at the start of a clause, or after 于/在/到/至
 # ("将于2025年上半年完成", "，2025年力争…"); not "围绕2025年目标任务".
 _TIME_YEAR = compiled(r"(?:^|(?<=[，、；：于在到至]))((?:19|20)\d{2})年")
-# Titles and asides: "《法治政府建设实施纲要（2021—2025年）》" names no plan year.
-_ASIDES = compiled(r"《[^》]*》|（[^）]*）")
 _FOLLOW_UP = compiled(r"整改|反馈|督察|督查|问题")
 _NON_DIGITS = compiled(r"\D+")
 _ANY_YEAR = compiled(r"(?<!\d)((?:19|20)\d{2})(?=年|[—－\-–~至到])")
@@ -141,7 +139,7 @@ class Years(CheckKind[YearsParams]):
                 (part for part in JOINED_PARTS.split(title) if plan.search(part)), title
             )
             m = _YEAR.search(plan_part)
-            first = min((int(y) for y in _ANY_YEAR.findall(_ASIDES.sub("", title))), default=None)
+            first = min((int(y) for y in _ANY_YEAR.findall(QUOTED.sub("", title))), default=None)
             if m and (int(m[1]) <= year or (first is not None and first > year + 1)):
                 yield Finding(
                     heading_title_span(doc, i),
@@ -201,7 +199,7 @@ def _names_next_year(text: str, start: int, year: int) -> bool:
     ("对照《法治政府建设实施纲要（2021—2025年）》") or one that qualifies a noun
     ("围绕2025年目标任务") does not say when."""
     end = _SENTENCE_END.search(text, start)
-    rest = _ASIDES.sub("", text[start : end.start() if end else len(text)])
+    rest = QUOTED.sub("", text[start : end.start() if end else len(text)])
     return any(int(m[1]) == year + 1 for m in _TIME_YEAR.finditer(rest))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import msgspec
 import regex
 
-from reportlint import yamlsafe
+from reportlint import lexicon, yamlsafe
 from reportlint.checks.base import (
     USER_PATTERN_TIMEOUT,
     CheckKind,
@@ -177,7 +177,8 @@ def builtin_pack_dir() -> Path:
 
 
 def builtin_packs() -> list[Path]:
-    return sorted(builtin_pack_dir().glob("*.yaml"))
+    # lexicon.yaml beside the packs is the vocabulary they share, not a pack.
+    return sorted(p for p in builtin_pack_dir().glob("*.yaml") if p.name != "lexicon.yaml")
 
 
 def load_pack(
@@ -254,7 +255,10 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
     if kind_cls is None:
         raise fail("kind", f"没有名为“{entry['kind']}”的检查类型", ("kind",))
 
-    raw_params = entry.get("params") or {}
+    try:
+        raw_params = lexicon.expand_params(entry.get("params") or {})
+    except lexicon.LexiconError as exc:
+        raise fail("params", f"{exc}（见 rules/lexicon.yaml）", ("params",)) from None
     try:
         params = msgspec.convert(raw_params, kind_cls.params_type)
     except msgspec.ValidationError as exc:

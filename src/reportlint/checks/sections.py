@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 import regex
 
+from reportlint import lexicon
 from reportlint.checks.base import (
     CheckKind,
     Finding,
@@ -30,14 +31,8 @@ from reportlint.document.regexes import compiled
 
 _QUOTED_TITLE = compiled(r"《[^》]*》")
 
-# Words of a plan: what will be done.
-# Words of a plan: what will be done ("我镇将…", "力争…", "拟…"); not 将 as 把
-# ("将法治建设纳入考核"), 将近, 计划完成情况, 模拟, 拟定; not 争取 ("积极争取…支持"
-# tells what was done).
-_PLANNED = compiled(
-    r"(?<!即)将(?!近|\p{Han}{0,12}(?:纳入|作为|列为|列入))|计划(?!完成|执行|落实|内|的)"
-    r"|力争|(?<!模)拟(?![定订稿])"
-)
+# Words of a plan: what will be done ("我镇将…", "力争…").
+_PLANNED = compiled(lexicon.alternation("plan_words"))
 _SENTENCE = compiled(r"[^。；！？\n]+")
 # The group of a heading pattern that holds only for a year after the report's.
 LATER_YEAR = "later_year"

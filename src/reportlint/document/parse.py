@@ -13,6 +13,7 @@ from itertools import pairwise
 
 import regex
 
+from reportlint import lexicon
 from reportlint.document.dates import DATE_LINE, read_date
 from reportlint.document.model import (
     ChromeRegion,
@@ -69,21 +70,11 @@ TITLE_END = compiled(r"[。：；！？]")
 
 # Web-page leftovers.  A metadata/header line starts with one of these; a footer
 # starts at the first short line in the second half of the page that has one.
-META_START = compiled(
-    r"^[•·●\s]*(?:当前位置|您的?位置|首页\s*[>＞»]|索引号|发布机构|发文机关|发布日期|生成日期|成文日期|"
-    r"发布时间|信息来源|来源：|字号：|字体：|扫一扫|(?:分享|打印|关闭)(?:到|本页|窗口|：|:|\s|$)|【\s*(?:[大中小]|打印|关闭|字体)|浏览次数|阅读次数|"
-    r"内容分类|主题分类|责任部门|文章来源|作者：|编辑：)"
-)
-FOOTER_MARK = compiled(
-    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|主办单位|承办单位|网站标识码|联系我们|网站地图|"
-    r"附件下载|相关链接|重点链接|政府网站|技术支持|扫一扫在手机|返回顶部"
-)
+META_START = compiled(r"^[•·●\s]*" + lexicon.alternation("chrome_line_starts"))
+FOOTER_MARK = compiled(lexicon.alternation("footer_marks"))
 # Marks no report sentence or heading uses; the others ("政府网站", "技术支持",
 # "承办单位") open a footer only with another footer line close below.
-_STRONG_FOOTER_MARK = compiled(
-    r"版权所有|版权与免责声明|免责声明|ICP备|公网安备|网站标识码|网站地图|扫一扫在手机|返回顶部|"
-    r"联系我们|附件下载|重点链接|相关链接|(?:主办|承办)单位[：:]|技术支持[：:]"
-)
+_STRONG_FOOTER_MARK = compiled(lexicon.alternation("footer_marks_strong"))
 METADATA_DATE = compiled(
     r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
 )
@@ -105,9 +96,9 @@ _ATTACHMENT_LABEL = compiled(r"^附[件表]\s*(?:\d{0,2}|[一二三四五六七�
 NEVER_BODY = compiled(r"^(?:抄送|抄报|.{0,30}印发$|上一篇|下一篇|【\s*(?:打印|关闭|字体))")
 ATTACHMENT_START = compiled(r"^附件[：:]?\s*\d")
 _LIST_ITEM = compiled(r"\d{1,2}[.、．]")
-TITLE_WORDS = compiled(r"(?:法治|法制|依法行政|依法治)")
+TITLE_WORDS = compiled(lexicon.alternation("title_subjects"))
 # "…情况报告（2024年度）": a bracketed year may follow; "…工作总结及2025年工作计划".
-TITLE_END_WORDS = compiled(r"(?:报告|情况|总结|工作要点|计划|打算)(?:（[^（）]{1,12}）)?$")
+TITLE_END_WORDS = compiled(lexicon.alternation("title_endings") + r"(?:（[^（）]{1,12}）)?$")
 # The 版头 of a 公文 (GB/T 9704) above the title: "××人民政府文件", the 发文字号
 # "望政〔2025〕5号" and, on a report sent upward, "签发人：张三".  Part of the
 # document, neither page chrome nor the start of the text.
@@ -118,16 +109,12 @@ MASTHEAD = compiled(
 # A line that can open a title broken over two or three lines: the issuing
 # body ("…人民政府", "…人民政府县长"), "关于…" or "…关于", or a line already
 # naming the year or the subject.
+_POST = lexicon.alternation("leader_posts")
 _TITLE_OPENING = compiled(
-    r"^关于|关于$|(?:19|20)\d{2}年|法治|法制|依法行政|依法治"
-    r"|(?:县长|区长|市长|镇长|乡长|局长|主任|书记|旗长|州长)$"
+    rf"^关于|关于$|(?:19|20)\d{{2}}年|{lexicon.alternation('title_subjects')}|{_POST}$"
 )
-_TITLE_FRAGMENT = compiled(
-    r"^关于|关于$|(?:19|20)\d{2}年度?$|(?:县长|区长|市长|镇长|乡长|局长|主任|书记|旗长|州长)$"
-)
-ORGAN = compiled(
-    r"(?:人民政府|政府|办事处|委员会|委|局|厅|办公室|办|街道|镇|乡|司法所|中心|部|院|党委|党工委|党组|公司)$"
-)
+_TITLE_FRAGMENT = compiled(rf"^关于|关于$|(?:19|20)\d{{2}}年度?$|{_POST}$")
+ORGAN = compiled(lexicon.alternation("organ_suffixes") + "$")
 SENTENCE_PUNCT = compiled(r"[。，；：！？]")
 LEADING_YEAR = compiled(r"^(?:关于)?.*?((?:19|20)\d{2})(?:年|年度)")
 # Titles and bracketed asides: "…纲要（2021—2025年）》" names years that are not the report's.

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint import lexicon
 from reportlint.load import LoadError
 
 # lxml (which python-docx builds on) has no type information: elements are Any.
@@ -34,10 +35,10 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # A 落款's date ("2025年3月12日") and issuer; and what shows the text has its own
 # 落款: a date in any form (二〇二五年一月十五日, 2025.1.15) or an issuer.
 _DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_ISSUER = re.compile(r"(?:政府|办事处|委员会|党委|党组|党工委|局|厅|委|办|中心|院|所|街道|镇|乡)$")
+_ISSUER = re.compile(lexicon.alternation("organ_suffixes") + "$")
 _SIGNED = re.compile(
     r"\d{4}\s*[年.\-/]\s*\d{1,2}|[〇○零一二三四五六七八九]{4}年|^\s*(?:19|20)\d{5,6}\s*$"
-    r"|(?:政府|办事处|委员会|党委|党组|党工委|局|厅|委|办|中心|院|所|街道|镇|乡)\s*$"
+    rf"|{lexicon.alternation('organ_suffixes')}\s*$"
 )
 
 # Containers whose children are read as if they were in the parent.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from reportlint import lexicon
 from reportlint.load import MHTML, LoadError, decode_utf8_or_gb, looks_binary
 
 # lxml has no type information: elements are Any.
@@ -46,7 +47,7 @@ _NOT_CONTAINER = re.compile(
 # Headings in these are the site's, not the article's.
 _NOT_TITLE_AREA = re.compile(r"nav|menu|foot|sidebar|aside|crumb|relat|link|banner", re.I)
 # What a report's title says (document/parse.py looks for the same words).
-_TITLE_WORDS = re.compile(r"法治|法制|依法行政|依法治|报告")
+_TITLE_WORDS = re.compile(lexicon.alternation("title_subjects") + "|报告")
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|[-－–—]{1,2})\s*")
 _TITLE_HINT = re.compile(r"title|biaoti|bt\b|tit\b", re.I)
 # What a site's information bar or breadcrumb starts with.

@@ -17,6 +17,7 @@ import warnings
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from reportlint import lexicon
 from reportlint.load import LoadError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ _FIGURE = set("0123456789%")
 _LETTER_SPACE = re.compile(r"(?<=\S) (?=\S)")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》")
 _NOT_A_TITLE = re.compile(r"\d[/:]\d|https?:|www\.")
-_TITLE_END = re.compile(r"(?:报告|情况|总结|计划|打算)(?:[（(][^（）()]{1,12}[）)])?$")
+_TITLE_END = re.compile(lexicon.alternation("title_endings") + r"(?:[（(][^（）()]{1,12}[）)])?$")
 # Word's spacing between Chinese and Latin or digits comes out as a space.
 _CJK_ASCII_GAP = re.compile(
     r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])[ ](?=[0-9A-Za-z])"

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, report_anchor
 from reportlint.checks.registry import register
-from reportlint.document import Document, Span
-from reportlint.document.parse import ORGAN, TITLE_WORDS
+from reportlint.document import Document, Span, names_organ, names_report_subject
 from reportlint.document.regexes import compiled
 
 _INNER_SPACES = compiled(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
@@ -49,8 +48,8 @@ def _between_issuers(before: str, after: str) -> bool:
 
 
 def _issuer(name: str) -> bool:
-    organ = ORGAN.search(name) is not None or name.endswith("中央")
-    return organ and TITLE_WORDS.search(name) is None
+    organ = names_organ(name) or name.endswith("中央")
+    return organ and not names_report_subject(name)
 
 
 # Where the next issuer's name ends: at "关于", a year, or another space.

@@ -1,0 +1,128 @@
+"""The report's title among the first lines, and the 公文 masthead above it."""
+
+from __future__ import annotations
+
+from reportlint import lexicon
+from reportlint.document.dates import DATE_LINE
+from reportlint.document.model import (
+    Paragraph,
+)
+from reportlint.document.regexes import compiled
+from reportlint.document.shapes import (
+    ANY_ORDINAL_START,
+    META_START,
+    ORGAN,
+    SENTENCE_PUNCT,
+    is_organ_line,
+)
+
+TITLE_WORDS = compiled(lexicon.alternation("title_subjects"))
+
+# "…情况报告（2024年度）": a bracketed year may follow; "…工作总结及2025年工作计划".
+TITLE_END_WORDS = compiled(lexicon.alternation("title_endings") + r"(?:（[^（）]{1,12}）)?$")
+
+# The 版头 of a 公文 (GB/T 9704) above the title: "××人民政府文件", the 发文字号
+# "望政〔2025〕5号" and, on a report sent upward, "签发人：张三".  Part of the
+# document, neither page chrome nor the start of the text.
+MASTHEAD = compiled(
+    r"^(?:.{2,30}(?:政府|委员会|办公室|办事处|局|厅|委|办|党委|党工委|党组)文件|.{0,12}[〔［\[（(](?:19|20)\d{2}[〕］\]）)]\d{1,4}号(?:[\s\u3000]*签发人[：:].{1,12})?"
+    r"|签发人[：:].{1,12})$"
+)
+
+# A line that can open a title broken over two or three lines: the issuing
+# body ("…人民政府", "…人民政府县长"), "关于…" or "…关于", or a line already
+# naming the year or the subject.
+_POST = lexicon.alternation("leader_posts")
+
+_TITLE_OPENING = compiled(
+    rf"^关于|关于$|(?:19|20)\d{{2}}年|{lexicon.alternation('title_subjects')}|{_POST}$"
+)
+
+_TITLE_FRAGMENT = compiled(rf"^关于|关于$|(?:19|20)\d{{2}}年度?$|{_POST}$")
+
+
+def is_title(p: Paragraph) -> bool:
+    return is_title_text(p.text)
+
+
+def is_title_text(t: str, longest: int = 60) -> bool:
+    return (
+        len(t) <= longest
+        and "。" not in t
+        and TITLE_WORDS.search(t) is not None
+        and TITLE_END_WORDS.search(t) is not None
+        and not ANY_ORDINAL_START.match(t)
+        and not META_START.match(t)
+    )
+
+
+def _title_line(t: str) -> bool:
+    """A line that may be one of several a title is set over."""
+    return (
+        len(t) <= 40
+        and not DATE_LINE.match(t)
+        and not SENTENCE_PUNCT.search(t)
+        and not META_START.match(t)
+        and not ANY_ORDINAL_START.match(t)
+        and not MASTHEAD.match(t)
+    )
+
+
+def find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
+    """The title's paragraph indices, and where the header region ends.
+
+    Everything above the title is page header (site name, breadcrumbs) or
+    the 公文's masthead.  A title may be set over up to three lines, the
+    issuing bodies first ("中共××镇委员会" / "××镇人民政府" / "关于…的报告").
+    """
+    for p in paragraphs[:8]:
+        if MASTHEAD.match(p.text):
+            continue
+        if SENTENCE_PUNCT.search(p.text) and not META_START.match(p.text):
+            break  # the report has started and no title came first
+        lines = [p]
+        for q in paragraphs[p.index + 1 : p.index + 3]:
+            last = lines[-1].text
+            # Above a line that is a title on its own, only an issuer or a fragment
+            # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
+            # a column name "法治政府建设" or a date is page header.
+            opens = ORGAN.search(last) or (
+                _TITLE_FRAGMENT if is_title(q) else _TITLE_OPENING
+            ).search(last)
+            if not (opens and _title_line(last) and _title_line(q.text)):
+                break
+            lines.append(q)
+            if is_title_text("".join(line.text for line in lines), longest=80):
+                return tuple(line.index for line in lines), q.index + 1
+        if is_title(p):
+            return (p.index,), p.index + 1
+    # No title: only lines that look like page header are header.
+    end = 0
+    while end < len(paragraphs) and META_START.match(paragraphs[end].text):
+        end += 1
+    return (), end
+
+
+def find_masthead(
+    paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
+) -> set[int]:
+    """The 版头 lines above the title: MASTHEAD lines and the organ lines right above
+    one ("中共白岩县委员会" over "白岩县人民政府文件"; "白岩县人民政府" over a
+    letter's "白政函〔2025〕6号") that name an issuer of the report, as its title or
+    its 落款 does: a site's name above them is page header."""
+    header = paragraphs[:header_end]
+    found = {p.index for p in header if MASTHEAD.match(p.text)}
+    if not found:
+        return found
+    issuers = "".join(p.text for p in paragraphs if p.index in title) + "".join(
+        p.text for p in paragraphs[max(0, footer_start - 6) : footer_start]
+    )
+    for p in reversed(header):
+        if p.index + 1 in found and is_organ_line(p.text) and p.text in issuers:
+            found.add(p.index)
+    return found
+
+
+def names_report_subject(text: str) -> bool:
+    """Whether text names what these reports are about (法治, 依法行政…)."""
+    return TITLE_WORDS.search(text) is not None

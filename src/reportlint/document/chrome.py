@@ -10,9 +10,9 @@ from reportlint.document.model import (
     Paragraph,
 )
 from reportlint.document.regexes import compiled
-from reportlint.document.shapes import ANY_ORDINAL_START, FOOTER_MARK, META_START
+from reportlint.document.shapes import ANY_ORDINAL_START, FOOTER_MARK, label_only
 from reportlint.document.signature import _CONTACT, ATTACHMENT_LABEL
-from reportlint.document.title import find_masthead
+from reportlint.document.title import TitleReading, find_masthead
 
 # Marks no report sentence or heading uses; the others ("政府网站", "技术支持",
 # "承办单位") open a footer only with another footer line close below.
@@ -56,26 +56,39 @@ def _footer_line(text: str) -> bool:
 
 
 def mark_chrome(
-    paragraphs: list[Paragraph], title: tuple[int, ...], header_end: int, footer_start: int
+    paragraphs: list[Paragraph],
+    shapes: dict[int, str],
+    title: TitleReading | None,
+    start: int,
+    footer_start: int,
 ) -> list[Paragraph]:
-    masthead = find_masthead(paragraphs, title, header_end, footer_start)
+    """Mark each paragraph that is page chrome: "header" above the title (but the
+    公文 masthead), "metadata" for an information bar, breadcrumb or control
+    line wherever it stands (a one-label line or a file name only above the
+    report or in the footer), "footer" from footer_start on.  A label alone
+    ("发布时间：") takes the short line below as its value."""
+    lines = title.lines if title else ()
+    header_end = lines[0] if lines else 0
+    masthead = find_masthead(paragraphs, lines, header_end, footer_start)
+    above = max(start, lines[-1] + 1 if lines else 0)  # the page's top, down to the report
     marked = []
+    value_next = False
     for p in paragraphs:
+        shape = shapes.get(p.index)
         kind = None
         if p.index >= footer_start:
             kind = "footer"
-        elif _metadata_line(p.text):
-            kind = "metadata"
-        elif p.index < header_end and p.index not in title and p.index not in masthead:
+        elif p.index < header_end and p.index not in masthead:
             kind = "header"
+        elif shape in _ANYWHERE or (p.index < above and (shape or value_next)):
+            kind = "metadata"
+        value_next = kind == "metadata" and label_only(p.text)
         marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
     return marked
 
 
-def _metadata_line(text: str) -> bool:
-    # "信息来源渠道单一、培训针对性不强。" is a sentence of the report: a page's
-    # information bar is labels and values, never a full stop.
-    return len(text) <= 80 and "。" not in text and META_START.match(text) is not None
+# Shapes that are chrome wherever they stand; the others only above the report.
+_ANYWHERE = frozenset({"labels", "breadcrumb"})
 
 
 def chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:

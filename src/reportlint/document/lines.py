@@ -13,9 +13,9 @@ from reportlint.document.regexes import compiled
 from reportlint.document.shapes import (
     ANY_ORDINAL_START,
     FOOTER_MARK,
-    META_START,
     NEVER_BODY,
     ORGAN,
+    chrome_line,
     page_number,
 )
 from reportlint.document.span import Span
@@ -98,7 +98,7 @@ def broken_line_joins(text: str) -> list[Span]:
                     and len(a_text) >= _COMMA_LINE_MIN
                     and "\t" not in a + b
                     and _HAN_START.search(b_text) is not None
-                    and not (META_START.match(b_text) or TABLE_ROW.search(b_text))
+                    and not (chrome_line(b_text) or TABLE_ROW.search(b_text))
                     and not (NEVER_BODY.match(a_text) or _LABELLED.match(b_text))
                 )
                 or (_unclosed(run) and not a_text.endswith(_SENTENCE_END))
@@ -124,7 +124,7 @@ def broken_line_joins(text: str) -> list[Span]:
         ):
             run = ""
             continue
-        if DATE_LINE.match(b_text) or META_START.match(b_text) or FOOTER_MARK.search(b_text):
+        if DATE_LINE.match(b_text) or chrome_line(b_text) or FOOTER_MARK.search(b_text):
             run = ""
             continue
         joins.append(_join_span(a_end, a, b_start, b))

@@ -82,6 +82,7 @@ class Document:
         view: NormalizedView,
         paragraphs: tuple[Paragraph, ...],
         title: tuple[Paragraph, ...],
+        title_copies: tuple[Paragraph, ...],
         headings: tuple[Heading, ...],
         sections: tuple[Section, ...],
         items: tuple[Item, ...],
@@ -99,6 +100,7 @@ class Document:
         self.view = view
         self.paragraphs = paragraphs
         self.title = title  # the title's paragraphs (an issuer line may come first)
+        self.title_copies = title_copies  # the title printed again above it, outside page chrome
         self.headings = headings
         self.sections = sections
         self.items = items

@@ -22,9 +22,10 @@ from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
 from reportlint.document.regexes import compiled
+from reportlint.document.shapes import chrome_shape, typed_shape_text
 from reportlint.document.signature import find_signature
 from reportlint.document.tables import find_group_rows
-from reportlint.document.title import find_title
+from reportlint.document.title import find_title, report_start
 from reportlint.document.year import report_year
 from reportlint.load import Source
 
@@ -39,16 +40,25 @@ def parse(source: Source) -> Document:
         Paragraph(i, m.start(), m.end(), m.group())
         for i, m in enumerate(_PARAGRAPH.finditer(view.text))
     ]
-    title_idx, header_end = find_title(paragraphs)
-    footer_start = find_footer(paragraphs, header_end)
-    paragraphs = mark_chrome(paragraphs, title_idx, header_end, footer_start)
-    chrome = chrome_regions(paragraphs)
-
-    content = [p for p in paragraphs[header_end:footer_start] if p.chrome is None]
-    content = [p for p in content if p.index not in title_idx]
 
     def original(p: Paragraph) -> str:  # as typed: a table's cell gaps are not in the view
         return text[slice(*view.span(p.start, p.end))]
+
+    shapes = {
+        p.index: shape
+        for p in paragraphs
+        if "。" not in p.text and (shape := chrome_shape(typed_shape_text(original(p))))
+    }
+    start = report_start(paragraphs, shapes)
+    found = find_title(paragraphs, shapes, start)
+    title_idx = found.lines if found else ()
+    footer_start = find_footer(paragraphs, title_idx[-1] + 1 if title_idx else 0)
+    paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start)
+    chrome = chrome_regions(paragraphs)
+    copies = {i for i in (found.copies if found else ()) if paragraphs[i].chrome is None}
+
+    skipped = set(title_idx) | copies
+    content = [p for p in paragraphs[:footer_start] if p.chrome is None and p.index not in skipped]
 
     signature, content = find_signature(content, original)
     body_start = content[0].start if content else len(view.text)
@@ -71,6 +81,7 @@ def parse(source: Source) -> Document:
         for m in ITEM.finditer(p.text)
     )
     title = tuple(paragraphs[i] for i in title_idx)
+    title_copies = tuple(paragraphs[i] for i in sorted(copies))
     year, year_source = report_year(title, content, signature)
     metadata = {m[1]: m[2] for p in paragraphs if p.chrome for m in METADATA_DATE.finditer(p.text)}
     return Document(
@@ -78,6 +89,7 @@ def parse(source: Source) -> Document:
         view=view,
         paragraphs=tuple(paragraphs),
         title=title,
+        title_copies=title_copies,
         headings=headings,
         sections=sections,
         items=items,

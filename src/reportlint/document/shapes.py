@@ -7,7 +7,10 @@ end, a web page's label, a footer's words, sentence punctuation, text in
 
 from __future__ import annotations
 
+import regex
+
 from reportlint import lexicon
+from reportlint.document.normalize import fold_width, to_simplified
 from reportlint.document.regexes import compiled
 
 CN_ORDINAL = "[一二三四五六七八九十]{1,3}"
@@ -21,9 +24,100 @@ ANY_ORDINAL_START = compiled(
     rf"|第{CN_ORDINAL}(?:部分|章)(?![是的中里内])(?![^\n]*。))"
 )
 
-# Web-page leftovers.  A metadata/header line starts with one of these; a footer
-# starts at the first short line in the second half of the page that has one.
-META_START = compiled(r"^[•·●\s]*" + lexicon.alternation("chrome_line_starts"))
+# Web-page chrome, line by line (see chrome_shape).
+_LABEL = lexicon.alternation("chrome_labels")
+# A label as an information bar writes it: "标签：", "标签 :", "[ 标签 ]", "标签：|".
+# The view has dropped the space between two labelled values ("留下街道点击率："),
+# so a label is not required to follow a space; leftmost matching reads
+# "发布时间：" as one label, not 时间.
+_LABELLED = compiled(rf"[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])")
+# A publication line may open with its date and time: "2019-09-06 15:46 来源：…".
+_DATED_START = compiled(
+    r"^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_LABEL_START = compiled(rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])\s*\|?\s*")
+_BREADCRUMB = compiled(rf"^[•·●\s]*{lexicon.alternation('chrome_breadcrumbs')}")
+_CRUMB_SEPARATOR = compiled(r"\s*(?:>>|>|＞|»|›|&gt;)\s*")
+_WIDGETS = compiled(lexicon.alternation("chrome_widgets"))
+_WIDGET_FILLER = compiled(r"[\s|｜/【】\[\]：:，,.。…·•()（）\-]+")
+_DATE_BANNER = compiled(lexicon.alternation("chrome_date_banners"))
+_DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
+# A value an information bar gives: empty, a date or time, a count, an index
+# number, or a short name ("某某县司法局", "本站"); not a sentence.
+_META_VALUE = compiled(r"^[^。，；！？]{0,40}$")
+_FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
+_NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,4}$")
+
+
+_LABEL_TOKEN = compiled(rf"(?:^|(?<=\s)){_LABEL}(?=\s|$)")
+# "索 引 号", "点 击 量": a label set with a space between its characters.
+_LETTER_SPACED = compiled(
+    r"(?<!\p{Han}|[A-Za-z0-9])\p{Han}(?: \p{Han}){1,4}(?!\p{Han}|[A-Za-z0-9])"
+)
+
+
+def typed_shape_text(typed: str) -> str:
+    """A line as typed, folded for chrome_shape: simplified, ASCII digits and
+    letters, letter-spaced labels closed up; the spaces between fields kept
+    ("索引号 640302027/2024-00001 文号 生成日期 2024-01-17")."""
+    text = fold_width(to_simplified(typed.strip()))
+    closed: str = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
+    return closed
+
+
+def chrome_shape(text: str) -> str | None:
+    """What kind of web-page chrome a line is by its own shape, or None.
+
+    "labels": an information bar of label:value pairs (two or more labels, or
+    one in brackets: strong anywhere); "label": one label with a short value
+    ("来源：本站", "发布时间："), chrome only above the report or below it;
+    "breadcrumb": 当前位置…, 首页 > 栏目 > 栏目; "widget": nothing but a site's
+    controls (打印 关闭, 语音播报, 大 中 小); "banner": a dated banner with the
+    weekday (今天是…星期三); "file": a file name a document site shows.
+    Checked on the normalized view, so letter-spaced and traditional labels
+    ("索 引 号", "發布時間") read as their plain forms.
+    """
+    if "。" in text or len(text) > 240:
+        return None
+    labels = _LABELLED.findall(text)
+    bracketed = any(label.lstrip()[:1] in ("[", "【") for label in labels)
+    tokens = _LABEL_TOKEN.findall(text) if _LABEL_TOKEN.match(text) else []
+    if len(labels) + bool(_DATED_START.match(text)) >= 2 or bracketed or len(tokens) >= 2:
+        return "labels"
+    if _BREADCRUMB.match(text) or (
+        # "> 栏目 > 栏目": a breadcrumb's second line starts with its separator
+        len(parts := _CRUMB_SEPARATOR.split(text.lstrip(" >＞»›")))
+        >= 3 - text.lstrip().startswith((">", "＞", "»", "›"))
+        and all(0 < len(part) <= 24 for part in parts)
+    ):
+        return "breadcrumb"
+    if (
+        len(text) <= 60
+        and _WIDGETS.search(text)
+        and not _WIDGET_FILLER.sub("", _WIDGETS.sub("", text))
+    ):
+        return "widget"
+    if (m := _LABEL_START.match(text)) and _META_VALUE.match(text[m.end() :]):
+        return "label"
+    if len(text) <= 60 and _DATE_BANNER.search(text) and _DATE.search(text):
+        return "banner"
+    if len(text) <= 80 and _FILE_NAME.search(text):
+        return "file"
+    if _NO_WORDS.match(text):
+        return "widget"
+    return None
+
+
+def label_only(text: str) -> bool:
+    """A label with its value on the next line ("发布时间：" / "2026-03-04")."""
+    m = _LABEL_START.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def chrome_line(typed: str) -> bool:
+    """Whether a line as typed is page chrome by its shape (chrome_shape)."""
+    return "。" not in typed and chrome_shape(typed_shape_text(typed)) is not None
+
 
 FOOTER_MARK = compiled(lexicon.alternation("footer_marks"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from reportlint import lexicon
 from reportlint.document.dates import DATE_LINE
 from reportlint.document.model import (
@@ -10,9 +12,9 @@ from reportlint.document.model import (
 from reportlint.document.regexes import compiled
 from reportlint.document.shapes import (
     ANY_ORDINAL_START,
-    META_START,
     ORGAN,
     SENTENCE_PUNCT,
+    chrome_shape,
     is_organ_line,
 )
 
@@ -52,7 +54,7 @@ def is_title_text(t: str, longest: int = 60) -> bool:
         and TITLE_WORDS.search(t) is not None
         and TITLE_END_WORDS.search(t) is not None
         and not ANY_ORDINAL_START.match(t)
-        and not META_START.match(t)
+        and chrome_shape(t) is None
     )
 
 
@@ -62,45 +64,98 @@ def _title_line(t: str) -> bool:
         len(t) <= 40
         and not DATE_LINE.match(t)
         and not SENTENCE_PUNCT.search(t)
-        and not META_START.match(t)
+        and chrome_shape(t) is None
         and not ANY_ORDINAL_START.match(t)
         and not MASTHEAD.match(t)
     )
 
 
-def find_title(paragraphs: list[Paragraph]) -> tuple[tuple[int, ...], int]:
-    """The title's paragraph indices, and where the header region ends.
+class TitleReading(NamedTuple):
+    lines: tuple[int, ...]  # paragraph indices of the title (it may be set over several lines)
+    copies: tuple[
+        int, ...
+    ]  # the same title printed again above it (a page's title, then the article's)
 
-    Everything above the title is page header (site name, breadcrumbs) or
-    the 公文's masthead.  A title may be set over up to three lines, the
-    issuing bodies first ("中共××镇委员会" / "××镇人民政府" / "关于…的报告").
-    """
-    for p in paragraphs[:8]:
-        if MASTHEAD.match(p.text):
+
+def report_start(paragraphs: list[Paragraph], shapes: dict[int, str]) -> int:
+    """Index of the first paragraph of the report proper: the first that is not
+    page chrome and is a sentence, a heading or a salutation ("某某县人民政府：").
+    Above it are the page's header, the masthead and the title."""
+    for p in paragraphs:
+        if p.index in shapes or MASTHEAD.match(p.text):
             continue
-        if SENTENCE_PUNCT.search(p.text) and not META_START.match(p.text):
-            break  # the report has started and no title came first
-        lines = [p]
-        for q in paragraphs[p.index + 1 : p.index + 3]:
-            last = lines[-1].text
-            # Above a line that is a title on its own, only an issuer or a fragment
-            # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
-            # a column name "法治政府建设" or a date is page header.
-            opens = ORGAN.search(last) or (
-                _TITLE_FRAGMENT if is_title(q) else _TITLE_OPENING
-            ).search(last)
-            if not (opens and _title_line(last) and _title_line(q.text)):
-                break
-            lines.append(q)
-            if is_title_text("".join(line.text for line in lines), longest=80):
-                return tuple(line.index for line in lines), q.index + 1
-        if is_title(p):
-            return (p.index,), p.index + 1
-    # No title: only lines that look like page header are header.
-    end = 0
-    while end < len(paragraphs) and META_START.match(paragraphs[end].text):
-        end += 1
-    return (), end
+        if SENTENCE_PUNCT.search(p.text) or ANY_ORDINAL_START.match(p.text) or len(p.text) > 80:
+            return p.index
+    return len(paragraphs)
+
+
+def find_title(
+    paragraphs: list[Paragraph], shapes: dict[int, str], start: int
+) -> TitleReading | None:
+    """The report's title above where the report starts, past any page chrome.
+
+    A title may be set over up to three lines, the issuing bodies first
+    ("中共××镇委员会" / "××镇人民政府" / "关于…的报告").  A page often prints
+    the title twice (its own heading, then the article's): the last copy is
+    the report's, the earlier ones are copies.
+    """
+    found: list[tuple[int, ...]] = []
+    for p in paragraphs[: min(start, _TITLE_SCAN)]:
+        if p.index in shapes or MASTHEAD.match(p.text) or (found and p.index <= found[-1][-1]):
+            continue
+        lines = _title_at(paragraphs, p, start)
+        if lines:
+            found.append(lines)
+    if not found:
+        return None
+    text = _title_text(paragraphs, found[-1])
+    copies = [
+        i
+        for lines in found[:-1]
+        if _same_title(_title_text(paragraphs, lines), text)
+        for i in lines
+    ]
+    if not copies:
+        found = found[:1]  # two different titles: the first is the report's
+    return TitleReading(found[-1], tuple(copies))
+
+
+# Past this many paragraphs from the top, no title is looked for: a page's
+# header rarely runs longer (a navigation menu, an information bar of 12 lines).
+_TITLE_SCAN = 40
+
+
+def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[int, ...]:
+    """The title's lines if one starts at p, else ()."""
+    lines = [p]
+    for q in paragraphs[p.index + 1 : min(p.index + 3, start)]:
+        last = lines[-1].text
+        # Above a line that is a title on its own, only an issuer or a fragment
+        # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
+        # a column name "法治政府建设" or a date is page header.
+        opens = ORGAN.search(last) or (_TITLE_FRAGMENT if is_title(q) else _TITLE_OPENING).search(
+            last
+        )
+        if not (opens and _title_line(last) and _title_line(q.text)):
+            break
+        lines.append(q)
+        if is_title_text("".join(line.text for line in lines), longest=80):
+            return tuple(line.index for line in lines)
+    return (p.index,) if is_title(p) else ()
+
+
+def _title_text(paragraphs: list[Paragraph], lines: tuple[int, ...]) -> str:
+    return "".join(paragraphs[i].text for i in lines)
+
+
+_NOT_COMPARED = compiled(r"[\s|｜关于的度]")
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two prints of one title: the same words but for spaces, 关于/的/年度 and a
+    table cell's bars ("| ××2025年度…报告 |" and "××关于2025年…的报告")."""
+    a, b = _NOT_COMPARED.sub("", a), _NOT_COMPARED.sub("", b)
+    return a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a))
 
 
 def find_masthead(

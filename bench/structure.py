@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             elif args.show:
                 print(f"CHROME MISSED {path.name}: lines {sorted(chrome - chrome_found)}")
         wrongly = chrome_found - chrome
+        if note.get("title_twice"):  # the page's copy of the title above the report's is header
+            wrongly -= set(note.get("title_lines") or [])
         tally["report lines taken for chrome"] += len(wrongly)
         if wrongly and args.show:
             print(f"NOT CHROME {path.name}: lines {sorted(wrongly)}")

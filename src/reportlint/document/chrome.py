@@ -88,7 +88,7 @@ def mark_chrome(
 
 
 # Shapes that are chrome wherever they stand; the others only above the report.
-_ANYWHERE = frozenset({"labels", "breadcrumb"})
+_ANYWHERE = frozenset({"labels", "breadcrumb", "site"})
 
 
 def chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:

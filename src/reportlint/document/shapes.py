@@ -46,7 +46,10 @@ _DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{
 # number, or a short name ("某某县司法局", "本站"); not a sentence.
 _META_VALUE = compiled(r"^[^。，；！？]{0,40}$")
 _FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
-_NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,4}$")
+_NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,12}$")
+_WEB_ADDRESS = compiled(r"(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", regex.IGNORECASE)
+# A document site's watermark: its name and address ("公文汇 www.gongwenhui.com").
+_SITE_MARK = compiled(r"^\S{0,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", regex.IGNORECASE)
 
 
 _LABEL_TOKEN = compiled(rf"(?:^|(?<=\s)){_LABEL}(?=\s|$)")
@@ -72,8 +75,9 @@ def chrome_shape(text: str) -> str | None:
     one in brackets: strong anywhere); "label": one label with a short value
     ("来源：本站", "发布时间："), chrome only above the report or below it;
     "breadcrumb": 当前位置…, 首页 > 栏目 > 栏目; "widget": nothing but a site's
-    controls (打印 关闭, 语音播报, 大 中 小); "banner": a dated banner with the
-    weekday (今天是…星期三); "file": a file name a document site shows.
+    controls (打印 关闭, 语音播报, 大 中 小) or marks ("| | |"); "banner": a dated
+    banner with the weekday (今天是…星期三); "file": a file name a document site
+    shows; "site": a document site's watermark (its name and www address).
     Checked on the normalized view, so letter-spaced and traditional labels
     ("索 引 号", "發布時間") read as their plain forms.
     """
@@ -82,7 +86,9 @@ def chrome_shape(text: str) -> str | None:
     labels = _LABELLED.findall(text)
     bracketed = any(label.lstrip()[:1] in ("[", "【") for label in labels)
     tokens = _LABEL_TOKEN.findall(text) if _LABEL_TOKEN.match(text) else []
-    if len(labels) + bool(_DATED_START.match(text)) >= 2 or bracketed or len(tokens) >= 2:
+    # A leading date ("2019-09-06 15:46 来源：…") or a site's address counts as a field.
+    fields = len(labels) + bool(_DATED_START.match(text)) + bool(_WEB_ADDRESS.search(text))
+    if fields >= 2 or bracketed or len(tokens) >= 2:
         return "labels"
     if _BREADCRUMB.match(text) or (
         # "> 栏目 > 栏目": a breadcrumb's second line starts with its separator
@@ -105,6 +111,8 @@ def chrome_shape(text: str) -> str | None:
         return "file"
     if _NO_WORDS.match(text):
         return "widget"
+    if _SITE_MARK.match(text):
+        return "site"
     return None
 
 

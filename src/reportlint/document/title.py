@@ -125,6 +125,13 @@ def find_title(
 _TITLE_SCAN = 40
 
 
+# A title that opens with its own issuer ("应急管理部2019年…报告"): an organ line
+# above it is a site's column ("新闻中心"), unless it is the Party side of a
+# joint report ("中共××县委员会" over "××县人民政府关于…").
+_OWN_ISSUER = compiled(r"^(?!关于|(?:19|20)\d{2})\p{Han}{2,30}?(?:19|20)\d{2}年")
+_PARTY_ORGAN = compiled(r"^中共|(?:党委|党工委|党组|委员会)$")
+
+
 def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[int, ...]:
     """The title's lines if one starts at p, else ()."""
     lines = [p]
@@ -133,9 +140,11 @@ def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[in
         # Above a line that is a title on its own, only an issuer or a fragment
         # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
         # a column name "法治政府建设" or a date is page header.
-        opens = ORGAN.search(last) or (_TITLE_FRAGMENT if is_title(q) else _TITLE_OPENING).search(
-            last
-        )
+        whole = is_title(q)
+        own = whole and _OWN_ISSUER.match(q.text) and not _PARTY_ORGAN.search(last)
+        opens = (ORGAN.search(last) and not own) or (
+            _TITLE_FRAGMENT if whole else _TITLE_OPENING
+        ).search(last)
         if not (opens and _title_line(last) and _title_line(q.text)):
             break
         lines.append(q)

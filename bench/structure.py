@@ -95,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             if status not in PRESENT:
                 continue
             tally["parts present"] += 1
-            missing = [d for d in found if d.code == "RL101" and label in d.message]
+            missing = [
+                d for d in found if d.code == "RL101" and "缺少" in d.message and label in d.message
+            ]
             if missing:
                 tally["parts wrongly missing"] += 1
                 if args.show:

@@ -1,4 +1,4 @@
-"""Kind `joins`: line breaks that cut a word or sentence in two.
+"""Kind `joins`: line breaks that cut a word or sentence in two, and lost ones.
 
 The parser already decides which breaks are wraps (document.parse
 ._broken_line_joins) and reads across them, so every other rule sees the
@@ -14,15 +14,17 @@ from collections.abc import Iterator
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams
 from reportlint.checks.registry import register
 from reportlint.document import Document, Span
+from reportlint.document.regexes import compiled
 
 _SHOWN = 6  # characters shown each side of the break
+_MARKER = compiled(r"[(（]?[一二三四五六七八九十]{1,3}[)）、]")
 
 
 @register
 class Joins(CheckKind[NoParams]):
     name = "joins"
     params_type = NoParams
-    messages = {"default": frozenset({"before", "after"})}
+    messages = {"default": frozenset({"before", "after"}), "run-in": frozenset({"marker"})}
 
     fixable = "safe"
 
@@ -34,4 +36,12 @@ class Joins(CheckKind[NoParams]):
             at = Span(max(0, start - 1), start)
             yield Finding(
                 at, "default", {"before": before, "after": after}, Fix(Span(start, end), "")
+            )
+        # The other way round: a heading typed on the line of the paragraph before
+        # it ("…新成效。 一、主要举措和成效 （一）…"), a copy that lost its breaks.
+        for gap in doc.lost_breaks:
+            marker = _MARKER.match(doc.text, gap.end)
+            shown = marker.group() if marker else doc.text[gap.end : gap.end + 3]
+            yield Finding(
+                Span(gap.end, gap.end + len(shown)), "run-in", {"marker": shown}, Fix(gap, "\n")
             )

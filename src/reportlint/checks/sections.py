@@ -121,6 +121,8 @@ class SectionSpec(Params):
     # with no "主要举措" heading: accept top-level chapters that come before the
     # other required parts and are none of them.
     implied_by_leading_sections: bool = False
+    # ...that come before these parts (ids; all other parts when empty).
+    leading_until: list[str] = msgspec.field(default_factory=list)
     # For next year's plan with no heading naming it ("四、推进法治政府建设的主要
     # 任务"): the last of three or more chapters, if no other part claimed it and
     # it says what will be done (将, 计划, 力争…).
@@ -196,18 +198,10 @@ class Sections(CheckKind[SectionsParams]):
             for spec, pattern, exclude, _, _ in compiled
         }
         claimed = {i for matches in found.values() for i in matches}
-        first_claimed = min((doc.sections[i].start for i in claimed), default=None)
         for spec, heading, exclude, requirements, lead in compiled:
             matches = found[spec.id]
             if not matches and spec.implied_by_leading_sections:
-                matches = [
-                    i
-                    for i, s in enumerate(doc.sections)
-                    if s.parent is None
-                    and i not in claimed
-                    and first_claimed is not None
-                    and s.start < first_claimed
-                ]
+                matches = _leading_chapters(doc, spec, found, claimed)
             if not matches and spec.implied_by_planning_last_section:
                 matches = _planning_last_chapter(doc, claimed)
             whole = (
@@ -235,6 +229,27 @@ class Sections(CheckKind[SectionsParams]):
                         "missing-part",
                         {"section": spec.label, "part": req.label},
                     )
+
+
+def _leading_chapters(
+    doc: Document, spec: SectionSpec, found: dict[str, list[int]], claimed: set[int]
+) -> list[int]:
+    """The untitled chapters that come before the parts in `spec.leading_until` (all
+    other parts when empty): "一、加强组织领导 二、…" then "三、存在的不足".  When
+    none of those parts is there (a text cut short, or a report that lacks them),
+    every unclaimed chapter but a closing plan."""
+    until = spec.leading_until or [other for other in found if other != spec.id]
+    ends = [doc.sections[i].start for other in until for i in found.get(other, [])]
+    boundary = min(ends, default=None)
+    planned = set() if boundary is not None else set(_planning_last_chapter(doc, claimed))
+    return [
+        i
+        for i, s in enumerate(doc.sections)
+        if s.parent is None
+        and i not in claimed
+        and i not in planned
+        and (boundary is None or s.start < boundary)
+    ]
 
 
 def _plans(text: str) -> bool:

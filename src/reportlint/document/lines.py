@@ -1,6 +1,8 @@
-"""Line breaks that cut a sentence in two (a copy from a PDF or a web page
-wraps lines mid-sentence): found on the text as typed, before the view is
-built, so the view joins them and RL408 reports them.
+"""Line breaks that are wrong: ones that cut a sentence in two (a copy from a
+PDF or a web page wraps lines mid-sentence), found on the text as typed before
+the view is built, so the view joins them; and ones that were lost (headings
+run into the paragraph before them), found on the view, so the parser starts
+a paragraph there.  RL408 reports both.
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from itertools import pairwise
 
 from reportlint.document.dates import DATE_LINE
 from reportlint.document.headings import ITEM_START
+from reportlint.document.normalize import NormalizedView
 from reportlint.document.regexes import compiled
 from reportlint.document.shapes import (
     ANY_ORDINAL_START,
+    CN_ORDINAL,
     FOOTER_MARK,
     NEVER_BODY,
+    NOT_A_MARKER,
     ORGAN,
     chrome_line,
     page_number,
@@ -147,3 +152,40 @@ def _new_line(text: str) -> bool:
 def _join_span(a_end: int, a: str, b_start: int, b: str) -> Span:
     """From the end of line a's text to the start of line b's (spaces and blank lines between)."""
     return Span(a_end - (len(a) - len(a.rstrip())), b_start + (len(b) - len(b.lstrip())))
+
+
+# A chapter or section marker run into the paragraph before it: a copy that lost
+# its line breaks ("…新成效。 一、2025年度…主要举措和成效 (一)深入践行…").
+_INLINE_MARKER = compiled(rf"{CN_ORDINAL}、{NOT_A_MARKER}|（{CN_ORDINAL}）")
+_ENDS_SENTENCE = frozenset("。；！？")
+# A heading run in ends at the next marker; its own text is short and has no 。.
+_RUN_IN_HEADING = 50
+# Only a long line can have lost its breaks; a short one with "一、" is a list or a table.
+_LONG_LINE = 60
+
+
+def lost_breaks(view: NormalizedView, text: str, start: int, end: int) -> list[int]:
+    """View offsets in the line [start, end) where a paragraph should begin: a
+    heading marker typed after a space, following the end of a sentence or a
+    heading run in just before it.  The space in the text as typed is where the
+    break was; in the view it is gone."""
+    if end - start < _LONG_LINE:
+        return []
+    found: list[int] = []
+    last = start
+    line = view.text
+    for m in _INLINE_MARKER.finditer(line, start + 1, end):
+        i = m.start()
+        gap = text[view.orig(i - 1) + 1 : view.orig(i)]
+        if not gap or not gap.isspace():
+            continue
+        before = line[last:i]
+        heading_before = (
+            (last > start or _INLINE_MARKER.match(line, start) is not None)
+            and len(before) <= _RUN_IN_HEADING
+            and "。" not in before
+        )
+        if line[i - 1] in _ENDS_SENTENCE or heading_before:
+            found.append(i)
+            last = i
+    return found

@@ -90,6 +90,7 @@ class Document:
         body: tuple[int, int],
         chrome: tuple[ChromeRegion, ...],
         joins: tuple[Span, ...],
+        lost_breaks: tuple[Span, ...],
         report_year: int | None,
         year_source: str | None,
         metadata: dict[str, str],
@@ -108,6 +109,9 @@ class Document:
         self.body = body  # view offsets [start, end) of the report proper
         self.chrome = chrome
         self.joins = joins  # original spans of line breaks that split a sentence
+        self.lost_breaks = (
+            lost_breaks  # original spans of the space before a heading run into its line
+        )
         self.report_year = report_year
         self.year_source = year_source  # "title", "opening" or "signature"
         self.metadata = metadata  # web-page metadata such as 生成日期 -> "2024-01-17"

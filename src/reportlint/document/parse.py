@@ -8,6 +8,8 @@ inside the report proper.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlint.document.chrome import METADATA_DATE, chrome_regions, find_footer, mark_chrome
 from reportlint.document.headings import (
     ITEM,
@@ -17,7 +19,7 @@ from reportlint.document.headings import (
     spaced_headings,
     title_from,
 )
-from reportlint.document.lines import broken_line_joins
+from reportlint.document.lines import broken_line_joins, lost_breaks
 from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
@@ -27,6 +29,7 @@ from reportlint.document.signature import find_signature
 from reportlint.document.tables import find_group_rows
 from reportlint.document.title import find_title, report_start
 from reportlint.document.year import report_year
+from reportlint.document.span import Span
 from reportlint.load import Source
 
 _PARAGRAPH = compiled(r"[^\n]+")
@@ -36,10 +39,13 @@ def parse(source: Source) -> Document:
     text = source.text
     joins = broken_line_joins(text)
     view = NormalizedView.build(text, joins)
-    paragraphs = [
-        Paragraph(i, m.start(), m.end(), m.group())
-        for i, m in enumerate(_PARAGRAPH.finditer(view.text))
-    ]
+    breaks: list[int] = []  # view offsets where a lost line break was
+    spans: list[tuple[int, int]] = []
+    for m in _PARAGRAPH.finditer(view.text):
+        cuts = lost_breaks(view, text, m.start(), m.end())
+        breaks.extend(cuts)
+        spans.extend(pairwise([m.start(), *cuts, m.end()]))
+    paragraphs = [Paragraph(i, a, b, view.text[a:b]) for i, (a, b) in enumerate(spans)]
 
     def original(p: Paragraph) -> str:  # as typed: a table's cell gaps are not in the view
         return text[slice(*view.span(p.start, p.end))]
@@ -97,6 +103,7 @@ def parse(source: Source) -> Document:
         body=(body_start, body_end),
         chrome=chrome,
         joins=tuple(joins),
+        lost_breaks=tuple(Span(view.orig(i - 1) + 1, view.orig(i)) for i in breaks),
         report_year=year,
         year_source=year_source,
         metadata=metadata,

@@ -49,7 +49,9 @@ _FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
 _NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,12}$")
 _WEB_ADDRESS = compiled(r"(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", regex.IGNORECASE)
 # A document site's watermark: its name and address ("公文汇 www.gongwenhui.com").
-_SITE_MARK = compiled(r"^\S{0,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", regex.IGNORECASE)
+_SITE_MARK = compiled(
+    r"^\S{0,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", regex.IGNORECASE
+)
 
 
 _LABEL_TOKEN = compiled(rf"(?:^|(?<=\s)){_LABEL}(?=\s|$)")

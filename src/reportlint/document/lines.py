@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from reportlint import lexicon
 from reportlint.document.dates import DATE_LINE
 from reportlint.document.headings import ITEM_START
 from reportlint.document.normalize import NormalizedView
@@ -157,27 +158,38 @@ def _join_span(a_end: int, a: str, b_start: int, b: str) -> Span:
 # A chapter or section marker run into the paragraph before it: a copy that lost
 # its line breaks ("…新成效。 一、2025年度…主要举措和成效 (一)深入践行…").
 _INLINE_MARKER = compiled(rf"{CN_ORDINAL}、{NOT_A_MARKER}|（{CN_ORDINAL}）")
-_ENDS_SENTENCE = frozenset("。；！？")
+_ENDS_SENTENCE = frozenset("。；！？：")
+# A title at the start of a text's first line, run into what follows it.
+_RUN_IN_TITLE = compiled(
+    rf"[^。，；：！？]{{6,60}}?{lexicon.alternation('title_subjects')}[^。，；：！？]{{0,30}}?"
+    rf"{lexicon.alternation('title_endings')}(?=(?:19|20)\d{{2}}年|\p{{Han}}{{1,20}}[：:])"
+)
 # A heading run in ends at the next marker; its own text is short and has no 。.
 _RUN_IN_HEADING = 50
 # Only a long line can have lost its breaks; a short one with "一、" is a list or a table.
 _LONG_LINE = 60
 
 
-def lost_breaks(view: NormalizedView, text: str, start: int, end: int) -> list[int]:
+def lost_breaks(
+    view: NormalizedView, text: str, start: int, end: int, first: bool = False
+) -> list[int]:
     """View offsets in the line [start, end) where a paragraph should begin: a
     heading marker typed after a space, following the end of a sentence or a
-    heading run in just before it.  The space in the text as typed is where the
-    break was; in the view it is gone."""
+    heading run in just before it; and, on the first line of a text, after a
+    title run into the opening sentence ("××街2020年法治政府建设情况报告 2020年，
+    在区委…").  The space in the text as typed is where the break was; in the
+    view it is gone."""
     if end - start < _LONG_LINE:
         return []
     found: list[int] = []
     last = start
     line = view.text
-    for m in _INLINE_MARKER.finditer(line, start + 1, end):
+    if first and (m := _RUN_IN_TITLE.match(line, start, end)) and _typed_gap(view, text, m.end()):
+        found.append(m.end())
+        last = m.end()
+    for m in _INLINE_MARKER.finditer(line, last + 1, end):
         i = m.start()
-        gap = text[view.orig(i - 1) + 1 : view.orig(i)]
-        if not gap or not gap.isspace():
+        if not _typed_gap(view, text, i):
             continue
         before = line[last:i]
         heading_before = (
@@ -189,3 +201,9 @@ def lost_breaks(view: NormalizedView, text: str, start: int, end: int) -> list[i
             found.append(i)
             last = i
     return found
+
+
+def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
+    """Whether the text as typed has spaces before the view's character i."""
+    gap = text[view.orig(i - 1) + 1 : view.orig(i)]
+    return bool(gap) and gap.isspace()

@@ -26,13 +26,16 @@ from reportlint.document.numerals import cn_to_int
 from reportlint.document.regexes import compiled
 from reportlint.document.shapes import chrome_shape, typed_shape_text
 from reportlint.document.signature import find_signature
+from reportlint.document.span import Span
 from reportlint.document.tables import find_group_rows
 from reportlint.document.title import find_title, report_start
 from reportlint.document.year import report_year
-from reportlint.document.span import Span
 from reportlint.load import Source
 
 _PARAGRAPH = compiled(r"[^\n]+")
+# A title run into the opening sentence is looked for on the first lines only
+# (a document site's file name may stand above it).
+_FIRST_LINES = 3
 
 
 def parse(source: Source) -> Document:
@@ -41,8 +44,8 @@ def parse(source: Source) -> Document:
     view = NormalizedView.build(text, joins)
     breaks: list[int] = []  # view offsets where a lost line break was
     spans: list[tuple[int, int]] = []
-    for m in _PARAGRAPH.finditer(view.text):
-        cuts = lost_breaks(view, text, m.start(), m.end())
+    for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
+        cuts = lost_breaks(view, text, m.start(), m.end(), first=k < _FIRST_LINES)
         breaks.extend(cuts)
         spans.extend(pairwise([m.start(), *cuts, m.end()]))
     paragraphs = [Paragraph(i, a, b, view.text[a:b]) for i, (a, b) in enumerate(spans)]

@@ -61,6 +61,8 @@ class SequenceCheck(CheckKind[SequenceParams]):
             siblings: dict[tuple[int | None, int], list[_Entry]] = defaultdict(list)
             for s in doc.sections:
                 h = s.heading
+                if not h.marker:
+                    continue  # a chapter heading written without a number
                 siblings[(s.parent, h.level)].append(_Entry(h.ordinal, h.marker, h.start))
             for entries in siblings.values():
                 yield from self._run(doc, entries, check_first=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import regex
 
+from reportlint.document.dates import DATE_LINE
 from reportlint.document.model import (
     Heading,
     Paragraph,
@@ -19,7 +20,13 @@ from reportlint.document.model import (
 )
 from reportlint.document.numerals import cn_to_int
 from reportlint.document.regexes import compiled
-from reportlint.document.shapes import CN_ORDINAL, NOT_A_MARKER, SENTENCE_PUNCT
+from reportlint.document.shapes import (
+    ANY_ORDINAL_START,
+    CN_ORDINAL,
+    NOT_A_MARKER,
+    SENTENCE_PUNCT,
+    is_organ_line,
+)
 from reportlint.document.tables import COLUMN_GAP
 
 # Heading markers at the start of a paragraph (view text: "(一)" already reads "（一）").
@@ -122,6 +129,34 @@ def spaced_headings(
             1, ordinal, m["num"], p.index, p.start, p.start + start, p.start + end, title
         )
     return found if len(found) >= 2 else {}
+
+
+def unnumbered_headings(
+    content: list[Paragraph], original: Callable[[Paragraph], str]
+) -> dict[int, Heading]:
+    """Chapter headings written without a number ("坚持高位推动　法治政府建设责任
+    不断强化" over its paragraphs), in a report with no numbered chapters: a short
+    line with no sentence mark, not a date, an issuer or a table's row, followed
+    by a paragraph of prose.  Two or more make a chapter structure; their ordinal
+    is 0 and their marker empty."""
+    found: dict[int, Heading] = {}
+    for k, p in enumerate(content[1:-1], start=1):
+        below = content[k + 1].text
+        if (
+            _UNNUMBERED_MIN <= len(p.text) <= _UNNUMBERED_MAX
+            and not SENTENCE_PUNCT.search(p.text)
+            and not ANY_ORDINAL_START.match(p.text)
+            and not DATE_LINE.match(p.text)
+            and not is_organ_line(p.text)
+            and not COLUMN_GAP.search(original(p))
+            and "。" in below
+            and len(below) > _UNNUMBERED_MAX
+        ):
+            found[k] = Heading(1, 0, "", p.index, p.start, p.start, p.end, p.text)
+    return found if len(found) >= 2 else {}
+
+
+_UNNUMBERED_MIN, _UNNUMBERED_MAX = 6, 40
 
 
 def build_sections(headings: tuple[Heading, ...], body_end: int) -> tuple[Section, ...]:

@@ -18,6 +18,7 @@ from reportlint.document.headings import (
     read_heading,
     spaced_headings,
     title_from,
+    unnumbered_headings,
 )
 from reportlint.document.lines import broken_line_joins, lost_breaks
 from reportlint.document.model import Document, Item, Paragraph
@@ -81,6 +82,8 @@ def parse(source: Source) -> Document:
     }
     if not any(h.level == 1 for h in numbered.values()):
         numbered = dict(sorted({**numbered, **spaced_headings(content, original)}.items()))
+    if not any(h.level == 1 for h in numbered.values()):
+        numbered = dict(sorted({**numbered, **unnumbered_headings(content, original)}.items()))
     group_rows = find_group_rows(content, numbered, original)
     headings = tuple(h for k, h in numbered.items() if k not in group_rows)
     sections = build_sections(headings, body_end)

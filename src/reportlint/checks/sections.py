@@ -202,6 +202,8 @@ class Sections(CheckKind[SectionsParams]):
             matches = found[spec.id]
             if not matches and spec.implied_by_leading_sections:
                 matches = _leading_chapters(doc, spec, found, claimed)
+                if not doc.sections and doc.body_paragraphs:
+                    continue  # no headings at all: the body is what was done
             if not matches and spec.implied_by_planning_last_section:
                 matches = _planning_last_chapter(doc, claimed)
             whole = (

@@ -158,6 +158,10 @@ class Document:
         found = []
         for p in self.body_paragraphs:
             start, end = self.view.span(p.start, p.end)
+            # A lost indent ("??" opening the line) is not in the view but is typed.
+            line_start = self.text.rfind("\n", 0, start) + 1
+            if 0 < start - line_start <= 4 and not self.text[line_start:start].strip("?？"):
+                start = line_start
             found.append((start, self.text[start:end]))
         return tuple(found)
 

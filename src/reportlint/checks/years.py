@@ -80,6 +80,7 @@ class Years(CheckKind[YearsParams]):
         "plan-past": frozenset({"found", "year", "next"}),
         "measures-year": frozenset({"found", "year"}),
         "published-late": frozenset({"key", "date", "year", "deadline"}),
+        "unknown-year": frozenset(),
     }
 
     def __init__(self, params: YearsParams) -> None:
@@ -89,6 +90,9 @@ class Years(CheckKind[YearsParams]):
     def check(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year
         if year is None:
+            # Said once, so that the checks that need the year are not off in silence.
+            if doc.body_paragraphs:
+                yield Finding(report_anchor(doc), "unknown-year")
             return
         yield from self._title_and_opening(doc)
         yield from self._measures(doc, year)

@@ -113,7 +113,7 @@ class Document:
             lost_breaks  # original spans of the space before a heading run into its line
         )
         self.report_year = report_year
-        self.year_source = year_source  # "title", "opening" or "signature"
+        self.year_source = year_source  # "title", "opening", "heading", "signature" or "config"
         self.metadata = metadata  # web-page metadata such as 生成日期 -> "2024-01-17"
         # Offsets where each line starts (a per-character loop here cost ~0.8 ms a report).
         lines = self.text.split("\n")

@@ -94,7 +94,7 @@ def parse(source: Source) -> Document:
     )
     title = tuple(paragraphs[i] for i in title_idx)
     title_copies = tuple(paragraphs[i] for i in sorted(copies))
-    year, year_source = report_year(title, content, signature)
+    year, year_source = report_year(title, content, headings, signature)
     metadata = {m[1]: m[2] for p in paragraphs if p.chrome for m in METADATA_DATE.finditer(p.text)}
     return Document(
         source=source,

@@ -24,7 +24,7 @@ _MARKER = compiled(r"[(（]?[一二三四五六七八九十]{1,3}[)）、]")
 class Joins(CheckKind[NoParams]):
     name = "joins"
     params_type = NoParams
-    messages = {"default": frozenset({"before", "after"}), "run-in": frozenset({"marker"})}
+    messages = {"default": frozenset({"before", "after"}), "run-in": frozenset({"text"})}
 
     fixable = "safe"
 
@@ -41,7 +41,7 @@ class Joins(CheckKind[NoParams]):
         # it ("…新成效。 一、主要举措和成效 （一）…"), a copy that lost its breaks.
         for gap in doc.lost_breaks:
             marker = _MARKER.match(doc.text, gap.end)
-            shown = marker.group() if marker else doc.text[gap.end : gap.end + 3]
+            shown = marker.group() if marker else doc.text[gap.end : gap.end + _SHOWN]
             yield Finding(
-                Span(gap.end, gap.end + len(shown)), "run-in", {"marker": shown}, Fix(gap, "\n")
+                Span(gap.end, gap.end + len(shown)), "run-in", {"text": shown}, Fix(gap, "\n")
             )

@@ -63,13 +63,14 @@ def mark_chrome(
     footer_start: int,
 ) -> list[Paragraph]:
     """Mark each paragraph that is page chrome: "header" above the title (but the
-    公文 masthead), "metadata" for an information bar, breadcrumb or control
+    公文 masthead and copies of the title, which RL409 reports), "metadata" for an information bar, breadcrumb or control
     line wherever it stands (a one-label line or a file name only above the
     report or in the footer), "footer" from footer_start on.  A label alone
     ("发布时间：") takes the short line below as its value."""
     lines = title.lines if title else ()
     header_end = lines[0] if lines else 0
     masthead = find_masthead(paragraphs, lines, header_end, footer_start)
+    copies = set(title.copies) if title else set()
     above = max(start, lines[-1] + 1 if lines else 0)  # the page's top, down to the report
     marked = []
     value_next = False
@@ -78,7 +79,7 @@ def mark_chrome(
         kind = None
         if p.index >= footer_start:
             kind = "footer"
-        elif p.index < header_end and p.index not in masthead:
+        elif p.index < header_end and p.index not in masthead and p.index not in copies:
             kind = "header"
         elif shape in _ANYWHERE or (p.index < above and (shape or value_next)):
             kind = "metadata"

@@ -65,7 +65,7 @@ def parse(source: Source) -> Document:
     footer_start = find_footer(paragraphs, title_idx[-1] + 1 if title_idx else 0)
     paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start)
     chrome = chrome_regions(paragraphs)
-    copies = {i for i in (found.copies if found else ()) if paragraphs[i].chrome is None}
+    copies = set(found.copies) if found else set()
 
     skipped = set(title_idx) | copies
     content = [p for p in paragraphs[:footer_start] if p.chrome is None and p.index not in skipped]

@@ -119,12 +119,13 @@ def test_builtin_packs_load() -> None:
         ("RL408", "broken-line"),
         ("RL409", "missing-title"),
         ("RL410", "number-unit"),
+        ("RL411", "stray-space"),
     ]
     codes = [r.code for r in ruleset.rules]
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 5 + ["gongwen"] * 10
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 5 + ["gongwen"] * 11
     assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",
@@ -148,6 +149,7 @@ def test_builtin_packs_load() -> None:
         "joins",
         "title",
         "existence",
+        "spaces",
     ]
 
 
@@ -343,7 +345,7 @@ def test_select_all_and_default(builtin: RuleSet) -> None:
     everything = [
         *("RL101", "RL102", "RL103", "RL201", "RL202"),
         *(f"RL30{n}" for n in range(1, 7)),
-        *(f"RL4{n:02d}" for n in range(1, 11)),
+        *(f"RL4{n:02d}" for n in range(1, 12)),
     ]
     assert codes(builtin.selected()) == [c for c in everything if c != "RL305"]
     assert codes(builtin.selected(select=["ALL"])) == everything

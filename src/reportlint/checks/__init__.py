@@ -13,6 +13,7 @@ from reportlint.checks import (  # noqa: F401
     sections,
     sequence,
     signature,
+    spaces,
     substitution,
     sums,
     title,

@@ -24,7 +24,11 @@ _MARKER = compiled(r"[(（]?[一二三四五六七八九十]{1,3}[)）、]")
 class Joins(CheckKind[NoParams]):
     name = "joins"
     params_type = NoParams
-    messages = {"default": frozenset({"before", "after"}), "run-in": frozenset({"text"})}
+    messages = {
+        "default": frozenset({"before", "after"}),
+        "run-in": frozenset({"text"}),
+        "chunk": frozenset({"marker", "before", "after"}),
+    }
 
     fixable = "safe"
 
@@ -36,6 +40,18 @@ class Joins(CheckKind[NoParams]):
             at = Span(max(0, start - 1), start)
             yield Finding(
                 at, "default", {"before": before, "after": after}, Fix(Span(start, end), "")
+            )
+        # A document site's chunk numbers ("…依" / "2、法有效化解…"): the number and
+        # the break go, which deletes text: not a safe fix.
+        for start, end in doc.chunk_marks:
+            marker = doc.text[start:end].strip()
+            before = doc.text[max(0, start - _SHOWN) : start].rsplit("\n", 1)[-1]
+            after = doc.text[end : end + _SHOWN].split("\n", 1)[0]
+            yield Finding(
+                Span(end - len(marker), end),
+                "chunk",
+                {"marker": marker, "before": before, "after": after},
+                Fix(Span(start, end), "", safe=False),
             )
         # The other way round: a heading typed on the line of the paragraph before
         # it ("…新成效。 一、主要举措和成效 （一）…"), a copy that lost its breaks.

@@ -207,3 +207,37 @@ def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
     """Whether the text as typed has spaces before the view's character i."""
     gap = text[view.orig(i - 1) + 1 : view.orig(i)]
     return bool(gap) and gap.isspace()
+
+
+# A document-sharing site cuts a text into chunks and numbers them "1、", "2、"…
+# at the start of each, mid-sentence ("…依" / "2、法有效化解…").
+_CHUNK_NUMBER = compiled(r"^\s*(\d{1,2})、(?=\p{Han})")
+_CHUNK_PROSE = 40  # the line a chunk cuts is running prose, not a heading
+
+
+def chunk_marks(text: str) -> list[Span]:
+    """Spans from the end of a line cut mid-sentence to the end of the chunk
+    number that opens the next ("依" / "2、法…"): the line break and the number
+    are not the writer's.  Numbers must run 2, 3, … after a text that opens with
+    "1、", so that a real list ("1、加强组织领导" under a sentence) is never taken."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    if not lines or not (first := _CHUNK_NUMBER.match(lines[0].group())) or first[1] != "1":
+        return []
+    found: list[Span] = []
+    expected = 2
+    for above, m in pairwise(lines):
+        chunk = _CHUNK_NUMBER.match(m.group())
+        if chunk is None or int(chunk[1]) != expected:
+            continue
+        line = above.group().rstrip()
+        if len(line) < _CHUNK_PROSE or not _CLAUSE_OR_COMMA.search(line) or line.endswith(_ENDS):
+            continue
+        found.append(Span(above.start() + len(line), m.start() + chunk.end()))
+        expected += 1
+    if not found:
+        return found
+    return [Span(lines[0].start(), lines[0].start() + first.end()), *found]
+
+
+_CLAUSE_OR_COMMA = compiled(r"[。；，,;]")
+_ENDS = tuple("。！？；：”!?;:")

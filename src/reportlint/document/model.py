@@ -90,6 +90,7 @@ class Document:
         body: tuple[int, int],
         chrome: tuple[ChromeRegion, ...],
         joins: tuple[Span, ...],
+        chunk_marks: tuple[Span, ...],
         lost_breaks: tuple[Span, ...],
         report_year: int | None,
         year_source: str | None,
@@ -109,6 +110,7 @@ class Document:
         self.body = body  # view offsets [start, end) of the report proper
         self.chrome = chrome
         self.joins = joins  # original spans of line breaks that split a sentence
+        self.chunk_marks = chunk_marks  # a document site's chunk numbers with the break before
         self.lost_breaks = (
             lost_breaks  # original spans of the space before a heading run into its line
         )

@@ -20,7 +20,7 @@ from reportlint.document.headings import (
     title_from,
     unnumbered_headings,
 )
-from reportlint.document.lines import broken_line_joins, lost_breaks
+from reportlint.document.lines import broken_line_joins, chunk_marks, lost_breaks
 from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
@@ -42,7 +42,8 @@ _FIRST_LINES = 3
 def parse(source: Source) -> Document:
     text = source.text
     joins = broken_line_joins(text)
-    view = NormalizedView.build(text, joins)
+    chunks = chunk_marks(text)
+    view = NormalizedView.build(text, joins + chunks)
     breaks: list[int] = []  # view offsets where a lost line break was
     spans: list[tuple[int, int]] = []
     for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
@@ -109,6 +110,7 @@ def parse(source: Source) -> Document:
         body=(body_start, body_end),
         chrome=chrome,
         joins=tuple(joins),
+        chunk_marks=tuple(chunks),
         lost_breaks=tuple(Span(view.orig(i - 1) + 1, view.orig(i)) for i in breaks),
         report_year=year,
         year_source=year_source,

@@ -192,6 +192,8 @@ def check(
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
             _apply_baseline(result, baseline)
+        if mode:
+            _note_unfixable(result.checked_paths, "--diff" if diff else "--fix")
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
@@ -239,6 +241,31 @@ def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool 
             handle.write(click.unstyle(report) + ("\n" if newline else ""))
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
+def _note_unfixable(paths: list[str], option: str) -> None:
+    """Say which files the fix left alone: text taken out of Word, a page or a
+    PDF cannot be written back."""
+    from reportlint.load import format_of
+
+    def listed(files: list[str]) -> str:
+        return "、".join(files[:3]) + ("等" if len(files) > 3 else "")
+
+    word = [p for p in paths if format_of(p) == "docx"]
+    other = [p for p in paths if format_of(p) in ("html", "pdf")]
+    if word:
+        click.echo(
+            f"reportlint: Word 文档不能用 {option} 修改（{len(word)} 个：{listed(word)}），"
+            "其中的问题照常列出。要在 Word 里逐条接受或拒绝修改，"
+            f"请运行 reportlint annotate {word[0]}，生成带批注和修订的副本。",
+            err=True,
+        )
+    if other:
+        click.echo(
+            f"reportlint: 网页和 PDF 文件不能用 {option} 修改（{len(other)} 个：{listed(other)}），"
+            "其中的问题照常列出：请在原稿中修改。",
+            err=True,
+        )
 
 
 def _fail(message: str) -> NoReturn:
@@ -355,3 +382,131 @@ def init(directory: str, force: bool) -> None:
         )
     write_atomically(str(target), starter_config(_load_rules().rules).encode("utf-8"))
     click.echo(f"已写入 {target}：去掉行首的 # 即可启用相应设置。")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=str)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(),
+    help="副本的保存位置：一份报告时是文件名（或文件夹），多份时是文件夹。"
+    "默认：原文件旁的“原名（审查意见）.docx”。",
+)
+@click.option("--force", is_flag=True, help="副本已存在时覆盖它（默认不覆盖）。")
+@click.option("--no-revisions", is_flag=True, help="只加批注，不把可直接修改的问题标为修订。")
+@config_option
+@click.option("--select", multiple=True, help="只检查这些规则（代码、代码前缀或名称，逗号分隔）。")
+@click.option("--extend-select", multiple=True, help="在配置的规则之外再检查这些规则。")
+@click.option("--ignore", multiple=True, help="不检查这些规则。")
+@click.option(
+    "--report-year", type=click.IntRange(2000, 2100), help="报告所属年度（默认从文中读出）。"
+)
+def annotate(
+    paths: tuple[str, ...],
+    output: str | None,
+    force: bool,
+    no_revisions: bool,
+    config_file: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    report_year: int | None,
+) -> None:
+    """为报告生成带审查意见的 Word 副本，原文件不改动。
+
+    每个问题在出问题的文字上加一条批注（问题、修改建议、规则代码）；可直接修改的问题
+    （标点全半角、序号写法、多余空格等）同时标为修订，在 Word 或 WPS 的“审阅”中接受或拒绝。
+    .txt、网页和 PDF 会先按其中的文字生成 Word 文档。PATHS 可以是文件或文件夹。
+    """
+    from reportlint.annotate import annotate_bytes, is_output, output_path
+    from reportlint.fix import write_atomically
+    from reportlint.load import LoadError, read_file
+    from reportlint.runner import collect
+
+    overrides = Overrides(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        report_year=report_year,
+    )
+    config = _configuration(overrides, config_file)
+    if STDIN_NAME in paths:
+        raise click.UsageError("annotate 需要文件：标准输入（-）不能生成副本")
+    items = [
+        item
+        for item in collect(paths, config)
+        if not isinstance(item, str) or not is_output(item) or item in paths
+    ]
+    files = [item for item in items if isinstance(item, str)]
+    folder = Path(output) if output and (len(files) > 1 or Path(output).is_dir()) else None
+    if len(files) > 1 and output and Path(output).exists() and not Path(output).is_dir():
+        raise click.UsageError(f"有多份报告时 -o 应是文件夹：{output} 是一个文件")
+    failed = flagged = False
+    written: set[Path] = set()
+    for item in items:
+        if not isinstance(item, str):
+            click.echo(f"{item.path}：{item.message}", err=True)
+            failed = True
+            continue
+        if folder is not None:
+            target = folder / output_path(item).name
+        else:
+            target = Path(output) if output else output_path(item)
+        problem = _annotate_target_problem(item, target, force, written)
+        if problem:
+            click.echo(f"{item}：{problem}", err=True)
+            failed = True
+            continue
+        try:
+            result = annotate_bytes(
+                read_file(item),
+                item,
+                config.rules_for(item),
+                config.settings_for(item).report_year,
+                revisions=not no_revisions,
+            )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(str(target), result.docx)
+        except LoadError as exc:
+            click.echo(f"{item}：无法生成副本：{exc}", err=True)
+            failed = True
+            continue
+        except (OSError, FixError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            click.echo(f"{item}：无法写入 {target}：{reason}", err=True)
+            failed = True
+            continue
+        except ConfigError as exc:
+            _fail(f"配置错误：{exc}")
+        except Exception as exc:  # a bug of ours: this file fails, the others go on
+            click.echo(f"{item}：内部错误 {type(exc).__name__}: {exc}（请报告此问题）", err=True)
+            failed = True
+            continue
+        written.add(target.resolve())
+        fail_level = config.settings_for(item).fail_level
+        flagged |= any(d.severity.rank >= fail_level.rank for d in result.diagnostics)
+        if result.converted_from is not None:
+            click.echo(f"{item} 不是 Word 文档：已用其中的文字生成 Word 文档（原有格式不保留）。")
+        found = len(result.notes)
+        click.echo(
+            f"已写入 {target}："
+            + (f"{found} 个问题，各有一条批注" if found else "未发现问题")
+            + (f"，其中 {result.revisions} 处标为修订。" if result.revisions else "。")
+        )
+    sys.exit(EXIT_ERROR if failed else EXIT_VIOLATIONS if flagged else EXIT_CLEAN)
+
+
+def _annotate_target_problem(source: str, target: Path, force: bool, written: set[Path]) -> str:
+    """Why the copy may not be written there ("" if it may)."""
+    resolved = target.resolve()
+    if resolved == Path(source).resolve():
+        return "副本不能写到原文件上：请用 -o 指定另一个文件名"
+    if resolved in written:
+        return f"{target} 刚由另一份报告写入，未覆盖：请用 -o 分别指定"
+    if target.is_dir():
+        return f"{target} 是一个文件夹"
+    if target.exists() and not force:
+        return f"{target} 已存在，未覆盖（用 --force 覆盖，或用 -o 指定另一个文件名）"
+    return ""

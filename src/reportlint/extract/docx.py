@@ -49,7 +49,7 @@ _TRANSPARENT = {
 
 class Piece(NamedTuple):
     """A stretch of the extracted text and the XML it comes from, so that a
-    finding's span can be found again in the document (reportlint.word)."""
+    finding's span can be found again in the document (reportlint.annotate)."""
 
     text: str
     # w:t (text[i] is node.text[offset + i]), w:tab, w:br… (one character of a

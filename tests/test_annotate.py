@@ -393,3 +393,13 @@ def test_check_fix_on_a_word_file_says_what_to_do_instead(tmp_path: Path) -> Non
     page = tmp_path / "报告.html"
     page.write_text(f"<html><body><p>{clean_text()}</p></body></html>", encoding="utf-8")
     assert "网页和 PDF 文件不能用 --fix 修改（1 个：" in run("check", "--fix", str(page)).stderr
+
+
+def test_annotate_says_when_the_copy_cannot_be_written(tmp_path: Path) -> None:
+    source = tmp_path / "r.docx"
+    source.write_bytes(report_docx())
+    blocker = tmp_path / "不是文件夹"
+    blocker.write_text("", encoding="utf-8")
+    result = run("annotate", str(source), "-o", str(blocker / "r.docx"))
+    assert result.exit_code == 2
+    assert f"r.docx：无法写入 {blocker / 'r.docx'}" in result.stderr

@@ -476,21 +476,22 @@ def annotate(
                 config.settings_for(item).report_year,
                 revisions=not no_revisions,
             )
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(str(target), result.docx)
         except LoadError as exc:
             click.echo(f"{item}：无法生成副本：{exc}", err=True)
-            failed = True
-            continue
-        except (OSError, FixError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            click.echo(f"{item}：无法写入 {target}：{reason}", err=True)
             failed = True
             continue
         except ConfigError as exc:
             _fail(f"配置错误：{exc}")
         except Exception as exc:  # a bug of ours: this file fails, the others go on
             click.echo(f"{item}：内部错误 {type(exc).__name__}: {exc}（请报告此问题）", err=True)
+            failed = True
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(str(target), result.docx)
+        except (OSError, FixError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            click.echo(f"{item}：无法写入 {target}：{reason}", err=True)
             failed = True
             continue
         written.add(target.resolve())

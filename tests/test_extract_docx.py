@@ -494,9 +494,10 @@ def test_fix_does_not_touch_a_docx(tmp_path: Path) -> None:
     before = path.read_bytes()
     result = run_cli("check", "--fix", str(path))
     assert path.read_bytes() == before
-    assert "RL404" in result.output
-    # Not offered as fixable either: no [*], no "可用 --fix" in the summary.
-    assert "[*]" not in result.output and "--fix" not in result.output
+    assert "RL404" in result.stdout
+    # Not offered as fixable either: no [*], no "可用 --fix" in the summary
+    # (stderr says what to do instead: tests/test_annotate.py).
+    assert "[*]" not in result.stdout and "--fix" not in result.stdout
     data = json.loads(run_cli("check", "--format", "json", str(path)).output)
     assert [d["fix"] for d in data if d["code"] == "RL404"] == [None]
 

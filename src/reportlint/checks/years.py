@@ -32,8 +32,8 @@ from reportlint.checks.base import (
     report_anchor,
     sections_matching,
 )
+from reportlint.checks.parts import JOINED_PARTS, YearPatterns
 from reportlint.checks.registry import register
-from reportlint.checks.sections import JOINED_PARTS, YearPatterns
 from reportlint.document import Document, Span, without_quoted
 from reportlint.document.regexes import compiled
 

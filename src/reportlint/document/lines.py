@@ -211,7 +211,7 @@ def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
 
 # A document-sharing site cuts a text into chunks and numbers them "1、", "2、"…
 # at the start of each, mid-sentence ("…依" / "2、法有效化解…").
-_CHUNK_NUMBER = compiled(r"^\s*(\d{1,2})、(?=\p{Han})")
+_CHUNK_NUMBER = compiled(r"^\s*(\d{1,2})、(?=\S)")
 _CHUNK_PROSE = 40  # the line a chunk cuts is running prose, not a heading
 
 

@@ -44,7 +44,8 @@ _TITLE_FRAGMENT = compiled(rf"^关于|关于$|(?:19|20)\d{{2}}年度?$|{_POST}$"
 
 
 def is_title(p: Paragraph) -> bool:
-    return is_title_text(p.text)
+    # A page may print its title in a table's cell: "| ××2025年度…报告 |".
+    return is_title_text(p.text.strip("|｜ "))
 
 
 def is_title_text(t: str, longest: int = 60) -> bool:
@@ -137,6 +138,8 @@ def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[in
     lines = [p]
     for q in paragraphs[p.index + 1 : min(p.index + 3, start)]:
         last = lines[-1].text
+        if len(lines) == 1 and is_title(p) and TITLE_WORDS.search(q.text):
+            break  # a whole title, then another (its copy) below it
         # Above a line that is a title on its own, only an issuer or a fragment
         # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
         # a column name "法治政府建设" or a date is page header.

@@ -1,9 +1,12 @@
 """Kind `substitution`: wrong -> right, with the right text as a fix (Vale's `substitution`).
 
 `swap` maps a pattern (a regular expression) to its replacement, which may
-refer to the pattern's groups (\\1, \\g<name>).  All patterns are matched in
-one pass; where two match at the same place the earlier entry wins.  Because
-of that single pass a pattern must not refer back to its own groups.
+refer to the pattern's groups (\\1, \\g<name>).  `entries` says the same
+as a list, each entry with the source that makes it right and examples
+(checks/sourced.py): for knowledge that may change, such as a renamed day or
+document.  Both may be given; `entries` come after `swap`.  All patterns are
+matched in one pass; where two match at the same place the earlier entry wins.
+Because of that single pass a pattern must not refer back to its own groups.
 
 A fix is offered only where the replacement can be computed on exactly the
 text the writer typed: when matching the normalized view, a match whose
@@ -34,14 +37,21 @@ from reportlint.checks.base import (
     validate_patterns,
 )
 from reportlint.checks.registry import register
+from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
 _GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
 
 
+class SwapEntry(Sourced):
+    pattern: str
+    replacement: str
+
+
 class SubstitutionParams(Params):
-    swap: dict[str, str]
+    swap: dict[str, str] = msgspec.field(default_factory=dict)
+    entries: list[SwapEntry] = msgspec.field(default_factory=list)
     exceptions: list[str] = msgspec.field(default_factory=list)
     text: TextChoice = "view"
     # "safe": applied by --fix; "unsafe": only with --unsafe-fixes; "none": no fix.
@@ -56,21 +66,27 @@ class Substitution(CheckKind[SubstitutionParams]):
 
     def __init__(self, params: SubstitutionParams) -> None:
         super().__init__(params)
-        patterns = list(params.swap)
+        if not params.swap and not params.entries:
+            raise ParamError("swap", "swap 或 entries 至少要有一项")
         # Validated one by one, naming the key of a bad one.
-        self.swaps = list(
-            zip(validate_patterns(patterns, "swap"), params.swap.values(), strict=True)
-        )
-        for pattern, replacement in self.swaps:
+        self.swaps = []
+        if params.swap:
+            keyed = zip(
+                params.swap.items(), validate_patterns(list(params.swap), "swap"), strict=True
+            )
+            self.swaps += [(f"swap.{p}", pattern, r) for (p, r), pattern in keyed]
+        for i, entry in enumerate(params.entries):
+            (pattern,) = validate_patterns([entry.pattern], f"entries[{i}].pattern")
+            self.swaps.append((f"entries[{i}].replacement", pattern, entry.replacement))
+        for key, pattern, replacement in self.swaps:
             for ref in _GROUP_REF.finditer(replacement):
                 name = ref["num"] or ref["name"]
                 known = (
                     int(name) <= pattern.groups if name.isdigit() else name in pattern.groupindex
                 )
                 if not known:
-                    raise ParamError(
-                        f"swap.{pattern.pattern}", f"替换文本引用了不存在的分组 {ref.group()}"
-                    )
+                    raise ParamError(key, f"替换文本引用了不存在的分组 {ref.group()}")
+        patterns = [pattern.pattern for _, pattern, _ in self.swaps]
         # One alternation, each entry in its own named group, for a single scan.
         self.combined = guarded(
             compiled("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), regex.V0)
@@ -89,7 +105,7 @@ class Substitution(CheckKind[SubstitutionParams]):
             hits = {}
             for m in self.combined.finditer(text):
                 which = next(i for i, group in enumerate(self.groups) if m.group(group) is not None)
-                pattern, template = self.swaps[which]
+                _, pattern, template = self.swaps[which]
                 own = pattern.match(text, m.start())
                 if own is not None:
                     hits[own.span()] = own.expand(template)

@@ -7,7 +7,7 @@ import pytest
 from reportlint.fix import fix_source
 from reportlint.load import decode, load_path
 
-from support import SYNTHETIC, builtin_rules, clean_text, lint, lint_file, seed
+from support import SYNTHETIC, builtin_rules, clean_text, document, lint, lint_file, seed
 
 RULE = "canonical-term"
 
@@ -244,3 +244,33 @@ def test_an_entry_referring_to_a_missing_group_fails_the_load_with_its_key():
     with pytest.raises(RuleError) as info:
         load_pack_text(pack, "mine.yaml")
     assert info.value.key == "params.entries[0].replacement"
+
+
+def test_swaps_are_taken_as_one_alternation_would_take_them():
+    # The kind runs its patterns one by one (first over the whole report); the matches
+    # must still be those of one alternation: the earliest place, there the earlier
+    # entry, none inside another, and an anchored pattern at each paragraph's start.
+    from reportlint.checks import load_pack_text
+
+    pack = """rules:
+  - code: X304
+    name: my-swaps
+    kind: substitution
+    severity: warning
+    message: “{match}”应为“{replacement}”
+    params:
+      swap: {"甲乙": "一", "乙丙": "二", "甲": "三", "^丁": "四", "丙丁": "五"}
+"""
+    (rule,) = load_pack_text(pack, "mine.yaml")
+    doc = document("甲乙丙丁。\n丁甲。\n乙丙甲乙。")
+    found = [
+        (doc.text[f.span.start : f.span.end], f.args["replacement"]) for f in rule.check.check(doc)
+    ]
+    assert found == [
+        ("甲乙", "一"),
+        ("丙丁", "五"),
+        ("丁", "四"),
+        ("甲", "三"),
+        ("乙丙", "二"),
+        ("甲乙", "一"),
+    ]

@@ -95,10 +95,13 @@ class DatedReferences(CheckKind[DatedParams]):
         if year is None:
             return
         deadline = (year + 1, self.params.deadline_month)
+        # One scan of the whole report tells which facts it names at all (most it does not),
+        # cheaper than a scan of each paragraph for each fact.
+        body = doc.view.text[doc.body[0] : doc.body[1]]
         for fact, pattern, since, exceptions in self.facts:
             not_yet = since is not None and since >= deadline
             outdated = fact.stale_from is not None and year >= fact.stale_from
-            if not (not_yet or outdated):
+            if not (not_yet or outdated) or pattern.search(body) is None:
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):

@@ -4,9 +4,14 @@
 refer to the pattern's groups (\\1, \\g<name>).  `entries` says the same
 as a list, each entry with the source that makes it right and examples
 (checks/sourced.py): for knowledge that may change, such as a renamed day or
-document.  Both may be given; `entries` come after `swap`.  All patterns are
-matched in one pass; where two match at the same place the earlier entry wins.
-Because of that single pass a pattern must not refer back to its own groups.
+document.  Both may be given; `entries` come after `swap`.
+
+Matches are taken as one alternation of the patterns would find them, left to
+right: where two match at the same place the earlier entry wins, and a match
+inside an earlier one is not taken.  The patterns are run one by one, though,
+and first over the whole report: most find nothing in it and are not looked
+for paragraph by paragraph, and a pattern that opens with a literal is found
+by a fast scan, which an alternation of many loses.
 
 A fix is offered only where the replacement can be computed on exactly the
 text the writer typed: when matching the normalized view, a match whose
@@ -21,7 +26,6 @@ from collections.abc import Iterator
 from typing import Literal
 
 import msgspec
-import regex
 
 from reportlint.checks.base import (
     CheckKind,
@@ -31,7 +35,6 @@ from reportlint.checks.base import (
     Params,
     TextChoice,
     compile_patterns,
-    guarded,
     outside,
     paragraph_texts,
     validate_patterns,
@@ -42,6 +45,9 @@ from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
 _GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
+# What can tie a pattern to a paragraph's edges: anchors, and classes that a line break
+# between paragraphs would satisfy or fail ([^…], \s, \W…).
+_EDGED = compiled(r"[\^$]|\\[AZzbBsSWDnP]")
 
 
 class SwapEntry(Sourced):
@@ -86,12 +92,9 @@ class Substitution(CheckKind[SubstitutionParams]):
                 )
                 if not known:
                     raise ParamError(key, f"替换文本引用了不存在的分组 {ref.group()}")
-        patterns = [pattern.pattern for _, pattern, _ in self.swaps]
-        # One alternation, each entry in its own named group, for a single scan.
-        self.combined = guarded(
-            compiled("|".join(f"(?P<s{i}>{p})" for i, p in enumerate(patterns)), regex.V0)
-        )
-        self.groups = [self.combined.groupindex[f"s{i}"] for i in range(len(patterns))]
+        # A pattern tied to a paragraph's edges may match in a paragraph and not in the
+        # whole report: it is always looked for paragraph by paragraph.
+        self.edged = [_EDGED.search(pattern.pattern) is not None for _, pattern, _ in self.swaps]
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -101,14 +104,11 @@ class Substitution(CheckKind[SubstitutionParams]):
         return None if self.params.fix == "none" else self.params.fix
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        present = self._present(doc)
+        if not present:
+            return
         for text, to_span in paragraph_texts(doc, self.params.text):
-            hits = {}
-            for m in self.combined.finditer(text):
-                which = next(i for i, group in enumerate(self.groups) if m.group(group) is not None)
-                _, pattern, template = self.swaps[which]
-                own = pattern.match(text, m.start())
-                if own is not None:
-                    hits[own.span()] = own.expand(template)
+            hits = dict(self._first_matches(text, present))
             for start, end in outside(hits, self.exceptions, text):
                 match, replacement = text[start:end], hits[(start, end)]
                 span = to_span(start, end)
@@ -116,3 +116,34 @@ class Substitution(CheckKind[SubstitutionParams]):
                 if self.params.fix != "none" and doc.text[span.start : span.end] == match:
                     fix = Fix(span, replacement, safe=self.params.fix == "safe")
                 yield Finding(span, "default", {"match": match, "replacement": replacement}, fix)
+
+    def _present(self, doc: Document) -> list[int]:
+        """The swaps that may match in the report: each looked for once in the whole
+        report's view (the original text is not scanned ahead)."""
+        if self.params.text != "view":
+            return list(range(len(self.swaps)))
+        view, (start, end) = doc.view.text, doc.body
+        return [
+            i
+            for i, (_, pattern, _) in enumerate(self.swaps)
+            if self.edged[i] or pattern.search(view, start, end) is not None
+        ]
+
+    def _first_matches(self, text: str, which: list[int]) -> Iterator[tuple[tuple[int, int], str]]:
+        """(span, replacement) of each match of the swaps `which`, left to right, none
+        inside another: at the first place any matches, the earliest entry matching there."""
+        pos = 0
+        ahead = {i: self.swaps[i][1].search(text) for i in which}
+        while True:
+            best = None
+            for i in which:
+                m = ahead[i]
+                if m is not None and m.start() < pos:  # passed over: look again from here
+                    m = ahead[i] = self.swaps[i][1].search(text, pos)
+                if m is not None and (best is None or m.start() < ahead[best].start()):
+                    best = i
+            if best is None:
+                return
+            m = ahead[best]
+            yield m.span(), m.expand(self.swaps[best][2])
+            pos = m.end()

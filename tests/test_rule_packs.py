@@ -110,6 +110,7 @@ def test_builtin_packs_load() -> None:
         ("RL305", "data-density"),
         ("RL306", "congress-numerals"),
         ("RL307", "canonical-title"),
+        ("RL308", "law-revision"),
         ("RL401", "paired-punctuation"),
         ("RL402", "enumeration-sequence"),
         ("RL403", "numbering-style"),
@@ -125,7 +126,7 @@ def test_builtin_packs_load() -> None:
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 6 + ["gongwen"] * 10
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 7 + ["gongwen"] * 10
     assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",
@@ -140,6 +141,7 @@ def test_builtin_packs_load() -> None:
         "density",
         "substitution",
         "cited-titles",
+        "law-revisions",
         "pairs",
         "sequence",
         "substitution",
@@ -344,7 +346,7 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 def test_select_all_and_default(builtin: RuleSet) -> None:
     everything = [
         *("RL101", "RL102", "RL103", "RL201", "RL202"),
-        *(f"RL30{n}" for n in range(1, 8)),
+        *(f"RL30{n}" for n in range(1, 9)),
         *(f"RL4{n:02d}" for n in range(1, 11)),
     ]
     assert codes(builtin.selected()) == [c for c in everything if c != "RL305"]

@@ -11,6 +11,7 @@ from reportlint.checks import (  # noqa: F401
     joins,
     pairs,
     rates,
+    revisions,
     sections,
     sequence,
     signature,

@@ -59,6 +59,9 @@ class SubstitutionParams(Params):
     swap: dict[str, str] = msgspec.field(default_factory=dict)
     entries: list[SwapEntry] = msgspec.field(default_factory=list)
     exceptions: list[str] = msgspec.field(default_factory=list)
+    # For speed: a paragraph without a match of this is skipped.  Every swap must imply
+    # it; it pays when the swaps open with a common character (digits) and this does not.
+    prefilter: str = ""
     text: TextChoice = "view"
     # "safe": applied by --fix; "unsafe": only with --unsafe-fixes; "none": no fix.
     fix: Literal["safe", "unsafe", "none"] = "safe"
@@ -98,6 +101,9 @@ class Substitution(CheckKind[SubstitutionParams]):
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
+        self.prefilter = (
+            compile_patterns([params.prefilter], "prefilter") if params.prefilter else None
+        )
 
     @property
     def fixable(self) -> Literal["safe", "unsafe"] | None:
@@ -108,6 +114,8 @@ class Substitution(CheckKind[SubstitutionParams]):
         if not present:
             return
         for text, to_span in paragraph_texts(doc, self.params.text):
+            if self.prefilter is not None and self.prefilter.search(text) is None:
+                continue
             hits = dict(self._first_matches(text, present))
             for start, end in outside(hits, self.exceptions, text):
                 match, replacement = text[start:end], hits[(start, end)]
@@ -123,6 +131,8 @@ class Substitution(CheckKind[SubstitutionParams]):
         if self.params.text != "view":
             return list(range(len(self.swaps)))
         view, (start, end) = doc.view.text, doc.body
+        if self.prefilter is not None and self.prefilter.search(view, start, end) is None:
+            return []
         return [
             i
             for i, (_, pattern, _) in enumerate(self.swaps)

@@ -101,6 +101,12 @@ def _severity(value: str | None) -> Severity | None:
 )
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    show_default=True,
+    help="Skip files that .gitignore files ignore in directory walks.",
+)
+@click.option(
     "--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains."
 )
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
@@ -137,6 +143,7 @@ def check(
     force_exclude: bool,
     output_file: str | None,
     statistics: bool,
+    respect_gitignore: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -175,6 +182,7 @@ def check(
             unsafe_fixes=unsafe_fixes,
             jobs=jobs,
             force_exclude=force_exclude,
+            respect_gitignore=respect_gitignore,
         )
         if write_baseline:
             from reportlint.baseline import BaselineError

@@ -42,13 +42,16 @@ PARALLEL_MIN_FILES = 60
 
 
 def collect(
-    paths: Iterable[str], config: Configuration, force_exclude: bool = False
+    paths: Iterable[str],
+    config: Configuration,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
 ) -> Iterator[str | FileError]:
     """Files to check, in a stable order: as given, directories walked sorted.
 
-    `exclude` and `.reportlintignore` prune directory walks; a file named on
-    the command line is checked anyway unless `force_exclude` (pre-commit
-    names every staged file, so its hook sets it).
+    `exclude`, `.reportlintignore` and `.gitignore` files prune directory
+    walks; a file named on the command line is checked anyway unless
+    `force_exclude` (pre-commit names every staged file, so its hook sets it).
     """
     seen: set[str] = set()  # a file named twice, or also inside a named folder, once
 
@@ -64,7 +67,7 @@ def collect(
         if raw == STDIN_NAME:
             found: Iterable[str | FileError] = [raw]
         elif path.is_dir():
-            found = _walk(path, config)
+            found = _walk(path, config, respect_gitignore)
         elif path.exists() or path.is_symlink():
             found = [] if force_exclude and config.is_excluded(path) else [raw]
         else:
@@ -72,11 +75,16 @@ def collect(
         yield from (item for item in found if isinstance(item, FileError) or first_time(item))
 
 
-def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
+def _walk(top: Path, config: Configuration, respect_gitignore: bool) -> Iterator[str | FileError]:
     # os.walk follows directory links so a linked folder of reports is
     # checked; each real directory is entered once, which ends a link loop.
     seen: set[str] = set()
     found: list[str | FileError] = []
+    gitignore = None
+    if respect_gitignore:
+        from reportlint.gitignore import GitIgnore
+
+        gitignore = GitIgnore(top)
 
     def unreadable(error: OSError) -> None:
         found.append(FileError(error.filename or str(top), f"无法读取目录：{error.strerror}"))
@@ -88,10 +96,14 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
             dirs[:] = []
             continue
         seen.add(real)
+        if gitignore is not None:
+            gitignore.enter(Path(folder))
         dirs[:] = [
             d
             for d in dirs
-            if not d.startswith(".") and not config.is_excluded(Path(folder, d), directory=True)
+            if not d.startswith(".")
+            and not config.is_excluded(Path(folder, d), directory=True)
+            and not (gitignore and gitignore.ignored(Path(folder, d), directory=True))
         ]
         # An old .doc kept beside the .docx it was saved as is that report.
         readable = {
@@ -108,6 +120,7 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
                 )
                 and file.stem.upper() not in NOT_REPORTS
                 and not config.is_excluded(file)
+                and not (gitignore and gitignore.ignored(file))
             ):
                 found.append(str(file))
     yield from sorted(found, key=lambda item: item if isinstance(item, str) else item.path)
@@ -130,9 +143,10 @@ def check_paths(
     unsafe_fixes: bool = False,
     jobs: int | None = None,
     force_exclude: bool = False,
+    respect_gitignore: bool = True,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself."""
-    items = list(collect(paths, config, force_exclude))
+    items = list(collect(paths, config, force_exclude, respect_gitignore))
     files = [item for item in items if isinstance(item, str)]
     used: dict[str, Rule] = {}
     for file in files:  # settle configuration errors before any work starts

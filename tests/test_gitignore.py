@@ -94,3 +94,10 @@ def test_without_a_repository_the_walked_folders_own_gitignore_still_applies(tmp
     write(tmp_path / "reports" / "b.bak.txt")
     found = names(checked(str(tmp_path / "reports")), tmp_path)
     assert found == {"reports/a.txt"}
+
+
+def test_a_folder_whose_reports_are_all_ignored_is_nothing_checked(repository):
+    result = CliRunner().invoke(main, ["check", str(repository / "reports" / "旧稿")])
+    # The folder itself is named, so its contents are walked: git ignores the
+    # folder, and so does the walk (it matches below the repository root).
+    assert result.exit_code == 2 and "没有找到要检查的报告" in result.output

@@ -6,6 +6,9 @@ Exit codes (DESIGN.md section 4): 0 no violation at or above the fail level,
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -17,8 +20,8 @@ from reportlint import __version__
 from reportlint.checks import PatternTimeout, RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
-from reportlint.load import STDIN_NAME
-from reportlint.report import FORMATS, RunResult, get_formatter
+from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
+from reportlint.report import FORMATS, FormatOptions, RunResult, get_formatter
 from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -38,7 +41,9 @@ def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="reportlint", message="%(prog)s %(version)s"
+)
 def main() -> None:
     """reportlint: 法治政府建设年度报告检查工具。"""
 
@@ -101,6 +106,27 @@ def _severity(value: str | None) -> Severity | None:
 )
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
+    "--show-all", is_flag=True, help="Show every finding; do not group repeated warnings."
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice([s.value for s in Severity]),
+    help="Report only findings of this severity or above (the rest count for nothing).",
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="Show what each fix changes (with --fix: list the fixes applied).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary, no notes.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR).",
+)
+@click.option(
     "--respect-gitignore/--no-respect-gitignore",
     default=True,
     show_default=True,
@@ -143,6 +169,11 @@ def check(
     force_exclude: bool,
     output_file: str | None,
     statistics: bool,
+    show_all: bool,
+    min_severity: str | None,
+    show_fixes: bool,
+    quiet: bool,
+    color: str,
     respect_gitignore: bool,
     fix: bool,
     unsafe_fixes: bool,
@@ -184,6 +215,8 @@ def check(
             force_exclude=force_exclude,
             respect_gitignore=respect_gitignore,
         )
+        if not result.files_checked and not result.errors and not result.excluded:
+            _nothing_checked(paths)
         if write_baseline:
             from reportlint.baseline import BaselineError
             from reportlint.baseline import write_baseline as write_baseline_file
@@ -199,7 +232,11 @@ def check(
             click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
-            _apply_baseline(result, baseline)
+            _apply_baseline(result, baseline, quiet)
+        if min_severity:
+            floor = Severity(min_severity).rank
+            result.below_minimum = [d for d in result.diagnostics if d.severity.rank < floor]
+            result.diagnostics = [d for d in result.diagnostics if d.severity.rank >= floor]
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
@@ -213,19 +250,27 @@ def check(
         _emit("".join(result.diffs), output_file, newline=False)
         for error in result.errors:
             click.echo(f"{error.path}: {error.code} {error.message}", err=True)
-        click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
+        if not quiet:
+            click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.diffs else EXIT_CLEAN)
+    options = FormatOptions(
+        show_all=show_all,
+        show_fixes=show_fixes,
+        width=max(40, shutil.get_terminal_size().columns),
+        quiet=quiet,
+    )
+    colour = _colour(color)
     if statistics and output_format == "text":
         from reportlint.report.text import format_statistics
 
-        report = format_statistics(result)
+        _emit(format_statistics(result, options), output_file, colour=colour)
     elif statistics:
         from reportlint.report.json_format import format_statistics_json
 
-        report = format_statistics_json(result)
+        _emit(format_statistics_json(result), output_file)
     else:
-        report = get_formatter(output_format)(result)
-    _emit(report, output_file, csv=output_format == "csv" and not statistics)
+        report = get_formatter(output_format)(result, options)
+        _emit(report, output_file, csv=output_format == "csv", colour=colour)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -234,10 +279,45 @@ def check(
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool = False) -> None:
+def _colour(choice: str) -> bool | None:
+    """--color, then NO_COLOR and FORCE_COLOR (no-color.org, force-color.org);
+    None leaves it to click: colour on a terminal only."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+def _nothing_checked(paths: tuple[str, ...]) -> NoReturn:
+    """No file was checked and none failed: a CI gate pointed at the wrong
+    folder must not pass.  (Files named and excluded on purpose, as
+    pre-commit's are with --force-exclude, are not this.)"""
+    where = "、".join(paths)
+    kinds = " ".join(REPORT_SUFFIXES)
+    _fail(
+        f"没有找到要检查的报告：{where} 中没有报告文件（{kinds}），"
+        "或者都被排除了（exclude、.reportlintignore、.gitignore）。请检查路径"
+    )
+
+
+def _emit(
+    report: str,
+    output_file: str | None,
+    newline: bool = True,
+    csv: bool = False,
+    colour: bool | None = None,
+) -> None:
     """To standard output (colours only on a terminal), or plain to the file."""
     if not output_file:
-        click.echo(report, nl=newline)
+        # A CSV redirected into a file gets a byte-order mark too (see below);
+        # a pipe or a terminal does not.
+        if csv and _stdout_is_file():
+            report = "\ufeff" + report
+        if report:  # --quiet on a clean run prints nothing, not an empty line
+            click.echo(report, nl=newline, color=colour)
         return
     # A CSV file gets a byte-order mark: Excel opens UTF-8 without one as the
     # local code page, which garbles Chinese on Chinese Windows.
@@ -247,6 +327,13 @@ def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool 
             handle.write(click.unstyle(report) + ("\n" if newline else ""))
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
+def _stdout_is_file() -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        return False
 
 
 def _fail(message: str) -> NoReturn:
@@ -261,7 +348,7 @@ def _configuration(overrides: Overrides, config_file: str | None) -> Configurati
         _fail(f"配置错误：{exc}")
 
 
-def _apply_baseline(result: RunResult, file: str) -> None:
+def _apply_baseline(result: RunResult, file: str, quiet: bool) -> None:
     from reportlint.baseline import Baseline, BaselineError
 
     try:
@@ -275,7 +362,7 @@ def _apply_baseline(result: RunResult, file: str) -> None:
         + (f"（{entry.count} 处）" if entry.count > 1 else "")
         for entry in filtered.stale
     ]
-    for line in result.baseline_stale:
+    for line in result.baseline_stale if not quiet else ():
         click.echo(f"基线中已不再出现：{line}", err=True)
 
 
@@ -310,10 +397,38 @@ def show_config(path: str, show: bool, config_file: str | None) -> None:
 
 
 @main.command("rules")
-def list_rules() -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def list_rules(output_format: str) -> None:
     """List every rule: code, slug, severity, fixable, kind and summary."""
+    rules = _load_rules(()).rules
+    if output_format == "json":
+        import json
+
+        rows = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "fixable": rule.check.fixable,
+                "kind": rule.kind,
+                "pack": rule.pack,
+                "enabled": rule.enabled,
+                "summary": rule.summary,
+                "description": rule.description,
+            }
+            for rule in rules
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
     mark = {"safe": "fix", "unsafe": "unsafe", None: ""}
-    for rule in _load_rules(()).rules:
+    for rule in rules:
         state = "" if rule.enabled else "（默认关闭）"
         click.echo(
             f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} "

@@ -46,12 +46,14 @@ def collect(
     config: Configuration,
     force_exclude: bool = False,
     respect_gitignore: bool = True,
+    skipped: list[str] | None = None,
 ) -> Iterator[str | FileError]:
     """Files to check, in a stable order: as given, directories walked sorted.
 
     `exclude`, `.reportlintignore` and `.gitignore` files prune directory
     walks; a file named on the command line is checked anyway unless
-    `force_exclude` (pre-commit names every staged file, so its hook sets it).
+    `force_exclude` (pre-commit names every staged file, so its hook sets
+    it), and then it is added to `skipped`.
     """
     seen: set[str] = set()  # a file named twice, or also inside a named folder, once
 
@@ -69,7 +71,11 @@ def collect(
         elif path.is_dir():
             found = _walk(path, config, respect_gitignore)
         elif path.exists() or path.is_symlink():
-            found = [] if force_exclude and config.is_excluded(path) else [raw]
+            found = [raw]
+            if force_exclude and config.is_excluded(path):
+                found = []
+                if skipped is not None:
+                    skipped.append(raw)
         else:
             found = [FileError(raw, "文件不存在")]
         yield from (item for item in found if isinstance(item, FileError) or first_time(item))
@@ -133,6 +139,7 @@ class FileOutcome:
     checked: bool = False
     fixed: int = 0
     diff: str = ""
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
 
 
 def check_paths(
@@ -146,7 +153,8 @@ def check_paths(
     respect_gitignore: bool = True,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself."""
-    items = list(collect(paths, config, force_exclude, respect_gitignore))
+    skipped: list[str] = []
+    items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
     used: dict[str, Rule] = {}
     for file in files:  # settle configuration errors before any work starts
@@ -164,8 +172,10 @@ def check_paths(
             outcomes = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
             result = _merge(items, outcomes, rules)
         _TASK = None
-        return result
-    return _merge(items, (task(file) for file in files), rules)
+    else:
+        result = _merge(items, (task(file) for file in files), rules)
+    result.excluded = len(skipped)
+    return result
 
 
 def _merge(
@@ -187,6 +197,7 @@ def _merge(
         if outcome.fixed:
             result.fixed += outcome.fixed
             result.fixed_files += 1
+            result.fixed_codes[item] = outcome.fixed_codes
         if outcome.diff:
             result.diffs.append(outcome.diff)
     return result
@@ -269,7 +280,13 @@ def _fix_one(
             )
         bom = source.bom and source.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
         diff = unified_diff(source.path, source.text, outcome.text, source.newline, bom)
-        return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied, diff=diff)
+        return FileOutcome(
+            outcome.remaining,
+            checked=True,
+            fixed=outcome.applied,
+            diff=diff,
+            fixed_codes=outcome.by_code,
+        )
     try:
         write_atomically(source.path, encode(source, outcome.text))
     except (FixError, OSError) as exc:
@@ -279,4 +296,6 @@ def _fix_one(
             error=FileError(source.path, f"未写入修复：{reason}", "RL003", "fix-not-written"),
             checked=True,
         )
-    return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied)
+    return FileOutcome(
+        outcome.remaining, checked=True, fixed=outcome.applied, fixed_codes=outcome.by_code
+    )

@@ -1,8 +1,8 @@
 """Stage 4, report: formatters over the diagnostics of a run.
 
-A formatter is a function (RunResult) -> str.  Positions in diagnostics are
-already 1-based line/column in characters; formatters that need another unit
-(UTF-16 for some editors) convert here, at the edge.
+A formatter is a function (RunResult, FormatOptions) -> str.  Positions in
+diagnostics are already 1-based line/column in characters; formatters that
+need another unit (UTF-16 for some editors) convert here, at the edge.
 """
 
 from __future__ import annotations
@@ -68,6 +68,11 @@ class FileError:
         )
 
 
+def by_importance(d: Diagnostic) -> tuple[int, int, int, str]:
+    """Within one file: errors first, then warnings, then notes; each by position."""
+    return (-d.severity.rank, d.line, d.column, d.code)
+
+
 @dataclass(slots=True)
 class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -82,6 +87,11 @@ class RunResult:
     # that a checked file no longer has ("path: CODE message").
     baseline_hidden: int = 0
     baseline_stale: list[str] = field(default_factory=list)
+    fixed_codes: dict[str, dict[str, int]] = field(default_factory=dict)  # path -> code -> fixes
+    # --min-severity: the findings left out of the report.
+    below_minimum: list[Diagnostic] = field(default_factory=list)
+    # Files named on the command line that an exclusion skipped (--force-exclude).
+    excluded: int = 0
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""
@@ -89,7 +99,17 @@ class RunResult:
         return sorted(merged, key=Diagnostic.sort_key)
 
 
-Formatter = Callable[[RunResult], str]
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """How the human-readable formats lay findings out."""
+
+    show_all: bool = False  # --show-all: no grouping of repeated warnings
+    show_fixes: bool = False  # --show-fixes: each fix's replacement under its finding
+    width: int = 80  # terminal columns that a code frame must fit in
+    quiet: bool = False  # --quiet: the findings only, no summary line
+
+
+Formatter = Callable[[RunResult, FormatOptions], str]
 
 
 def get_formatter(name: str) -> Formatter:
@@ -114,9 +134,13 @@ def get_formatter(name: str) -> Formatter:
         from reportlint.report.csv_format import format_csv
 
         return format_csv
+    if name == "concise":
+        from reportlint.report.text import format_concise
+
+        return format_concise
     from reportlint.report.text import format_text
 
     return format_text
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "csv")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "csv")

@@ -7,7 +7,7 @@ as the runner expects (% CR LF, and in properties also : and ,).
 from __future__ import annotations
 
 from reportlint.checks import Severity
-from reportlint.report import RunResult, visible
+from reportlint.report import FormatOptions, RunResult, visible
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,7 +20,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(result: RunResult) -> str:
+def format_github(result: RunResult, options: FormatOptions | None = None) -> str:
     lines = []
     for d in result.all_diagnostics():
         props = ",".join(

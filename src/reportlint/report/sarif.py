@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.checks import Diagnostic, Rule, Severity
-from reportlint.report import FileError, RunResult
+from reportlint.report import FileError, FormatOptions, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "reportlintFingerprint/v1"
@@ -30,7 +30,7 @@ SRCROOT = "%SRCROOT%"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def format_sarif(result: RunResult) -> str:
+def format_sarif(result: RunResult, options: FormatOptions | None = None) -> str:
     root = Path.cwd()
     index = {rule.code: i for i, rule in enumerate(result.rules)}
     occurrences: Counter[tuple[str, str]] = Counter()

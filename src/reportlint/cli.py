@@ -21,7 +21,14 @@ from reportlint.checks import PatternTimeout, RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
 from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
-from reportlint.report import FORMATS, FormatOptions, RunResult, get_formatter
+from reportlint.report import (
+    BINARY_FORMATS,
+    EXTENSIONS,
+    FORMATS,
+    FormatOptions,
+    RunResult,
+    get_formatter,
+)
 from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -104,6 +111,16 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Write the report into this folder (with --split-per-file: one file per report).",
+)
+@click.option(
+    "--split-per-file",
+    is_flag=True,
+    help="With --output-dir: one report file per checked file, e.g. to send to each town.",
+)
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
 @click.option(
     "--show-all", is_flag=True, help="Show every finding; do not group repeated warnings."
@@ -168,6 +185,8 @@ def check(
     exclude: tuple[str, ...],
     force_exclude: bool,
     output_file: str | None,
+    output_dir: str | None,
+    split_per_file: bool,
     statistics: bool,
     show_all: bool,
     min_severity: str | None,
@@ -191,6 +210,16 @@ def check(
         raise click.UsageError("标准输入（-）不能修复：请对文件使用 --fix 或 --diff")
     if statistics and output_format not in ("text", "json"):
         raise click.UsageError("--statistics 只能与 --format text 或 json 一起使用")
+    if split_per_file and not output_dir:
+        raise click.UsageError("--split-per-file 需要用 --output-dir 指定写入的目录")
+    if output_dir and output_file:
+        raise click.UsageError("--output 与 --output-dir 只能选一个")
+    if split_per_file and (statistics or diff):
+        raise click.UsageError("--split-per-file 不能与 --statistics 或 --diff 一起使用")
+    if output_format in BINARY_FORMATS and not (output_file or output_dir) and _is_terminal():
+        raise click.UsageError(
+            f"--format {output_format} 生成的是二进制文件：请用 --output 文件名.{output_format} 写入文件"
+        )
     overrides = Overrides(
         select=tuple(_split(select)) or None,
         extend_select=tuple(_split(extend_select)),
@@ -214,6 +243,7 @@ def check(
             jobs=jobs,
             force_exclude=force_exclude,
             respect_gitignore=respect_gitignore,
+            keep_text=output_format == "html",
         )
         if not result.files_checked and not result.errors and not result.excluded:
             _nothing_checked(paths)
@@ -260,7 +290,9 @@ def check(
         quiet=quiet,
     )
     colour = _colour(color)
-    if statistics and output_format == "text":
+    if split_per_file and output_dir:
+        _write_split(result, output_format, options, Path(output_dir), quiet)
+    elif statistics and output_format == "text":
         from reportlint.report.text import format_statistics
 
         _emit(format_statistics(result, options), output_file, colour=colour)
@@ -270,6 +302,9 @@ def check(
         _emit(format_statistics_json(result), output_file)
     else:
         report = get_formatter(output_format)(result, options)
+        if output_dir:
+            output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
+            _make_dir(Path(output_dir))
         _emit(report, output_file, csv=output_format == "csv", colour=colour)
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -277,6 +312,10 @@ def check(
         d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
     )
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _colour(choice: str) -> bool | None:
@@ -304,13 +343,16 @@ def _nothing_checked(paths: tuple[str, ...]) -> NoReturn:
 
 
 def _emit(
-    report: str,
+    report: str | bytes,
     output_file: str | None,
     newline: bool = True,
     csv: bool = False,
     colour: bool | None = None,
 ) -> None:
     """To standard output (colours only on a terminal), or plain to the file."""
+    if isinstance(report, bytes):
+        _emit_bytes(report, output_file)
+        return
     if not output_file:
         # A CSV redirected into a file gets a byte-order mark too (see below);
         # a pipe or a terminal does not.
@@ -329,11 +371,62 @@ def _emit(
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
 
 
+def _emit_bytes(data: bytes, output_file: str | None) -> None:
+    if not output_file:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output_file, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
 def _stdout_is_file() -> bool:
     try:
         return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
     except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
         return False
+
+
+def _make_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"无法创建目录 {folder}：{exc.strerror or exc}")
+
+
+def _write_split(
+    result: RunResult, output_format: str, options: FormatOptions, folder: Path, quiet: bool
+) -> None:
+    """--output-dir DIR --split-per-file: one report per checked file, named
+    after it, in the folders the files were in (relative to what they share)."""
+    from reportlint.fix import write_atomically
+    from reportlint.report.split import split_names
+
+    formatter = get_formatter(output_format)
+    views = result.files()
+    names = split_names([view.path for view in views], EXTENSIONS[output_format])
+    replaced = 0
+    for view in views:
+        target = folder / names[view.path]
+        report = formatter(result.subset(view), options)
+        if isinstance(report, str):
+            report = click.unstyle(report) + "\n"
+            data = report.encode("utf-8-sig" if output_format == "csv" else "utf-8")
+        else:
+            data = report
+        _make_dir(target.parent)
+        replaced += target.exists()
+        try:
+            write_atomically(str(target), data)
+        except (FixError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _fail(f"无法写入 {target}：{reason}")
+    if not quiet:
+        note = f"（其中 {replaced} 个覆盖了原有文件）" if replaced else ""
+        click.echo(f"已在 {folder} 中写入 {len(views)} 个文件{note}。", err=True)
 
 
 def _fail(message: str) -> NoReturn:

@@ -10,7 +10,7 @@ not depend on which worker finished first.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -28,7 +28,7 @@ from reportlint.load import (
     Source,
     load_path,
 )
-from reportlint.report import FileError, RunResult
+from reportlint.report import FileError, ReportInfo, RunResult
 
 FixMode = Literal["fix", "diff"]
 
@@ -136,7 +136,7 @@ def _walk(top: Path, config: Configuration, respect_gitignore: bool) -> Iterator
 class FileOutcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: FileError | None = None
-    checked: bool = False
+    info: ReportInfo | None = None  # set when the file was checked
     fixed: int = 0
     diff: str = ""
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
@@ -151,8 +151,10 @@ def check_paths(
     jobs: int | None = None,
     force_exclude: bool = False,
     respect_gitignore: bool = True,
+    keep_text: bool = False,
 ) -> RunResult:
-    """Check every file; `jobs` None picks the number of workers itself."""
+    """Check every file; `jobs` None picks the number of workers itself.
+    `keep_text` keeps each report's text in the result, for formats that show it."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -160,7 +162,7 @@ def check_paths(
     for file in files:  # settle configuration errors before any work starts
         used.update((rule.code, rule) for rule in config.rules_for(file).rules)
     rules = sorted(used.values(), key=lambda rule: rule.code)
-    task = _Task(config, max_bytes, fix, unsafe_fixes)
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text)
     workers = _workers(jobs, files)
     if workers > 1:
         import multiprocessing  # only a large run pays for it
@@ -189,9 +191,10 @@ def _merge(
             continue
         outcome = next(outcomes)
         result.diagnostics.extend(outcome.diagnostics)
-        if outcome.checked:
+        if outcome.info:
             result.files_checked += 1
             result.checked_paths.append(item)
+            result.reports.append(outcome.info)
         if outcome.error:
             result.errors.append(outcome.error)
         if outcome.fixed:
@@ -232,6 +235,7 @@ class _Task:
     max_bytes: int
     fix: FixMode | None
     unsafe: bool
+    keep_text: bool = False
 
     def __call__(self, path: str) -> FileOutcome:
         try:
@@ -239,18 +243,31 @@ class _Task:
         except LoadError as exc:
             return FileOutcome(error=FileError(path, f"无法检查：{exc}"))
         rules = self.config.rules_for(path)
-        year = self.config.settings_for(path).report_year
+        settings = self.config.settings_for(path)
+        year = settings.report_year
         try:
-            if source.format != "text":
-                # Text taken out of a .docx/.html/.pdf cannot be written back:
-                # its findings are not offered as fixes.
-                found = rules.run(_parse(source, year))
-                return FileOutcome([replace(d, fix=None) for d in found], checked=True)
-            if self.fix is None:
-                return FileOutcome(rules.run(_parse(source, year)), checked=True)
-            return _fix_one(source, rules, year, self.fix, self.unsafe)
+            if source.format != "text" or self.fix is None:
+                doc = _parse(source, year)
+                found = rules.run(doc)
+                if source.format != "text":
+                    # Text taken out of a .docx/.html/.pdf cannot be written back:
+                    # its findings are not offered as fixes.
+                    found = [replace(d, fix=None) for d in found]
+                info = ReportInfo.of(doc, settings.fail_level, self.keep_text)
+                return FileOutcome(found, info=info)
+            return _fix_one(source, rules, year, self.fix, self.unsafe, self.info(source, year))
         except CheckCrash as exc:  # a bug of ours: say so, check the other files
             return FileOutcome(error=FileError(path, str(exc), "RL002", "internal-error"))
+
+    def info(self, source: Source, year: int | None) -> Callable[[str], ReportInfo]:
+        """What the report shows once fixed: read from the text its findings index."""
+        fail_level = self.config.settings_for(source.path).fail_level
+
+        def read(text: str) -> ReportInfo:
+            doc = _parse(replace(source, text=text), year)
+            return ReportInfo.of(doc, fail_level, self.keep_text)
+
+        return read
 
 
 def _parse(source: Source, report_year: int | None = None) -> Document:
@@ -261,12 +278,17 @@ def _parse(source: Source, report_year: int | None = None) -> Document:
 
 
 def _fix_one(
-    source: Source, rules: RuleSet, year: int | None, mode: FixMode, unsafe: bool
+    source: Source,
+    rules: RuleSet,
+    year: int | None,
+    mode: FixMode,
+    unsafe: bool,
+    info: Callable[[str], ReportInfo],
 ) -> FileOutcome:
     """Fix one file (or, for --diff, show the fix); report what remains."""
     outcome = fix_source(source, rules, unsafe, lambda s: _parse(s, year))
     if outcome.text == source.text:
-        return FileOutcome(outcome.remaining, checked=True)
+        return FileOutcome(outcome.remaining, info=info(source.text))
     if mode == "diff":
         if source.newline in ("\r", "mixed"):
             # patch takes neither lines ending in a lone CR nor a mix.
@@ -276,13 +298,13 @@ def _fix_one(
                 error=FileError(
                     source.path, f"无法给出可用的 diff：{why}", "RL003", "fix-not-written"
                 ),
-                checked=True,
+                info=info(outcome.text),
             )
         bom = source.bom and source.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
         diff = unified_diff(source.path, source.text, outcome.text, source.newline, bom)
         return FileOutcome(
             outcome.remaining,
-            checked=True,
+            info=info(outcome.text),
             fixed=outcome.applied,
             diff=diff,
             fixed_codes=outcome.by_code,
@@ -294,8 +316,11 @@ def _fix_one(
         return FileOutcome(
             rules.run(_parse(source, year)),
             error=FileError(source.path, f"未写入修复：{reason}", "RL003", "fix-not-written"),
-            checked=True,
+            info=info(source.text),
         )
     return FileOutcome(
-        outcome.remaining, checked=True, fixed=outcome.applied, fixed_codes=outcome.by_code
+        outcome.remaining,
+        info=info(outcome.text),
+        fixed=outcome.applied,
+        fixed_codes=outcome.by_code,
     )

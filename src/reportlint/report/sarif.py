@@ -51,7 +51,9 @@ def format_sarif(result: RunResult, options: FormatOptions | None = None) -> str
         "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri() + "/"}},
         "invocations": [
             {
-                "executionSuccessful": not any(e.code == "RL002" for e in result.errors),
+                # A file that could not be read (or fixed) is a run that did not
+                # do all it was asked to.
+                "executionSuccessful": not result.errors,
                 "toolExecutionNotifications": [_notification(e, root) for e in result.errors],
             }
         ],

@@ -571,3 +571,27 @@ def init(directory: str, force: bool) -> None:
         )
     write_atomically(str(target), starter_config(_load_rules().rules).encode("utf-8"))
     click.echo(f"已写入 {target}：去掉行首的 # 即可启用相应设置。")
+
+
+@main.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port on 127.0.0.1 (another free one if it is taken; 0 for any).",
+)
+@click.option("--no-browser", is_flag=True, help="Do not open the page in the browser.")
+@config_option
+def serve(port: int, no_browser: bool, config_file: str | None) -> None:
+    """Open the checking page in the browser (a local web app on 127.0.0.1)."""
+    try:
+        from reportlint.web.app import serve as run_server
+    except ImportError as exc:
+        _fail(f"网页版需要额外的组件（缺少 {exc.name}）：请运行 pip install 'reportlint[web]'")
+    config = _configuration(Overrides(), config_file)
+    try:
+        rules = config.rules_for(Path.cwd() / "report.txt")
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    run_server(rules, port, open_browser=not no_browser, announce=click.echo)

@@ -337,6 +337,9 @@ def test_output_dir_without_split_writes_one_report(tmp_path):
     out = tmp_path / "out"
     run("check", "--format", "xlsx", "--output-dir", str(out), str(SAMPLES / "seeds"))
     assert [p.name for p in out.iterdir()] == ["reportlint.xlsx"]
+    stats = tmp_path / "stats"
+    result = run("check", "--statistics", "--output-dir", str(stats), str(SAMPLES / "seeds"))
+    assert result.stdout == "" and "RL404" in (stats / "reportlint.txt").read_text("utf-8")
 
 
 def test_split_needs_an_output_dir_and_excludes_output():

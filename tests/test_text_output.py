@@ -152,6 +152,11 @@ def test_show_fixes_says_what_each_fix_changes():
     assert " = 修复：将“3、”改为“3.”" in output
     plain = run("check", "--select", "RL403,RL404", str(seed(4))).output
     assert "修复：" not in plain
+    # A broken line's fix takes the line break: said as such, not as an empty replacement.
+    joined = run("check", "--show-fixes", "--select", "RL408", str(seed(1))).output
+    assert joined.count(" = 修复：删去此处的换行，与下一行连起来") == joined.count("RL408 [*]") == 2
+    stray = run("check", "--show-fixes", "--select", "RL409", str(seed(0))).output
+    assert " = 修复：删去“ ”" in stray
 
 
 def test_show_fixes_with_fix_lists_what_was_fixed_per_file_and_rule(tmp_path):

@@ -290,6 +290,9 @@ def check(
         quiet=quiet,
     )
     colour = _colour(color)
+    if output_dir and not split_per_file:
+        _make_dir(Path(output_dir))
+        output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
     if split_per_file and output_dir:
         _write_split(result, output_format, options, Path(output_dir), quiet)
     elif statistics and output_format == "text":
@@ -302,9 +305,6 @@ def check(
         _emit(format_statistics_json(result), output_file)
     else:
         report = get_formatter(output_format)(result, options)
-        if output_dir:
-            output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
-            _make_dir(Path(output_dir))
         _emit(report, output_file, csv=output_format == "csv", colour=colour)
     if result.errors:
         sys.exit(EXIT_ERROR)

@@ -172,17 +172,19 @@ def _fix_line(d: Diagnostic) -> str:
     assert d.fix is not None
     line_start = d.span.start - (d.column - 1)
     start, end = d.fix.span.start - line_start, d.fix.span.end - line_start
-    line = d.source_line + "\n"  # a fix may take the line break after it
-    old = line[start:end] if 0 <= start <= end <= len(line) else None
-    new = d.fix.replacement
-    if old is None:
+    line, new = d.source_line, d.fix.replacement
+    if not 0 <= start <= len(line):
         change = f"改为“{visible(new)}”"
-    elif old == "\n" and not new:
-        change = "删去此处的换行，与下一行连起来"
-    elif old and new:
-        change = f"将“{visible(old)}”改为“{visible(new)}”"
-    elif old:
-        change = f"删去“{visible(old)}”"
+    elif end > len(line):  # the fix takes the line break (and what follows it)
+        rest = line[start:]
+        if not new and not rest.strip():
+            change = "删去此处的换行，与下一行连起来"
+        else:
+            change = f"将“{visible(rest)}”及其后的换行改为“{visible(new)}”"
+    elif line[start:end] and new:
+        change = f"将“{visible(line[start:end])}”改为“{visible(new)}”"
+    elif line[start:end]:
+        change = f"删去“{visible(line[start:end])}”"
     else:
         change = f"插入“{visible(new)}”"
     note = "" if d.fix.safe else "（须确认：--fix --unsafe-fixes）"

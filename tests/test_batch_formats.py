@@ -106,6 +106,10 @@ def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
         ]
         assert match, d
         assert any(covered.get(n) == (text[start:end] or text[start : start + 1]) for n in match), d
+    # Every finding's link leads to its place in the text.
+    targets = {e.get("id") for e in section.xpath(".//div[@class='rl-text']//*[@id]")}
+    links = [a.get("href")[1:] for a in section.xpath(".//a[@class='rl-finding']")]
+    assert len(links) == len(data) and set(links) <= targets
     # The whole text is there, in order, marks and all.
     assert section.xpath("string(.//div[@class='rl-text'])") == text
     # Errors are listed before warnings.

@@ -88,7 +88,7 @@ def test_a_finding_shows_its_place_and_a_place_its_finding(page):
     # The error, in the list: click it, and its place in the text is marked and in view.
     link = section.locator(".rl-group.rl-error a.rl-finding").first
     assert "前面缺少对应的 《" in link.inner_text()
-    number = link.get_attribute("data-f")
+    number = link.locator("xpath=..").get_attribute("data-f")
     link.click()
     mark = section.locator(f'mark.rl-active[data-f~="{number}"]').first
     assert mark.inner_text() == "》"
@@ -101,6 +101,9 @@ def test_a_finding_shows_its_place_and_a_place_its_finding(page):
     active = section.locator(".rl-findings li.rl-active")
     assert active.count() == 1 and "半角“,”应为全角“，”" in active.inner_text()
     assert active.is_visible()
+    # Hovered, a marked place tells its finding.
+    comma.hover()
+    assert "半角“,”应为全角“，”" in comma.get_attribute("title")
 
 
 def test_rule_explanation_on_demand(page):

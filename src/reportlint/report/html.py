@@ -142,8 +142,11 @@ def marked_text(text: str, diagnostics: list[Diagnostic], anchor: str) -> str:
         active.difference_update(closing.get(lo, ()))
         active.update(opening.get(lo, ()))
         piece = text[lo:hi]
-        # Each finding's place, for links to it (several may start here).
-        out.extend(f'<span class="rl-at" id="{anchor}-f{n}"></span>' for n in opening.get(lo, ()))
+        # Each finding's place, for links to it: the mark itself when one
+        # finding starts here, else an empty anchor per finding.
+        starting = opening.get(lo, [])
+        if len(starting) != 1 or not active:
+            out.extend(f'<span class="rl-at" id="{anchor}-f{n}"></span>' for n in starting)
         if not active:
             out.append(_e(piece))
             continue
@@ -152,11 +155,10 @@ def marked_text(text: str, diagnostics: list[Diagnostic], anchor: str) -> str:
         classes = f"rl-mark rl-{diagnostics[worst].severity.value}"
         if not piece.strip("\n"):
             classes += " rl-nl"
-        tip = "\n".join(f"{diagnostics[n].code} {diagnostics[n].message}" for n in covering)
         numbers = " ".join(str(n) for n in covering)
-        out.append(
-            f'<mark class="{classes}" data-f="{numbers}" title="{_e(tip)}">{_e(piece)}</mark>'
-        )
+        where = f' id="{anchor}-f{starting[0]}"' if len(starting) == 1 else ""
+        # No title: report.js shows the findings' messages on hover, from the list.
+        out.append(f'<mark class="{classes}"{where} data-f="{numbers}">{_e(piece)}</mark>')
     return "".join(out)
 
 
@@ -206,8 +208,8 @@ def _item(number: int, d: Diagnostic, anchor: str) -> str:
         )
     where = f"第 {d.line} 行" if d.source_line else "整个文件"
     return (
-        f'<li data-f="{number}"><a class="rl-finding" href="#{anchor}-f{number}" '
-        f'data-f="{number}"><span class="rl-where">{where}</span>{_e(visible(d.message))}</a>'
+        f'<li data-f="{number}"><a class="rl-finding" href="#{anchor}-f{number}">'
+        f'<span class="rl-where">{where}</span>{_e(visible(d.message))}</a>'
         f"{suggestion}</li>"
     )
 

@@ -59,6 +59,17 @@
     button.setAttribute("aria-expanded", String(!box.hidden));
   }
 
+  // A marked place's messages as its tooltip, taken from the list when first hovered.
+  document.addEventListener("mouseover", function (event) {
+    var mark = event.target instanceof Element ? event.target.closest("mark.rl-mark") : null;
+    if (!mark || mark.hasAttribute("title")) { return; }
+    var report = mark.closest(".rl-report");
+    mark.title = mark.getAttribute("data-f").split(" ").map(function (id) {
+      var link = report.querySelector('li[data-f="' + id + '"] a.rl-finding');
+      return link ? link.textContent : "";
+    }).join("\n");
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!(target instanceof Element)) { return; }
@@ -67,7 +78,7 @@
     var link = target.closest("a.rl-finding");
     if (link) {
       event.preventDefault();
-      showInText(report, link.getAttribute("data-f"));
+      showInText(report, link.closest("li").getAttribute("data-f"));
       return;
     }
     var mark = target.closest("mark.rl-mark");

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlint.checks import Diagnostic, Rule, Severity
 
@@ -74,8 +74,10 @@ class FileError:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ReportInfo:
+# ReportInfo and FormatOptions are NamedTuples and FileView a plain class:
+# every run imports this module, and a frozen slotted dataclass costs about a
+# millisecond to create at import.
+class ReportInfo(NamedTuple):
     """What a per-report view (HTML, Excel, the web page) shows beside the
     findings, read from the parsed report."""
 
@@ -111,15 +113,23 @@ def by_importance(d: Diagnostic) -> tuple[int, int, int, str]:
     return (-d.severity.rank, d.line, d.column, d.code)
 
 
-@dataclass(slots=True)
 class FileView:
     """One file of a run, for the per-report formats: its findings (most
     serious first), what was read from it, and whether it could be read."""
 
-    path: str
-    diagnostics: list[Diagnostic]
-    info: ReportInfo | None = None
-    error: FileError | None = None
+    __slots__ = ("diagnostics", "error", "info", "path")
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic],
+        info: ReportInfo | None = None,
+        error: FileError | None = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self.info = info
+        self.error = error
 
     @property
     def counts(self) -> Counter[Severity]:
@@ -199,8 +209,7 @@ class RunResult:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class FormatOptions:
+class FormatOptions(NamedTuple):
     """How the human-readable formats lay findings out."""
 
     show_all: bool = False  # --show-all: no grouping of repeated warnings

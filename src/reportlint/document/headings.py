@@ -150,13 +150,15 @@ def unnumbered_headings(
             and not is_organ_line(p.text)
             and not COLUMN_GAP.search(original(p))
             and "。" in below
-            and len(below) > _UNNUMBERED_MAX
+            and len(below) >= _UNNUMBERED_BELOW
         ):
             found[k] = Heading(1, 0, "", p.index, p.start, p.start, p.end, p.text)
     return found if len(found) >= 2 else {}
 
 
 _UNNUMBERED_MIN, _UNNUMBERED_MAX = 6, 40
+# The prose under such a heading: a sentence at least ("一是压实责任。二是…").
+_UNNUMBERED_BELOW = 20
 
 
 def build_sections(headings: tuple[Heading, ...], body_end: int) -> tuple[Section, ...]:

@@ -137,6 +137,9 @@ _TITLE_SCAN = 40
 # A title that opens with its own issuer ("应急管理部2019年…报告"): an organ line
 # above it is a site's column ("新闻中心"), unless it is the Party side of a
 # joint report ("中共××县委员会" over "××县人民政府关于…").
+# What may still follow a line that is a title on its own: a short tail with
+# neither a year nor an issuer ("报告", "（2024年度）" is part of the line).
+_TAIL = compiled(r"^[^\d]{1,6}$")
 _OWN_ISSUER = compiled(r"^(?!关于|(?:19|20)\d{2})\p{Han}{2,30}?(?:19|20)\d{2}年")
 _PARTY_ORGAN = compiled(r"^中共|(?:党委|党工委|党组|委员会)$")
 
@@ -146,8 +149,8 @@ def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[in
     lines = [p]
     for q in paragraphs[p.index + 1 : min(p.index + 3, start)]:
         last = lines[-1].text
-        if len(lines) == 1 and is_title(p) and TITLE_WORDS.search(q.text):
-            break  # a whole title, then another (its copy) below it
+        if len(lines) == 1 and is_title(p) and not _TAIL.match(q.text):
+            break  # a whole title, then another line: its copy, or the report
         # Above a line that is a title on its own, only an issuer or a fragment
         # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
         # a column name "法治政府建设" or a date is page header.

@@ -7,12 +7,13 @@ Span of the original text, which is what diagnostics carry.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
+from reportlint.document.clauses import Clause, Sentence, build
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.quantities import Quantity, find_quantities
@@ -162,6 +163,30 @@ class Document:
         for p in self.body_paragraphs:
             found.extend(find_quantities(p.text, p.start))
         return found
+
+    @cached_property
+    def _sentences_and_clauses(self) -> tuple[tuple[Sentence, ...], tuple[Clause, ...]]:
+        return build(self.body_paragraphs, self.quantities, self.view.text)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the report proper, in order (document/clauses.py)."""
+        return self._sentences_and_clauses[0]
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The clauses of those sentences, each with its figures and rate mentions."""
+        return self._sentences_and_clauses[1]
+
+    def sentences_of(self, paragraph: Paragraph) -> tuple[Sentence, ...]:
+        """The sentences of one body paragraph."""
+        sentences = self.sentences
+        lo = bisect_left(sentences, paragraph.start, key=lambda s: s.start)
+        hi = bisect_left(sentences, paragraph.end, key=lambda s: s.start)
+        return sentences[lo:hi]
+
+    def clauses_of(self, sentence: Sentence) -> tuple[Clause, ...]:
+        return self.clauses[sentence.clauses.start : sentence.clauses.stop]
 
     def section_text(self, section: Section) -> str:
         return self.view.text[section.start : section.end]

@@ -136,3 +136,9 @@ def test_a_manner_word_narrows_the_stem():
 def test_sentences_and_clauses_are_built_once():
     doc, _ = body("受理40件，办结38件，办结率95%。")
     assert doc.sentences is doc.sentences and doc.clauses is doc.clauses
+
+
+def test_yue_and_jin_inside_a_word_make_no_approximation():
+    doc, (sentence,) = body("实际签约132个，就近办理12件，约0.39万元，近200件。")
+    figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
+    assert [f.approx for f in figures] == ["", "", "约", "近"]

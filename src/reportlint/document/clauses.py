@@ -123,6 +123,7 @@ def _alternation(name: str) -> str:
 
 _STEMS = [(word, compiled(f"(?:{word})$")) for word in lexicon.words("rate_stems")]
 _MANNER = compiled(_alternation("rate_manners") + "$")
+_ON_TIME = compiled(_alternation("on_time"))
 # A rate's name, or several sharing one value ("参考率、通过率均为100%"), the
 # words between it and the value, the value, and a bound either side.
 _RATE = compiled(
@@ -179,8 +180,13 @@ def stem_of(name: str) -> tuple[str, str]:
     stem, pattern_text = best if best else (core[-2:], re.escape(core[-2:]))
     manner = _MANNER.search(core[: len(core) - len(stem)])
     if manner:
-        stem = manner.group() + stem
-        pattern_text = re.escape(manner.group()) + f"(?:{pattern_text})"
+        said = manner.group()
+        # 按期 may be said as 按时, 在法定期限内…: "均在法定期限内答复" for 按期答复率
+        on_time = _ON_TIME.fullmatch(said) is not None
+        stem = said + stem
+        pattern_text = (_alternation("on_time") if on_time else re.escape(said)) + (
+            f"\\p{{Han}}{{0,2}}(?:{pattern_text})" if on_time else f"(?:{pattern_text})"
+        )
     return stem, pattern_text
 
 

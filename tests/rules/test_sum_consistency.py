@@ -388,3 +388,12 @@ def test_a_total_after_its_parts_and_a_total_row_are_their_sum():
     (message,) = sums(table)
     assert "20件+8件=28" in message
     assert sums(table.replace("30件", "28件")) == []
+
+
+def test_a_qizhong_family_goes_on_past_a_comma():
+    # Real construction: "受理…3599件，其中线上办理1626件，线下办理1973件".
+    assert sums("受理各类审批及服务事项3599件，其中线上办理1626件，线下办理1973件。") == []
+    (message,) = sums("受理各类审批及服务事项3599件，其中线上办理1626件，线下办理1963件。")
+    assert "1626件+1963件=3589" in message
+    # a later count of another kind still ends the list
+    assert sums("受理信访件56件，其中来信12件、来访20件，已办结54件。") == []

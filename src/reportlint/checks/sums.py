@@ -73,6 +73,7 @@ _FAMILIES = (
     "family_sex",
     "family_party",
     "family_staffing",
+    "family_channels",
 )
 
 
@@ -196,7 +197,7 @@ class Sums(CheckKind[SumsParams]):
             # A "其中" subset is an enumeration (、): it ends at the first ，；
             # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
             stop = _SUBSET_END.search(text, seg_start, seg_end)
-            seg_end = stop.start() if stop else seg_end
+            seg_end = self._family_run(doc, figures, seg_start, stop.start()) if stop else seg_end
         nested = _bracketed(text, seg_start, seg_end)
         candidates = [
             q
@@ -327,10 +328,12 @@ class Sums(CheckKind[SumsParams]):
         if exhaustive:
             # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
             # part when the parts before it already make up the total.
+            # (Not in the middle of a 、-list: "44场、20场、2场" are all parts.)
             first = self.params.min_parts if prefixes else len(values)
             wrong = not any(
                 abs(total.amount - sum(values[:k])) <= slacks[k - 1] + eps
                 for k in range(first, len(values) + 1)
+                if k == len(values) or counted[k].clause != counted[k - 1].clause
             ) and not (
                 prefixes
                 and (heads := self._group_heads(doc, readings)) is not None
@@ -383,6 +386,33 @@ class Sums(CheckKind[SumsParams]):
                 if sorted(taken) == list(range(len(categories))) and len(groups) == 1:
                     return True
         return False
+
+    def _family_run(self, doc: Document, figures: list[Figure], start: int, end: int) -> int:
+        """Where a 其中 list ends: at the first ，or ；, unless the clauses after it go
+        on with members of the family its items belong to ("其中线上办理1626件，线下
+        办理1973件")."""
+        first = [q for q in figures if start <= q.start < end]
+        if not first:
+            return end
+        family = self._family_of(_lead_from(first[0], start, doc.view.text))
+        if family is None:
+            return end
+        clause = first[-1].clause
+        while clause + 1 < len(doc.clauses):
+            nxt = doc.clauses[clause + 1]
+            if nxt.sentence != doc.clauses[clause].sentence or len(nxt.figures) != 1:
+                break
+            if self._family_of(nxt.figures[0].lead) != family:
+                break
+            end = nxt.end
+            clause += 1
+        return end
+
+    def _family_of(self, lead: str) -> int | None:
+        for k, members in enumerate(self.families):
+            if any(p.search(lead) for p in members):
+                return k
+        return None
 
     def _named(
         self, doc: Document, total: Figure, parts: Sequence[Figure], leads: list[str]

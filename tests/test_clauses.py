@@ -134,8 +134,14 @@ def test_a_manner_word_narrows_the_stem():
 
 
 def test_sentences_and_clauses_are_built_once():
-    doc, _ = body("受理40件，办结38件，办结率95%。")
-    assert doc.sentences is doc.sentences and doc.clauses is doc.clauses
+    doc, (sentence,) = body("受理40件，办结38件，办结率95%。")
+    assert doc.sentences is doc.sentences
+    assert doc.clauses_of(sentence) is doc.clauses_of(sentence)
+    assert [c.text for c in doc.clauses if c.sentence == sentence.number] == [
+        "受理40件",
+        "办结38件",
+        "办结率95%",
+    ]
 
 
 def test_yue_and_jin_inside_a_word_make_no_approximation():

@@ -335,3 +335,9 @@ def test_a_share_over_100_is_impossible():
 def test_a_word_that_contains_yue_or_jin_is_no_approximation():
     ((_, message),) = rates("全县152个村配备法律顾问，实际签约132个，法律顾问覆盖率84.1%。")
     assert "132÷152" in message
+
+
+def test_two_counts_of_the_rates_action_are_parts_not_a_whole():
+    # Bench corpus: 3 of 4 was read as the rate of two leaders' appearances.
+    assert rates("镇长出庭应诉4次，分管副镇长出庭应诉3次，行政机关负责人出庭应诉率达100%。") == []
+    assert rates("受理投诉举报120件，办结110件，其中按期办结105件，办结率91.7%。") == []

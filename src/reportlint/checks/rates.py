@@ -190,6 +190,10 @@ class Rates(CheckKind[RatesParams]):
             return None
         # The reading a writer meant first: the nearest count of the rate's action,
         # of the nearest whole before it that is no one's subset.
+        # A count of the rate's own action is a part, never a whole: "镇长出庭应诉4次，
+        # 分管副镇长出庭应诉3次" are two numerators, not 3 of 4.
+        carriers = {c.figure for c in counts}
+        before = [f for f in before if f not in carriers or rate.share]
         first = counts[-1]
         wholes = _wholes(first.figure, before)
         if first.figure.approx or not wholes:
@@ -229,10 +233,10 @@ class Rates(CheckKind[RatesParams]):
         按期办结率为91.7%" cannot be."""
         if rate.share or rate.bound:
             return None
-        own = next(c for c in clauses if c.number == rate.clause)
+        own = clauses[rate.clause]
         said = [own.text[: rate.start - own.start]]
-        if own.number > clauses[0].number:
-            said.append(clauses[own.number - clauses[0].number - 1].text)
+        if rate.clause:
+            said.append(clauses[rate.clause - 1].text)
         for text in said:
             if text.startswith("其中"):
                 continue  # "其中38件全部按期办结" claims all of a part
@@ -293,7 +297,7 @@ def _numerators(
         if not before:
             return []
         last = before[-1]
-        ends_clause = last.end == clauses[last.clause - clauses[0].number].end
+        ends_clause = last.end == clauses[last.clause].end
         if last.clause == rate.clause or (last.clause == rate.clause - 1 and ends_clause):
             return [_Count(last, False)]
         return []

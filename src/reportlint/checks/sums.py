@@ -48,7 +48,7 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.clauses import Figure, Sentence
+from reportlint.document.clauses import Clause, Figure, Sentence
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
@@ -131,6 +131,12 @@ class Sums(CheckKind[SumsParams]):
             + lexicon.alternation("part_openers")
             + ")?"
         )
+        self.any_marker = compiled("|".join(map(regex.escape, markers)))
+        # A sentence with a whole has a marker or a word of wholes somewhere: one
+        # search passes over most sentences.
+        self.trigger = compile_patterns(
+            [*map(regex.escape, markers), *params.whole_words], "whole_words"
+        )
         self.subset = (
             compiled("|".join(map(regex.escape, params.subset_markers)))
             if params.subset_markers
@@ -153,6 +159,13 @@ class Sums(CheckKind[SumsParams]):
             validate_patterns(members, f"families[{i}]")
             for i, members in enumerate(params.families)
         ]
+        # Each family as one pattern, and all of them as one, to pass over a lead
+        # that names none of them.
+        self.family_any = [
+            compile_patterns(members, f"families[{i}]") for i, members in enumerate(params.families)
+        ]
+        categories = [w for group in [*params.families, *params.partitions] for w in group]
+        self.any_category = _optional(categories, "families")
         self.partitions = [
             validate_patterns(categories, f"partitions[{i}]")
             for i, categories in enumerate(params.partitions)
@@ -160,24 +173,43 @@ class Sums(CheckKind[SumsParams]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from self._tables(doc)
+        view = doc.view.text
         for sentence in doc.sentences:
+            text = sentence.text
+            if self.trigger.search(text) is None:
+                continue  # nothing says a count is a whole: most sentences
+            wholes = self.whole.search(text) is not None
+            quantities = doc.quantities_of(sentence)
+            if len(quantities) < 1 + self.params.min_parts:
+                continue
+            if not wholes and not any(
+                self.any_marker.search(view, q.end, q.end + 8) for q in quantities
+            ):
+                continue
             clauses = doc.clauses_of(sentence)
             figures = [f for c in clauses for f in c.figures]
             if len(figures) < 1 + self.params.min_parts:
                 continue
             for i in range(len(figures)):
-                found = self._marked(doc, sentence, figures, i)
-                if found is None:
-                    found = self._listed(doc, figures, i)
+                found = self._marked(doc, sentence, clauses, figures, i)
+                if found is None and wholes:
+                    found = self._listed(doc, clauses, figures, i)
                 if found is not None:
                     yield found
 
     # -- a whole and the parts after its marker ---------------------------------
     def _marked(
-        self, doc: Document, sentence: Sentence, figures: list[Figure], i: int
+        self,
+        doc: Document,
+        sentence: Sentence,
+        clauses: Sequence[Clause],
+        figures: list[Figure],
+        i: int,
     ) -> Finding | None:
         text = doc.view.text
         total = figures[i]
+        if self.any_marker.search(text, total.end, total.end + 8) is None:
+            return None  # (a plain look first: the marker pattern is slow to fail)
         m = self.marker.match(text, total.end)
         if not m:
             return None
@@ -197,7 +229,11 @@ class Sums(CheckKind[SumsParams]):
             # A "其中" subset is an enumeration (、): it ends at the first ，；
             # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
             stop = _SUBSET_END.search(text, seg_start, seg_end)
-            seg_end = self._family_run(doc, figures, seg_start, stop.start()) if stop else seg_end
+            seg_end = (
+                self._family_run(doc, clauses, figures, seg_start, stop.start())
+                if stop
+                else seg_end
+            )
         nested = _bracketed(text, seg_start, seg_end)
         candidates = [
             q
@@ -208,7 +244,10 @@ class Sums(CheckKind[SumsParams]):
             nested.extend(self._subsets(text, seg_start, seg_end, candidates))
         parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
         leads = [_lead_from(q, seg_start, text) for q in parts]
-        if self._closed(leads) or self._named(doc, total, parts, leads):
+        # (after a colon the list is whole anyway, and attributes are a breakdown)
+        if m["m"] != "：" and (
+            self._closed(leads) or self._named(doc, clauses, total, parts, leads)
+        ):
             exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
         elif (
             self.attribute is not None and m["m"] != "：" and any(map(self.attribute.search, leads))
@@ -226,7 +265,11 @@ class Sums(CheckKind[SumsParams]):
         ):
             exhaustive = True  # "其中来信12件、来访20件、其他24件" names every part
         readings = [
-            (q, self._per_year(q, _lead_from(q, seg_start, text), total) * self._each(doc, q))
+            (
+                q,
+                self._per_year(q, _lead_from(q, seg_start, text), total)
+                * self._each(doc, clauses, q),
+            )
             for q in parts
         ]
         if len(readings) < self.params.min_parts:
@@ -243,7 +286,9 @@ class Sums(CheckKind[SumsParams]):
         return self._judge(doc, total, readings, exhaustive, prefixes=True)
 
     # -- 共N件，A a件、B b件 and A a件、B b件，合计N件 ---------------------------------
-    def _listed(self, doc: Document, figures: list[Figure], i: int) -> Finding | None:
+    def _listed(
+        self, doc: Document, clauses: Sequence[Clause], figures: list[Figure], i: int
+    ) -> Finding | None:
         total = figures[i]
         if total.bracketed or not self.whole.search(total.lead):
             return None
@@ -251,12 +296,12 @@ class Sums(CheckKind[SumsParams]):
             return None  # its marker says what follows: _marked's business
         clause = total.clause
         after = [q for q in figures if q.clause == clause + 1]
-        if after and total.end == doc.clauses[clause].end and _a_list(after, total):
+        if after and total.end == clauses[clause].end and _a_list(after, total):
             # "全年行政诉讼案件共7件，胜诉4件、败诉1件、撤诉3件"
             leads = [q.lead for q in after]
             exhaustive = (
                 self._closed(leads)
-                or self._named(doc, total, after, leads)
+                or self._named(doc, clauses, total, after, leads)
                 or (
                     self.remainder is not None
                     and any(self.remainder.search(lead) for lead in leads)
@@ -267,11 +312,9 @@ class Sums(CheckKind[SumsParams]):
         if (
             before
             and self.opening_whole.search(total.lead)
-            and total.lead.startswith(doc.clauses[clause].text[: len(total.lead)])
+            and total.lead.startswith(clauses[clause].text[: len(total.lead)])
             and _a_list(before, total)
-            and not any(
-                word in doc.clauses[clause - 1].text for word in self.params.open_list_words
-            )
+            and not any(word in clauses[clause - 1].text for word in self.params.open_list_words)
         ):
             # "来信12件、来访20件、网上信访24件，合计56件": the sum of what it follows
             return self._judge(doc, total, [(q, 1) for q in before], exhaustive=True)
@@ -281,15 +324,14 @@ class Sums(CheckKind[SumsParams]):
     def _tables(self, doc: Document) -> Iterator[Finding]:
         rows: list[Figure] = []
         for sentence in doc.sentences:
-            clauses = doc.clauses_of(sentence)
-            figures = [f for c in clauses for f in c.figures]
             row = (
-                len(figures) == 1
-                and len(clauses) == 1
-                and len(sentence.text) <= _ROW_CHARS
+                len(sentence.text) <= _ROW_CHARS
                 and not sentence.text.endswith(("。", "！", "？"))
+                and len(doc.quantities_of(sentence)) == 1
             )
-            if not row:
+            clauses = doc.clauses_of(sentence) if row else ()
+            figures = [f for c in clauses for f in c.figures]
+            if not row or len(clauses) != 1 or len(figures) != 1:
                 rows = []
                 continue
             (figure,) = figures
@@ -359,9 +401,11 @@ class Sums(CheckKind[SumsParams]):
     def _closed(self, leads: list[str]) -> bool:
         """Whether the leads name categories of one set that do not overlap, each
         once: outcomes (维持/撤销/…) or a complementary pair (男/女, 35岁以下/以上)."""
-        if len(leads) < 2:
+        if len(leads) < 2 or self.any_category is None or not self.any_category.search(leads[0]):
             return False
-        for members in self.families:
+        for members, any_member in zip(self.families, self.family_any, strict=True):
+            if not all(any_member.search(lead) for lead in leads):
+                continue
             seen: set[int] = set()
             for lead in leads:
                 hits = [(len(m.group()), k) for k, p in enumerate(members) if (m := p.search(lead))]
@@ -387,7 +431,14 @@ class Sums(CheckKind[SumsParams]):
                     return True
         return False
 
-    def _family_run(self, doc: Document, figures: list[Figure], start: int, end: int) -> int:
+    def _family_run(
+        self,
+        doc: Document,
+        clauses: Sequence[Clause],
+        figures: list[Figure],
+        start: int,
+        end: int,
+    ) -> int:
         """Where a 其中 list ends: at the first ，or ；, unless the clauses after it go
         on with members of the family its items belong to ("其中线上办理1626件，线下
         办理1973件")."""
@@ -398,9 +449,9 @@ class Sums(CheckKind[SumsParams]):
         if family is None:
             return end
         clause = first[-1].clause
-        while clause + 1 < len(doc.clauses):
-            nxt = doc.clauses[clause + 1]
-            if nxt.sentence != doc.clauses[clause].sentence or len(nxt.figures) != 1:
+        while clause + 1 < len(clauses):
+            nxt = clauses[clause + 1]
+            if len(nxt.figures) != 1:
                 break
             if self._family_of(nxt.figures[0].lead) != family:
                 break
@@ -409,18 +460,26 @@ class Sums(CheckKind[SumsParams]):
         return end
 
     def _family_of(self, lead: str) -> int | None:
-        for k, members in enumerate(self.families):
-            if any(p.search(lead) for p in members):
+        for k, any_member in enumerate(self.family_any):
+            if any_member.search(lead):
                 return k
         return None
 
     def _named(
-        self, doc: Document, total: Figure, parts: Sequence[Figure], leads: list[str]
+        self,
+        doc: Document,
+        clauses: Sequence[Clause],
+        total: Figure,
+        parts: Sequence[Figure],
+        leads: list[str],
     ) -> bool:
         """Whether the parts are exactly the categories named before the whole:
         "审查合同、协议共36份，其中合同20份、协议14份"."""
-        clause = doc.clauses[total.clause]
-        m = _NAMED.search(doc.view.text, clause.start, total.number_start)
+        clause = clauses[total.clause]
+        said = doc.view.text[clause.start : total.number_start]
+        if not any(mark in said for mark in "、和及与"):
+            return False
+        m = _NAMED.search(said)
         if m is None or len(parts) < 2:
             return False
         items = _ITEMS.split(m["items"])
@@ -443,11 +502,11 @@ class Sums(CheckKind[SumsParams]):
         return True
 
     # -- counts that stand for more than one, or for none --------------------------
-    def _each(self, doc: Document, q: Figure) -> int:
+    def _each(self, doc: Document, clauses: Sequence[Clause], q: Figure) -> int:
         """How many items a count after 各 stands for: 2 in "3月、9月各开展1次"."""
         if self.distributive is None:
             return 1
-        clause = doc.view.text[doc.clauses[q.clause].start : q.number_start]
+        clause = doc.view.text[clauses[q.clause].start : q.number_start]
         m = self.distributive.search(clause)
         return 1 if m is None else len(_ITEMS.split(m.group()[:-1]))
 
@@ -533,7 +592,9 @@ def _a_list(items: list[Figure], total: Figure) -> bool:
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Ranges inside （…） within [start, end): a nested "（其中…）" is not a part."""
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    if "（" not in text[start:end]:
+        return ranges
     depth, opened = 0, start
     for i in range(start, end):
         if text[i] == "（":

@@ -24,8 +24,8 @@ lists are the lexicon's (rules/lexicon.yaml, the "figures" entries).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lexicon
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 SENTENCE_END = "。！？"
 CLAUSE_END = "，；：。！？"
 _MARKS = re.compile(r"[，；：。！？（）《》]")
-_NUMBER = re.compile(r"\d+(?:\.(\d+))?")
 _HAN_RUN = compiled(r"\p{Han}+")
 
 _CLASS_OF = {unit: name for name in UNIT_CLASSES for unit in lexicon.words(f"units_{name}")}
@@ -58,7 +57,7 @@ class Figure(NamedTuple):
     start: int  # view offsets of the whole figure (markers included)
     end: int
     number_start: int
-    clause: int  # index into Document.clauses
+    clause: int  # Clause.number: its place in Document.clauses_of(its sentence)
     lead: str  # words before the number from the clause start, a 、 or the previous figure
     tail: str  # words after the figure to the next figure, a 、 or the clause end
     bracketed: bool  # inside （…） within its clause
@@ -94,12 +93,12 @@ class RateMention(NamedTuple):
     start: int  # view offsets: the name to the %
     end: int
     bound: str  # "at_least" (95%以上), "at_most" (10%以内), "about" (95%左右) or ""
-    clause: int
+    clause: int  # Clause.number
 
 
 class Clause(NamedTuple):
-    number: int  # its place in Document.clauses (Document.sentences)
-    sentence: int
+    number: int  # its place in its sentence (Document.clauses_of)
+    sentence: int  # Sentence.number
     start: int  # view offsets, without the closing mark
     end: int
     text: str
@@ -109,12 +108,11 @@ class Clause(NamedTuple):
 
 
 class Sentence(NamedTuple):
-    number: int  # its place in Document.clauses (Document.sentences)
+    number: int  # its place in Document.sentences
     paragraph: int  # Paragraph.index
     start: int  # view offsets, the closing mark included
     end: int
     text: str
-    clauses: range  # indices into Document.clauses
 
 
 def _alternation(name: str) -> str:
@@ -166,6 +164,7 @@ _AT_LEAST = compiled(f"^{_alternation('bounds_at_least')}$")
 _AT_MOST = compiled(f"^{_alternation('bounds_at_most')}$")
 
 
+@cache
 def stem_of(name: str) -> tuple[str, str]:
     """The stem a rate's name is built on and a pattern that finds it in a figure's
     words: ("办结", "办结") for 办结率, ("按期办结", "按期办结") for 按期办结率,
@@ -233,132 +232,155 @@ def _rates(text: str, base: int, clause: int) -> list[RateMention]:
 _ITEM_MARK = re.compile(r"[、（）]")
 
 
-def _last_item_mark(text: str, start: int, end: int) -> int:
-    return max(text.rfind(ch, start, end) for ch in "、（）")
-
-
 def unit_class(base: str) -> str:
     return _CLASS_OF.get(base, base)
 
 
-def _figure(q: Quantity, text: str, clause: int, lead: str, tail: str, bracketed: bool) -> Figure:
-    scale = _SCALE.get(q.unit[0], 1.0) if len(q.unit) > 1 else 1.0
-    base = q.unit[1:] if scale != 1.0 else q.unit
-    m = _NUMBER.match(text, q.number_start)
-    decimals = len(m[1]) if m is not None and m[1] is not None else 0
-    return Figure(
-        q.value,
-        q.unit,
-        base,
-        unit_class(base),
-        q.value * scale,
-        decimals,
-        q.approx,
-        q.start,
-        q.end,
-        q.number_start,
-        clause,
-        lead,
-        tail,
-        bracketed,
+def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> Figure:
+    unit = q.unit
+    scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
+    base = unit[1:] if scale != 1.0 else unit
+    return tuple.__new__(
+        Figure,
+        (
+            q.value,
+            unit,
+            base,
+            _CLASS_OF.get(base, base),
+            q.value * scale,
+            q.decimals,
+            q.approx,
+            q.start,
+            q.end,
+            q.number_start,
+            clause,
+            lead,
+            tail,
+            bracketed,
+        ),
     )
 
 
-def build(
-    paragraphs: Sequence[Paragraph], quantities: Sequence[Quantity], view: str
-) -> tuple[tuple[Sentence, ...], tuple[Clause, ...]]:
-    """The sentences and clauses of the paragraphs, with their figures and rates."""
+_NO_FIGURES: tuple[Figure, ...] = ()
+_NO_RATES: tuple[RateMention, ...] = ()
+_CUT = re.compile(r"[，；：。！？]")
+_SENTENCE_CUT = re.compile(r"[。！？]")
+
+
+def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
+    """The sentences of the paragraphs, in order."""
     sentences: list[Sentence] = []
-    clauses: list[Clause] = []
-    starts = [q.start for q in quantities]
+    new = tuple.__new__  # (a NamedTuple's own __new__ costs a Python call each)
     for p in paragraphs:
         text = p.text
-        cuts: list[tuple[int, str]] = []  # (offset in p.text of a closing mark, the mark)
-        brackets: list[tuple[int, int]] = []  # （…） ranges, offsets in p.text
-        titles: list[tuple[int, int]] = []  # 《…》 ranges
-        depth = 0
-        opened: list[tuple[str, int]] = []
-        for m in _MARKS.finditer(text):
-            ch, at = m.group(), m.start()
-            if ch in "（《":
-                opened.append((ch, at))
-                depth += 1
-            elif ch in "）》":
-                if opened and opened[-1][0] == ("（" if ch == "）" else "《"):
-                    _, began = opened.pop()
-                    (brackets if ch == "）" else titles).append((began, at + 1))
-                    depth -= 1
-            elif ch in SENTENCE_END:
-                cuts.append((at, ch))
-                opened.clear()  # a mark left open ends with its sentence
-                depth = 0
-            elif depth == 0:
-                cuts.append((at, ch))
-        if not cuts or cuts[-1][0] != len(text) - 1:
-            cuts.append((len(text), ""))  # the paragraph's last words
-        elif cuts[-1][1] not in SENTENCE_END:
-            cuts[-1] = (cuts[-1][0], "")  # a paragraph ending in ，or ：ends its sentence
-        lo = bisect_left(starts, p.start)
-        hi = bisect_left(starts, p.end)
-        in_paragraph = [
-            q for q in quantities[lo:hi] if not any(a <= q.start - p.start < b for a, b in titles)
-        ]
-        sentence_start = 0
-        clause_start = 0
-        first_clause = len(clauses)
-        k = 0  # next figure
-        for at, mark in cuts:
-            index = len(clauses)
-            figures: list[Figure] = []
-            chunk = text[clause_start:at]
-            own = []
-            while k < len(in_paragraph) and in_paragraph[k].start - p.start < at:
-                own.append(in_paragraph[k])
-                k += 1
-            for n, q in enumerate(own):
-                a = q.number_start - p.start
-                previous = own[n - 1].end - p.start if n else clause_start
-                lead_from = max(previous, _last_item_mark(text, clause_start, a) + 1)
-                later = own[n + 1].start - p.start if n + 1 < len(own) else at
-                stop = _ITEM_MARK.search(text, q.end - p.start, later)
-                tail_to = later if stop is None else stop.start()
-                inside = any(b0 <= a < b1 for b0, b1 in brackets)
-                figures.append(
-                    _figure(
-                        q,
-                        view,
-                        index,
-                        text[lead_from:a],
-                        text[q.end - p.start : tail_to],
-                        inside,
-                    )
-                )
-            rates = _rates(chunk, p.start + clause_start, index) if "%" in chunk else []
-            clauses.append(
-                Clause(
-                    index,
-                    len(sentences),
-                    p.start + clause_start,
-                    p.start + at,
-                    chunk,
-                    mark,
-                    tuple(figures),
-                    tuple(rates),
+        base = p.start
+        begin = 0
+        for m in _SENTENCE_CUT.finditer(text):
+            end = m.end()
+            sentences.append(
+                new(Sentence, (len(sentences), p.index, base + begin, base + end, text[begin:end]))
+            )
+            begin = end
+        if begin < len(text):
+            sentences.append(
+                new(
+                    Sentence,
+                    (len(sentences), p.index, base + begin, base + len(text), text[begin:]),
                 )
             )
-            clause_start = at + 1
-            if mark in SENTENCE_END or not mark:
-                end = at + 1 if mark else at
-                sentences.append(
-                    Sentence(
-                        len(sentences),
-                        p.index,
-                        p.start + sentence_start,
-                        p.start + end,
-                        text[sentence_start:end],
-                        range(first_clause, len(clauses)),
-                    )
-                )
-                sentence_start = clause_start
-                first_clause = len(clauses)
-    return tuple(sentences), tuple(clauses)
+    return tuple(sentences)
+
+
+def _cuts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the clauses of a sentence end (offset of the mark, the mark), and its
+    （…） and 《…》 ranges: a mark inside brackets ends no clause."""
+    if "（" not in text and "《" not in text:
+        return [(m.start(), m.group()) for m in _CUT.finditer(text)], [], []
+    cuts: list[tuple[int, str]] = []
+    brackets: list[tuple[int, int]] = []
+    titles: list[tuple[int, int]] = []
+    opened: list[tuple[str, int]] = []
+    for m in _MARKS.finditer(text):
+        ch, at = m.group(), m.start()
+        if ch in "（《":
+            opened.append((ch, at))
+        elif ch in "）》":
+            if opened and opened[-1][0] == ("（" if ch == "）" else "《"):
+                _, began = opened.pop()
+                (brackets if ch == "）" else titles).append((began, at + 1))
+        elif ch in SENTENCE_END or not opened:
+            cuts.append((at, ch))
+    return cuts, brackets, titles
+
+
+def build_clauses(sentence: Sentence, quantities: Sequence[Quantity]) -> tuple[Clause, ...]:
+    """The clauses of a sentence, with their figures (from its `quantities`) and rates."""
+    text = sentence.text
+    base = sentence.start
+    cuts, brackets, titles = _cuts(text)
+    if not cuts or cuts[-1][0] != len(text) - 1:
+        cuts.append((len(text), ""))  # the paragraph's last words
+    elif cuts[-1][1] not in SENTENCE_END:
+        cuts[-1] = (cuts[-1][0], "")  # a paragraph ending in ，or ：ends its sentence
+    if titles:
+        quantities = tuple(
+            q for q in quantities if not any(a <= q.start - base < b for a, b in titles)
+        )
+    clauses: list[Clause] = []
+    new = tuple.__new__
+    clause_start = 0
+    k = 0  # next figure
+    for at, mark in cuts:
+        index = len(clauses)
+        chunk = text[clause_start:at]
+        figures = _NO_FIGURES
+        if k < len(quantities) and quantities[k].start - base < at:
+            own = []
+            while k < len(quantities) and quantities[k].start - base < at:
+                own.append(quantities[k])
+                k += 1
+            figures = tuple(_figures(own, text, base, index, clause_start, at, brackets))
+        rates = tuple(_rates(chunk, base + clause_start, index)) if "%" in chunk else _NO_RATES
+        clauses.append(
+            new(
+                Clause,
+                (
+                    index,
+                    sentence.number,
+                    base + clause_start,
+                    base + at,
+                    chunk,
+                    mark,
+                    figures,
+                    rates,
+                ),
+            )
+        )
+        clause_start = at + 1
+    return tuple(clauses)
+
+
+def _figures(
+    own: list[Quantity],
+    text: str,
+    base: int,
+    index: int,
+    clause_start: int,
+    clause_end: int,
+    brackets: list[tuple[int, int]],
+) -> Iterator[Figure]:
+    """The figures of one clause, each with the words of its item."""
+    for n, q in enumerate(own):
+        a = q.number_start - base
+        previous = own[n - 1].end - base if n else clause_start
+        lead_from = max(
+            previous,
+            text.rfind("、", clause_start, a) + 1,
+            text.rfind("（", clause_start, a) + 1,
+            text.rfind("）", clause_start, a) + 1,
+        )
+        later = own[n + 1].start - base if n + 1 < len(own) else clause_end
+        stop = _ITEM_MARK.search(text, q.end - base, later)
+        tail_to = later if stop is None else stop.start()
+        inside = any(b0 <= a < b1 for b0, b1 in brackets)
+        yield _figure(q, index, text[lead_from:a], text[q.end - base : tail_to], inside)

@@ -13,7 +13,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
-from reportlint.document.clauses import Clause, Sentence, build
+from reportlint.document.clauses import Clause, Sentence, build_clauses, split_sentences
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.quantities import Quantity, find_quantities
@@ -165,18 +165,40 @@ class Document:
         return found
 
     @cached_property
-    def _sentences_and_clauses(self) -> tuple[tuple[Sentence, ...], tuple[Clause, ...]]:
-        return build(self.body_paragraphs, self.quantities, self.view.text)
-
-    @property
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the report proper, in order (document/clauses.py)."""
-        return self._sentences_and_clauses[0]
+        return split_sentences(self.body_paragraphs)
+
+    @cached_property
+    def _sentence_quantities(self) -> dict[int, tuple[Quantity, ...]]:
+        return {}
+
+    @cached_property
+    def _sentence_clauses(self) -> dict[int, tuple[Clause, ...]]:
+        return {}
+
+    def quantities_of(self, sentence: Sentence) -> tuple[Quantity, ...]:
+        """The counts and measures in a sentence, read when first asked for: the
+        number rules read only the sentences that may hold a rate or a total."""
+        found = self._sentence_quantities.get(sentence.number)
+        if found is None:
+            found = tuple(find_quantities(sentence.text, sentence.start))
+            self._sentence_quantities[sentence.number] = found
+        return found
+
+    def clauses_of(self, sentence: Sentence) -> tuple[Clause, ...]:
+        """The clauses of a sentence, each with its figures and rate mentions; read
+        when first asked for."""
+        found = self._sentence_clauses.get(sentence.number)
+        if found is None:
+            found = build_clauses(sentence, self.quantities_of(sentence))
+            self._sentence_clauses[sentence.number] = found
+        return found
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
-        """The clauses of those sentences, each with its figures and rate mentions."""
-        return self._sentences_and_clauses[1]
+        """Every clause of the report proper, in order."""
+        return tuple(c for s in self.sentences for c in self.clauses_of(s))
 
     def sentences_of(self, paragraph: Paragraph) -> tuple[Sentence, ...]:
         """The sentences of one body paragraph."""
@@ -184,9 +206,6 @@ class Document:
         lo = bisect_left(sentences, paragraph.start, key=lambda s: s.start)
         hi = bisect_left(sentences, paragraph.end, key=lambda s: s.start)
         return sentences[lo:hi]
-
-    def clauses_of(self, sentence: Sentence) -> tuple[Clause, ...]:
-        return self.clauses[sentence.clauses.start : sentence.clauses.stop]
 
     def section_text(self, section: Section) -> str:
         return self.view.text[section.start : section.end]

@@ -46,6 +46,7 @@ class Quantity(NamedTuple):
     end: int
     approx: str  # the words that make it approximate ("约", "余", "以上"…), "" when exact
     number_start: int
+    decimals: int = 0  # digits written after the point
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -63,7 +64,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         start, end = m.span()
         approx = (pre or "") + (post or "") + (upto or "")
+        decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
         found.append(
-            Quantity(value, unit, offset + start, offset + end, approx, offset + m.start("num"))
+            Quantity(
+                value, unit, offset + start, offset + end, approx, offset + m.start("num"), decimals
+            )
         )
     return found

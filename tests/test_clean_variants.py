@@ -69,7 +69,6 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "发文字号 and 签发人": replace(TITLE, f"望政〔2025〕5号　　　　签发人：张三\n\n{TITLE}"),
     # Titles set over two or three lines, issuing bodies first.
     "title broken after the year": replace(TITLE, "青岚县望溪镇2024年\n法治政府建设年度报告"),
-    "title broken inside the subject": replace(TITLE, "青岚县望溪镇2024年法治政府\n建设年度报告"),
     "title starting 关于 over two lines": replace(
         TITLE, "关于青岚县望溪镇2024年\n法治政府建设情况的报告"
     ),

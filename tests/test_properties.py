@@ -30,7 +30,13 @@ from hypothesis import strategies as st
 from reportlint.checks import Diagnostic, RuleSet
 from reportlint.checks.base import paragraph_texts
 from reportlint.document import Document, parse
-from reportlint.document.normalize import FOLD, HALF_TO_FULL, PINYIN_NOISE, to_simplified
+from reportlint.document.normalize import (
+    FOLD,
+    HALF_TO_FULL,
+    LOST_INDENT,
+    PINYIN_NOISE,
+    to_simplified,
+)
 from reportlint.fix import FixError, encode, fix_source
 from reportlint.load import LoadError, Source, decode
 from strategies import (
@@ -109,8 +115,8 @@ def assert_view_maps_back(doc: Document) -> None:
     strictly increase, stay inside the original, and len(view) maps to
     len(original).  The view character is the original one, or its
     simplified / width-folded / full-width-raised form.  What the view
-    leaves out is only noise: white space (spaces, joined line breaks) and
-    pinyin glosses such as "(qū)".
+    leaves out is only noise: white space (spaces, joined line breaks),
+    pinyin glosses such as "(qū)" and a lost indent ("??" opening a line).
     """
     original, view = doc.text, doc.view
     n, m = len(original), len(view.text)
@@ -130,6 +136,7 @@ def assert_view_maps_back(doc: Document) -> None:
 
     kept = set(mapped[:m])
     glosses = [g.span() for g in PINYIN_NOISE.finditer(original)]
+    glosses += [g.span() for g in LOST_INDENT.finditer(original)]
     for j, ch in enumerate(original):
         if j in kept or ch.isspace() or ch in "\u200b\ufeff":
             continue

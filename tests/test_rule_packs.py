@@ -109,6 +109,9 @@ def test_builtin_packs_load() -> None:
         ("RL304", "report-type"),
         ("RL305", "data-density"),
         ("RL306", "congress-numerals"),
+        ("RL307", "canonical-title"),
+        ("RL308", "law-revision"),
+        ("RL309", "event-date-interpunct"),
         ("RL401", "paired-punctuation"),
         ("RL402", "enumeration-sequence"),
         ("RL403", "numbering-style"),
@@ -119,12 +122,13 @@ def test_builtin_packs_load() -> None:
         ("RL408", "broken-line"),
         ("RL409", "missing-title"),
         ("RL410", "number-unit"),
+        ("RL411", "stray-space"),
     ]
     codes = [r.code for r in ruleset.rules]
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 5 + ["gongwen"] * 10
+    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 8 + ["gongwen"] * 11
     assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",
@@ -138,6 +142,9 @@ def test_builtin_packs_load() -> None:
         "existence",
         "density",
         "substitution",
+        "cited-titles",
+        "law-revisions",
+        "substitution",
         "pairs",
         "sequence",
         "substitution",
@@ -148,6 +155,7 @@ def test_builtin_packs_load() -> None:
         "joins",
         "title",
         "existence",
+        "spaces",
     ]
 
 
@@ -342,8 +350,8 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 def test_select_all_and_default(builtin: RuleSet) -> None:
     everything = [
         *("RL101", "RL102", "RL103", "RL201", "RL202"),
-        *(f"RL30{n}" for n in range(1, 7)),
-        *(f"RL4{n:02d}" for n in range(1, 11)),
+        *(f"RL30{n}" for n in range(1, 10)),
+        *(f"RL4{n:02d}" for n in range(1, 12)),
     ]
     assert codes(builtin.selected()) == [c for c in everything if c != "RL305"]
     assert codes(builtin.selected(select=["ALL"])) == everything

@@ -13,7 +13,7 @@ from typing import NoReturn
 import click
 from rich.cells import cell_len
 
-from reportlint import __version__
+from reportlint import __version__, clickzh
 from reportlint.checks import PatternTimeout, RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
@@ -22,6 +22,9 @@ from reportlint.report import FORMATS, RunResult, get_formatter
 from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+# Before any command is declared: click takes some of its words then.
+clickzh.install()
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -37,10 +40,14 @@ def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
         _fail(f"配置错误：{exc}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=clickzh.ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def main() -> None:
-    """reportlint: 法治政府建设年度报告检查工具。"""
+    """reportlint：法治政府建设年度报告检查工具。
+
+    reportlint check 报告.docx 列出报告中的问题；reportlint annotate 报告.docx
+    生成带批注和修订的 Word 副本。各命令的用法：reportlint 命令 -h。
+    """
 
 
 # One --config for `check` and `config`: the same file, the same meaning.
@@ -48,7 +55,7 @@ config_option = click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, exists=True),
-    help="Use this configuration file for every path (no search for the nearest).",
+    help="所有文件都用这个配置文件（不再逐级查找最近的配置）。",
 )
 
 
@@ -57,7 +64,7 @@ def _severity(value: str | None) -> Severity | None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=str)
+@click.argument("paths", nargs=-1, type=str, metavar="[路径]...")
 @click.option(
     "--format",
     "--output-format",
@@ -65,63 +72,60 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="输出格式。",
 )
 @config_option
-@click.option(
-    "--select", multiple=True, help="Only these rules (code, code prefix or slug; comma-separated)."
-)
-@click.option("--extend-select", multiple=True, help="Add these rules to the configured set.")
-@click.option("--ignore", multiple=True, help="Skip these rules.")
+@click.option("--select", multiple=True, help="只检查这些规则（代码、代码前缀或名称，逗号分隔）。")
+@click.option("--extend-select", multiple=True, help="在配置的规则之外再检查这些规则。")
+@click.option("--ignore", multiple=True, help="不检查这些规则。")
 @click.option(
     "--rules",
     "packs",
     multiple=True,
     type=click.Path(dir_okay=False),
-    help="An extra rule pack (YAML) to load.",
+    help="再加载一个规则包（YAML 文件）。",
 )
 @click.option(
     "--fail-level",
     type=click.Choice([s.value for s in Severity]),
-    help="Lowest severity that makes the exit code 1 [default: info].",
+    help="达到这一级别的问题才使退出码为 1  [默认：info]",
 )
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are violations.")
-@click.option("--report-year", type=click.IntRange(2000, 2100), help="The year the report covers.")
+@click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出。")
 @click.option(
-    "--exclude", multiple=True, help="Skip these paths in directory walks (gitignore globs)."
+    "--report-year", type=click.IntRange(2000, 2100), help="报告所属年度（默认从文中读出）。"
 )
-@click.option(
-    "--force-exclude", is_flag=True, help="Apply exclusions to files named on the command line too."
-)
+@click.option("--exclude", multiple=True, help="在文件夹中查找时跳过这些路径（gitignore 写法）。")
+@click.option("--force-exclude", is_flag=True, help="命令行上直接给出的文件也按排除规则跳过。")
 @click.option(
     "--output",
     "output_file",
     type=click.Path(dir_okay=False, writable=True),
-    help="Write the report to this file instead of standard output.",
+    help="把结果写入这个文件，而不是标准输出。",
 )
-@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each finding.")
+@click.option("--statistics", is_flag=True, help="按规则统计问题个数，不逐条列出。")
 @click.option(
-    "--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains."
+    "--fix",
+    is_flag=True,
+    help="把可安全自动修复的问题改在文件里，再报告其余问题"
+    "（Word、网页和 PDF 不改动：Word 文档请用 annotate）。",
 )
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Show the fixes as a diff; write nothing.")
+@click.option(
+    "--unsafe-fixes", is_flag=True, help="与 --fix 或 --diff 一起用：也做需要核对的修复。"
+)
+@click.option("--diff", is_flag=True, help="以 diff 显示修复的内容，不写文件。")
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, exists=True),
-    help="Hide the findings recorded in this baseline file.",
+    help="不再显示这个基线文件中记录的问题。",
 )
 @click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False),
-    help="Record the current findings in this baseline file and exit 0.",
+    help="把当前的问题记入这个基线文件，并以 0 退出。",
 )
-@click.option(
-    "-j", "--jobs", type=click.IntRange(1), help="Worker processes [default: by file count]."
-)
-@click.option(
-    "--show-settings", is_flag=True, help="Print the settings for the first path and exit."
-)
-@click.option("--debug", is_flag=True, help="Show a traceback when reportlint itself fails.")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="并行的进程数  [默认：按文件数]")
+@click.option("--show-settings", is_flag=True, help="显示第一个路径适用的设置后退出。")
+@click.option("--debug", is_flag=True, help="reportlint 自身出错时显示详细的出错信息。")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -146,7 +150,7 @@ def check(
     show_settings: bool,
     debug: bool,
 ) -> None:
-    """Check reports: files, directories (searched for reports) or - for standard input."""
+    """检查报告：文件、文件夹（在其中查找报告）或 -（读标准输入）。"""
     if not paths:
         raise click.UsageError("请指定要检查的文件或目录（用 - 读取标准输入）")
     if (fix or diff) and STDIN_NAME in paths:
@@ -192,6 +196,8 @@ def check(
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
             _apply_baseline(result, baseline)
+        if mode:
+            _note_unfixable(result.checked_paths, "--diff" if diff else "--fix")
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
@@ -239,6 +245,31 @@ def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool 
             handle.write(click.unstyle(report) + ("\n" if newline else ""))
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
+def _note_unfixable(paths: list[str], option: str) -> None:
+    """Say which files the fix left alone: text taken out of Word, a page or a
+    PDF cannot be written back."""
+    from reportlint.load import format_of
+
+    def listed(files: list[str]) -> str:
+        return "、".join(files[:3]) + ("等" if len(files) > 3 else "")
+
+    word = [p for p in paths if format_of(p) == "docx"]
+    other = [p for p in paths if format_of(p) in ("html", "pdf")]
+    if word:
+        click.echo(
+            f"reportlint: Word 文档不能用 {option} 修改（{len(word)} 个：{listed(word)}），"
+            "其中的问题照常列出。要在 Word 里逐条接受或拒绝修改，"
+            f"请运行 reportlint annotate {word[0]}，生成带批注和修订的副本。",
+            err=True,
+        )
+    if other:
+        click.echo(
+            f"reportlint: 网页和 PDF 文件不能用 {option} 修改（{len(other)} 个：{listed(other)}），"
+            "其中的问题照常列出：请在原稿中修改。",
+            err=True,
+        )
 
 
 def _fail(message: str) -> NoReturn:
@@ -293,17 +324,17 @@ def _show_settings(config: Configuration, path: str) -> None:
 
 
 @main.command("config")
-@click.argument("path", default=".", type=str)
-@click.option("--show", is_flag=True, default=True, help="Print the effective settings (default).")
+@click.argument("path", default=".", type=str, metavar="[路径]")
+@click.option("--show", is_flag=True, default=True, help="显示生效的设置（默认）。")
 @config_option
 def show_config(path: str, show: bool, config_file: str | None) -> None:
-    """Show the settings that apply to PATH and where each came from."""
+    """显示某个路径适用的设置和每项设置的来源。路径默认为当前文件夹。"""
     _show_settings(_configuration(Overrides(), config_file), path)
 
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every rule: code, slug, severity, fixable, kind and summary."""
+    """列出全部规则：代码、名称、级别、能否自动修复、类型和说明。"""
     mark = {"safe": "fix", "unsafe": "unsafe", None: ""}
     for rule in _load_rules(()).rules:
         state = "" if rule.enabled else "（默认关闭）"
@@ -314,9 +345,12 @@ def list_rules() -> None:
 
 
 @main.command("rule")
-@click.argument("name")
+@click.argument("name", metavar="规则")
 def explain_rule(name: str) -> None:
-    """Explain one rule, by code or slug."""
+    """说明一条规则（按代码或名称，如 RL103 或 dated-signature）。
+
+    为什么有这条规则，它的消息、示例和配置方法。
+    """
     for rule in _load_rules(()).rules:
         if name in (rule.code, rule.name):
             click.echo(rule.explain())
@@ -333,10 +367,12 @@ def explain_rule(name: str) -> None:
 
 
 @main.command("init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False, exists=True))
-@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yaml.")
+@click.argument(
+    "directory", default=".", type=click.Path(file_okay=False, exists=True), metavar="[文件夹]"
+)
+@click.option("--force", is_flag=True, help="覆盖已有的 .reportlint.yaml。")
 def init(directory: str, force: bool) -> None:
-    """Write a commented starter .reportlint.yaml into DIRECTORY."""
+    """写入带注释的初始配置文件 .reportlint.yaml。文件夹默认为当前文件夹。"""
     from reportlint.config import starter_config
     from reportlint.fix import write_atomically
 
@@ -355,3 +391,132 @@ def init(directory: str, force: bool) -> None:
         )
     write_atomically(str(target), starter_config(_load_rules().rules).encode("utf-8"))
     click.echo(f"已写入 {target}：去掉行首的 # 即可启用相应设置。")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(),
+    help="副本的保存位置：一份报告时是文件名（或文件夹），多份时是文件夹。"
+    "默认：原文件旁的“原名（审查意见）.docx”。",
+)
+@click.option("--force", is_flag=True, help="副本已存在时覆盖它（默认不覆盖）。")
+@click.option("--no-revisions", is_flag=True, help="只加批注，不把可直接修改的问题标为修订。")
+@config_option
+@click.option("--select", multiple=True, help="只检查这些规则（代码、代码前缀或名称，逗号分隔）。")
+@click.option("--extend-select", multiple=True, help="在配置的规则之外再检查这些规则。")
+@click.option("--ignore", multiple=True, help="不检查这些规则。")
+@click.option(
+    "--report-year", type=click.IntRange(2000, 2100), help="报告所属年度（默认从文中读出）。"
+)
+def annotate(
+    paths: tuple[str, ...],
+    output: str | None,
+    force: bool,
+    no_revisions: bool,
+    config_file: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    report_year: int | None,
+) -> None:
+    """为报告生成带审查意见的 Word 副本，原文件不改动。
+
+    每个问题在出问题的文字上加一条批注（问题、修改建议、规则代码）；可直接修改的问题
+    （标点全半角、序号写法、多余空格等）同时标为修订，在 Word 或 WPS 的“审阅”中接受或拒绝。
+    .txt、网页和 PDF 会先按其中的文字生成 Word 文档。路径可以是文件或文件夹。
+    """
+    from reportlint.annotate import annotate_bytes, is_output, output_path
+    from reportlint.fix import write_atomically
+    from reportlint.load import LoadError, read_file
+    from reportlint.runner import collect
+
+    overrides = Overrides(
+        select=tuple(_split(select)) or None,
+        extend_select=tuple(_split(extend_select)),
+        ignore=tuple(_split(ignore)),
+        report_year=report_year,
+    )
+    config = _configuration(overrides, config_file)
+    if STDIN_NAME in paths:
+        raise click.UsageError("annotate 需要文件：标准输入（-）不能生成副本")
+    items = [
+        item
+        for item in collect(paths, config)
+        if not isinstance(item, str) or not is_output(item) or item in paths
+    ]
+    files = [item for item in items if isinstance(item, str)]
+    folder = Path(output) if output and (len(files) > 1 or Path(output).is_dir()) else None
+    if len(files) > 1 and output and Path(output).exists() and not Path(output).is_dir():
+        raise click.UsageError(f"有多份报告时 -o 应是文件夹：{output} 是一个文件")
+    failed = flagged = False
+    written: set[Path] = set()
+    for item in items:
+        if not isinstance(item, str):
+            click.echo(f"{item.path}：{item.message}", err=True)
+            failed = True
+            continue
+        if folder is not None:
+            target = folder / output_path(item).name
+        else:
+            target = Path(output) if output else output_path(item)
+        problem = _annotate_target_problem(item, target, force, written)
+        if problem:
+            click.echo(f"{item}：{problem}", err=True)
+            failed = True
+            continue
+        try:
+            result = annotate_bytes(
+                read_file(item),
+                item,
+                config.rules_for(item),
+                config.settings_for(item).report_year,
+                revisions=not no_revisions,
+            )
+        except LoadError as exc:
+            click.echo(f"{item}：无法生成副本：{exc}", err=True)
+            failed = True
+            continue
+        except ConfigError as exc:
+            _fail(f"配置错误：{exc}")
+        except Exception as exc:  # a bug of ours: this file fails, the others go on
+            click.echo(f"{item}：内部错误 {type(exc).__name__}: {exc}（请报告此问题）", err=True)
+            failed = True
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(str(target), result.docx)
+        except (OSError, FixError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            click.echo(f"{item}：无法写入 {target}：{reason}", err=True)
+            failed = True
+            continue
+        written.add(target.resolve())
+        fail_level = config.settings_for(item).fail_level
+        flagged |= any(d.severity.rank >= fail_level.rank for d in result.diagnostics)
+        if result.converted_from is not None:
+            click.echo(f"{item} 不是 Word 文档：已用其中的文字生成 Word 文档（原有格式不保留）。")
+        found = len(result.notes)
+        click.echo(
+            f"已写入 {target}："
+            + (f"{found} 个问题，各有一条批注" if found else "未发现问题")
+            + (f"，其中 {result.revisions} 处标为修订。" if result.revisions else "。")
+        )
+    sys.exit(EXIT_ERROR if failed else EXIT_VIOLATIONS if flagged else EXIT_CLEAN)
+
+
+def _annotate_target_problem(source: str, target: Path, force: bool, written: set[Path]) -> str:
+    """Why the copy may not be written there ("" if it may)."""
+    resolved = target.resolve()
+    if resolved == Path(source).resolve():
+        return "副本不能写到原文件上：请用 -o 指定另一个文件名"
+    if resolved in written:
+        return f"{target} 刚由另一份报告写入，未覆盖：请用 -o 分别指定"
+    if target.is_dir():
+        return f"{target} 是一个文件夹"
+    if target.exists() and not force:
+        return f"{target} 已存在，未覆盖（用 --force 覆盖，或用 -o 指定另一个文件名）"
+    return ""

@@ -97,7 +97,13 @@ def load_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         data = sys.stdin.buffer.read(max_bytes * CONTAINER_FACTOR + 1)
         return load_bytes(data, name, max_bytes=max_bytes)
     fmt = format_of(name)
-    limit = max_bytes if fmt == "text" else max_bytes * CONTAINER_FACTOR
+    return load_bytes(read_file(name, max_bytes), name, fmt, max_bytes)
+
+
+def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes, refused (LoadError) when it is no regular file or is
+    larger than its format allows."""
+    limit = max_bytes if format_of(str(path)) == "text" else max_bytes * CONTAINER_FACTOR
     p = Path(path)
     try:
         if p.is_dir():
@@ -110,14 +116,13 @@ def load_path(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if size > limit:
             raise LoadError(f"文件过大（{size:,} 字节，上限 {limit:,} 字节），不像一份报告")
         with p.open("rb") as handle:
-            data = handle.read(limit + 1)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise LoadError("文件不存在") from None
     except PermissionError:
         raise LoadError("没有读取权限") from None
     except OSError as exc:
         raise LoadError(f"无法读取：{exc.strerror or exc}") from None
-    return load_bytes(data, name, fmt, max_bytes)
 
 
 def format_of(name: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from reportlint.fix import apply_fixes, fix_source
 from reportlint.load import decode, load_path
 
-from support import builtin_rules, clean_text, lint, lint_file, seed
+from support import builtin_rules, clean_text, document, lint, lint_file, seed
 
 RULE = "broken-line"
 
@@ -212,3 +212,35 @@ def test_after_review_a_wrap_before_qizhong_or_a_new_line_after_a_colon_is_still
         "全年信访情况：\n全年共受理信访件56件，\n其中来信12件、来访20件。\n",
     ):
         assert len(found("某镇2024年法治政府建设情况报告\n" + text)) == 1, text
+
+
+# A document-sharing site's chunk numbers: "1、" opens the text, "2、", "3、" open
+# the lines where it cut the text, mid-sentence.
+CHUNKED = (
+    "1、某镇2023年度法治政府建设情况报告\n"
+    "2023年，我镇坚持依法行政，全面推进法治政府建设，在矛盾纠纷化解、法治宣传教育等方面依\n"
+    "2、法有效化解社会矛盾纠纷，扎实推进基层法治建设，切实提高运用法治思维和法治方式的能\n"
+    "3、力。一是丰富政务公开方式，主动公开政府信息。\n"
+)
+
+
+def test_chunk_numbers_of_a_document_site_are_broken_text_not_numbering():
+    found = lint(CHUNKED, "broken-line")
+    assert [d.message.split("”")[0].lstrip("“") for d in found] == ["1、", "2、", "3、"]
+    assert all(d.fix is not None and not d.fix.safe for d in found)
+    # Not headings, not a numbering style to fix, and the sentence reads whole.
+    doc = document(CHUNKED)
+    assert [h.marker for h in doc.headings] == []
+    assert lint(CHUNKED, "numbering-style", "enumeration-sequence") == []
+    assert "依法有效化解" in doc.view.text and "方式的能力" in doc.view.text
+
+
+def test_a_numbered_list_under_a_sentence_is_no_chunking():
+    text = (
+        "1、坚持依法决策\n"
+        "2024年，我镇坚持依法决策，对重大行政决策事项严格履行公众参与、专家论证、风险评估等法定程序。\n"
+        "2、加强法治宣传，开展普法活动12场。\n"
+    )
+    assert document(text).chunk_marks == ()
+    listed = "我镇重点抓了以下工作：\n1、加强组织领导\n2、完善制度建设\n3、强化执法监督\n"
+    assert document(listed).chunk_marks == ()

@@ -7,7 +7,7 @@ import pytest
 from reportlint.fix import fix_source
 from reportlint.load import decode, load_path
 
-from support import SYNTHETIC, builtin_rules, clean_text, lint, lint_file, seed
+from support import SYNTHETIC, builtin_rules, clean_text, document, lint, lint_file, seed
 
 RULE = "canonical-term"
 
@@ -184,3 +184,93 @@ def test_recall_more_misspelt_terms():
     )
     messages = [m for *_, m in found(text)]
     assert any("执法全过程记录" in m for m in messages) and any("枫桥经验" in m for m in messages)
+
+
+# --- issue 15: names that changed, and congresses with the plenums of another --------
+
+
+def test_the_day_renamed_in_2014_and_the_rule_of_law_wording():
+    assert found("利用“12·4”法制宣传日开展集中宣传。") == [(1, 9, "“法制宣传日”应为“国家宪法日”")]
+    assert found("在全国法制宣传日组织宪法宣誓。") == [(1, 2, "“全国法制宣传日”应为“国家宪法日”")]
+    assert found("开展一系列的法制宣传活动，加强法制宣传教育。") == [
+        (1, 7, "“法制宣传”应为“法治宣传”"),
+        (1, 16, "“法制宣传”应为“法治宣传”"),
+    ]
+    assert found("成立园区法制建设工作领导小组。") == [(1, 5, "“法制建设”应为“法治建设”")]
+    assert fixes("统筹推进法制建设。") == [("法治建设", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实重大执法决定法制审核制度，健全法制机构，配齐法制审核人员。",
+        "完善领导干部学法制度、述法制度和会前学法制度建设。",
+        "邀请市人大法制委派员指导，严格依法制定规范性文件。",
+        "12月4日由原全国法制宣传日设立为国家宪法日。",
+    ],
+)
+def test_legal_system_words_that_are_right_stay_quiet(text):
+    assert found(text) == [], text
+
+
+def test_the_study_outline_and_plenums_of_a_central_committee():
+    assert found("组织学习《习近平法治思想纲要》。") == [
+        (1, 6, "“习近平法治思想纲要”应为“习近平法治思想学习纲要”")
+    ]
+    assert found("认真学习党的十九大历次全会、党的二十大精神。") == [(1, 7, "“十九大”应为“十九届”")]
+    assert found("深入学习贯彻党的十九大和二十届三中全会精神。") == [(1, 9, "“十九大”应为“二十大”")]
+    assert fixes("深入学习贯彻党的十九大精神和二十届二中全会精神。") == [("二十大", False)]
+    for text in (
+        "深入学习贯彻党的十九大、二十大和二十届一中全会精神。",
+        "深入学习贯彻党的二十大和二十届历次全会精神。",
+        "全面贯彻党的十九大和十九届历次全会精神。",
+    ):
+        assert found(text) == [], text
+
+
+def test_an_entry_referring_to_a_missing_group_fails_the_load_with_its_key():
+    from reportlint.checks import RuleError, load_pack_text
+
+    pack = """rules:
+  - code: X303
+    name: my-terms
+    kind: substitution
+    severity: error
+    message: “{match}”应为“{replacement}”
+    params:
+      entries:
+        - {pattern: "法制(政府)", replacement: "法治\\\\2", source: 某文件}
+"""
+    with pytest.raises(RuleError) as info:
+        load_pack_text(pack, "mine.yaml")
+    assert info.value.key == "params.entries[0].replacement"
+
+
+def test_swaps_are_taken_as_one_alternation_would_take_them():
+    # The kind runs its patterns one by one (first over the whole report); the matches
+    # must still be those of one alternation: the earliest place, there the earlier
+    # entry, none inside another, and an anchored pattern at each paragraph's start.
+    from reportlint.checks import load_pack_text
+
+    pack = """rules:
+  - code: X304
+    name: my-swaps
+    kind: substitution
+    severity: warning
+    message: “{match}”应为“{replacement}”
+    params:
+      swap: {"甲乙": "一", "乙丙": "二", "甲": "三", "^丁": "四", "丙丁": "五"}
+"""
+    (rule,) = load_pack_text(pack, "mine.yaml")
+    doc = document("甲乙丙丁。\n丁甲。\n乙丙甲乙。")
+    found = [
+        (doc.text[f.span.start : f.span.end], f.args["replacement"]) for f in rule.check.check(doc)
+    ]
+    assert found == [
+        ("甲乙", "一"),
+        ("丙丁", "五"),
+        ("丁", "四"),
+        ("甲", "三"),
+        ("乙丙", "二"),
+        ("甲乙", "一"),
+    ]

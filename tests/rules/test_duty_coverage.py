@@ -183,3 +183,14 @@ def test_after_review_of_the_recall_leaders_named_in_their_own_subheadings():
         "（二）镇长履职情况\n主持政府常务会议会前学法6次，带头出庭应诉1次。"
     )
     assert lint(duty_report(body), "duty-coverage") == []
+
+
+def test_a_sentence_listing_the_reports_parts_is_not_the_duty_part():
+    # A preamble names every part; the duty part itself comes later (here: not at all).
+    text = (
+        "某局2022年法治政府建设情况报告\n"
+        "本报告包括主要举措和成效、党政主要负责人履行推进法治建设第一责任人职责情况、存在不足和原因、2023年重点工作四个部分。\n"
+        "一、主要举措和成效\n我局坚持依法行政，全年办理行政许可事项320件。\n"
+    )
+    assert lint(text, "duty-coverage") == []
+    assert any("第一责任人" in d.message for d in lint(text, "required-sections"))

@@ -148,3 +148,23 @@ def test_a_heading_between_two_tables_or_with_a_wide_space_stays_a_heading():
     assert found(spaced) == []
     text = "\n".join([*lines[:at], "类别　件数", lines[at], "复议　2", *lines[at + 1 :]])
     assert found(text) == []
+
+
+def test_numbering_that_goes_on_across_sub_sections_is_no_gap():
+    # A habit of real reports: 1. 2. under （一）, then 3. 4. under （二）.
+    text = (
+        "某镇2024年法治政府建设情况报告\n一、主要举措和成效\n（一）依法履职\n"
+        "1.深化改革。推进简政放权。\n2.优化服务。推行一网通办。\n（二）规范执法\n"
+        "3.落实三项制度。全面推行公示。\n4.加强监督。开展案卷评查。\n"
+    )
+    assert lint(text, "enumeration-sequence") == []
+
+
+def test_a_run_that_skips_when_it_goes_on_is_still_reported():
+    text = (
+        "某镇2024年法治政府建设情况报告\n一、主要举措和成效\n（一）依法履职\n"
+        "1.深化改革。推进简政放权。\n2.优化服务。推行一网通办。\n（二）规范执法\n"
+        "4.落实三项制度。全面推行公示。\n5.加强监督。开展案卷评查。\n"
+    )
+    (d,) = lint(text, "enumeration-sequence")
+    assert d.line == 7 and "“4”" in d.message

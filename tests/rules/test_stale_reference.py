@@ -197,7 +197,13 @@ def test_seed_001_2023_report_with_the_nineteenth_congress_instead():
 
 
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
-    assert sample_findings(RULE) == {}
+    # Seed 002, a 2024 report, is guided by the formula of before 2020-11 (issue 15).
+    assert sample_findings(RULE) == {
+        "002_af36299f924e4a49.txt": [
+            "“全面依法治国新理念新思想新战略”：“全面依法治国新理念新思想新战略”是“习近平法治思想”"
+            "于2020年11月明确提出之前的表述，在2024年度的报告中已经过时，应为习近平法治思想"
+        ]
+    }
 
 
 def test_looking_back_at_the_finished_plan_is_not_a_citation():
@@ -352,3 +358,87 @@ def test_after_review_of_the_recall_a_year_end_or_year_opening_history():
         "2018年度，镇党委围绕党的十九届三中全会精神推进机构改革。",
     ):
         assert found(2024, "全镇坚持依法行政。" + sentence) == [], sentence
+
+
+# --- issue 15: dated knowledge as real reports write it ---------------------------
+
+
+def test_plan_names_in_quotes_and_in_full():
+    for sentence in (
+        "认真落实“七五”普法规划。",
+        "深入开展“七五”普法工作。",
+        "深入实施第七个五年法治宣传教育规划。",
+    ):
+        ((_, _, severity, message),) = found(2022, sentence)
+        assert severity == "warning" and message.endswith("应为八五普法（2021—2025年）"), sentence
+    # the exceptions read the clause without its quotes as well
+    for sentence in (
+        "我镇在“七五”普法基础上，落实“谁执法谁普法”普法责任制。",
+        "溪口村于2019年被评为全省“七五”普法中期先进集体。",
+        "“七五”普法期间累计培育法律明白人300名。",
+    ):
+        assert found(2024, sentence) == [], sentence
+
+
+def test_the_five_year_plans():
+    ((_, _, severity, message),) = found(2022, "认真落实法治政府建设“十三五”规划。")
+    assert severity == "warning"
+    assert message == (
+        "“十三五”：“十三五”时期为2016—2020年，在2022年度的报告中已经过时，"
+        "应为“十四五”（2021—2025年）"
+    )
+    assert found(2020, "认真落实法治政府建设“十三五”规划。") == []
+    for sentence in (
+        "“十三五”期间累计办理复议案件85件。",
+        "实现“十三五”规划顺利收官。",
+        "巩固“十三五”时期法治政府建设成果。",
+        "“十三五”规划目标任务全面完成。",
+        "做好“十三五”与“十四五”规划衔接。",
+    ):
+        assert found(2021, sentence) == [], sentence
+    assert found(2025, "深入实施“十四五”法治政府建设规划。") == []
+    ((_, _, _, message),) = found(2026, "深入实施“十四五”法治政府建设规划。")
+    assert message.endswith("应为“十五五”（2026—2030年）")
+
+
+def test_plenums_of_the_nineteenth_central_committee_before_they_took_place():
+    ((_, _, severity, message),) = found(2019, "深入学习贯彻党的十九届四中、五中全会精神。")
+    assert severity == "error" and message.startswith("“十九届四中、五中全会”：党的十九届五中全会")
+    assert found(2020, "深入学习贯彻党的十九届五中全会精神。") == []
+    assert [s for _, _, s, _ in found(2020, "深入学习贯彻十九届六中全会精神。")] == ["error"]
+    assert [s for _, _, s, _ in found(2021, "深入学习贯彻十九届七中全会精神。")] == ["error"]
+    assert found(2022, "学习贯彻党的二十大精神、党的十九届六中、七中全会精神。") == []
+
+
+def test_the_guiding_formula_of_before_november_2020():
+    ((_, _, severity, message),) = found(
+        2022, "深入贯彻落实习近平总书记全面依法治国新理念新思想新战略。"
+    )
+    assert severity == "warning" and message.endswith("应为习近平法治思想")
+    assert len(found(2023, "学习全面依法治国新理念、新思想、新战略。")) == 1
+    assert found(2020, "深入贯彻落实习近平总书记全面依法治国新理念新思想新战略。") == []
+    for sentence in (
+        "党中央提出关于全面依法治国的一系列新理念新思想新战略，形成了习近平法治思想。",
+        "深入学习宣传习近平总书记全面依法治国新理念新思想新战略和习近平法治思想。",
+    ):
+        assert found(2023, sentence) == [], sentence
+
+
+def test_documents_continued_by_the_outlines_since_2015():
+    ((_, _, severity, message),) = found(
+        2021, "深刻贯彻落实国务院《全面推进依法行政实施纲要》的要求。"
+    )
+    assert severity == "warning" and message.endswith("应为现行的《法治政府建设实施纲要》")
+    assert len(found(2022, "认真贯彻《国务院关于加强法治政府建设的意见》。")) == 1
+    assert found(2015, "认真贯彻《国务院关于加强法治政府建设的意见》。") == []
+    assert (
+        found(2021, "自2004年国务院发布《全面推进依法行政实施纲要》以来，持续推进依法行政。") == []
+    )
+
+
+def test_the_nineteenth_congress_paired_with_plenums_of_the_twentieth_is_left_to_rl303():
+    # One defect, one finding: RL303 canonical-term asks for 二十大 (bench/recall.py's
+    # collateral findings showed both rules on it).
+    sentence = "深入学习贯彻党的十九大精神和二十届二中全会精神。"
+    assert found(2023, sentence) == []
+    assert [d.code for d in lint(report(2023, sentence), "RL302", "RL303")] == ["RL303"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import document, lint, sample_findings, seed
+from support import document, lint, lint_doc, sample_findings, seed
 
 RULE = "year-consistency"
 
@@ -132,15 +132,43 @@ def test_publication_date_when_the_year_comes_from_the_opening():
     assert [line for line, _, _ in found(text)] == [4]
 
 
-def test_report_year_that_cannot_be_determined_gives_nothing():
+UNKNOWN = "无法确定报告年度"
+
+
+def test_report_year_that_cannot_be_determined_is_said_once():
     text = (
         "我镇坚持依法行政。\n一、主要工作\n依法行政。\n二、2023年工作计划\n2023年，我镇将继续推进。"
     )
     assert document(text).report_year is None
-    assert found(text) == []
+    (d,) = lint(text, RULE)
+    assert d.severity.value == "info" and d.message.startswith(UNKNOWN)
+    assert "--report-year" in d.message and "RL302" in d.message
     text = page("2030-05-26").replace("某镇2023年法治", "某镇法治").replace("2023年，", "")
     assert document(text).report_year is None
-    assert found(text) == []
+    assert [m for _, _, m in found(text)] == [m for _, _, m in found(text) if m.startswith(UNKNOWN)]
+
+
+def test_a_year_given_from_outside_checks_what_the_text_could_not_date():
+    text = (
+        "我镇坚持依法行政。\n一、主要工作\n依法行政。\n二、2023年工作计划\n2023年，我镇将继续推进。"
+    )
+    doc = document(text)
+    doc.report_year, doc.year_source = 2023, "config"
+    messages = [d.message for d in lint_doc(doc, RULE)]
+    assert messages and set(messages) == {PLAN_2023}
+
+
+def test_the_year_is_read_from_the_opening_a_stated_report_or_the_first_chapter():
+    assert (
+        document("法治是治国之重器。2022年，在市委领导下，全县推进依法行政。").report_year == 2022
+    )
+    stated = "根据督察工作规定，现将市人社局2022年法治政府建设情况报告如下。\n一、主要工作"
+    assert document(stated).report_year == 2022
+    assert document("一、2021年主要工作\n（一）深入学习。全县推进依法行政。").report_year == 2021
+    # Not a year of something else: a survey quoted by name, a span of years.
+    quoted = "一年来，全县在“2021年法治甘肃建设群众满意度调查”工作中排名第二。"
+    assert document(quoted).report_year is None
+    assert document("2021年以来，全县推进依法行政。").report_year is None
 
 
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():

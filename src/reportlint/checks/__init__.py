@@ -3,6 +3,7 @@
 # Importing a kind's module registers it.  One module per kind.
 from reportlint.checks import (  # noqa: F401
     chrome,
+    cited_titles,
     coverage,
     dated,
     density,
@@ -10,9 +11,11 @@ from reportlint.checks import (  # noqa: F401
     joins,
     pairs,
     rates,
+    revisions,
     sections,
     sequence,
     signature,
+    spaces,
     substitution,
     sums,
     title,

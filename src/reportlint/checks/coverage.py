@@ -23,14 +23,14 @@ from reportlint.checks.base import (
     report_anchor,
     sections_matching,
 )
-from reportlint.checks.registry import register
-from reportlint.checks.sections import (
+from reportlint.checks.parts import (
     YearPatterns,
     body_text,
     led_paragraphs,
     title_matches,
     year_patterns,
 )
+from reportlint.checks.registry import register
 from reportlint.document import Document, Span
 from reportlint.document.regexes import compiled
 

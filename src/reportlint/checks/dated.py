@@ -24,11 +24,14 @@ import msgspec
 
 from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
 from reportlint.checks.registry import register
+from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
 _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
 _CLAUSE_END = compiled(r"[，。；：！？]")
+# Quotes around a plan's name do not change what a clause says ("“七五”普法基础上").
+_QUOTES = compiled(r"[“”‘’\"']")
 _SENTENCE_END = compiled(r"[。；！？]")
 # A year as the time of a past event: "2018年，", "2019年3月被评为", "2019年获评".
 # A sentence dated to a past year: "2018年，", "2019年3月，", "在2019年，", "2018年根据…"
@@ -43,7 +46,7 @@ _LATER_TIME = compiled(
 )
 
 
-class DatedFact(Params):
+class DatedFact(Sourced):
     label: str  # what it is, for the message: "党的二十大（2022年10月）"
     patterns: list[str]
     since: str | None = None  # "YYYY" or "YYYY-MM"
@@ -92,15 +95,22 @@ class DatedReferences(CheckKind[DatedParams]):
         if year is None:
             return
         deadline = (year + 1, self.params.deadline_month)
+        # One scan of the whole report tells which facts it names at all (most it does not),
+        # cheaper than a scan of each paragraph for each fact.
+        body = doc.view.text[doc.body[0] : doc.body[1]]
         for fact, pattern, since, exceptions in self.facts:
             not_yet = since is not None and since >= deadline
             outdated = fact.stale_from is not None and year >= fact.stale_from
-            if not (not_yet or outdated):
+            if not (not_yet or outdated) or pattern.search(body) is None:
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):
                     around = _clause(p.text, m.start(), m.end())
-                    if any(x is not None and x.search(around) for x in (self.forward, exceptions)):
+                    bare = _QUOTES.sub("", around)
+                    if any(
+                        x is not None and (x.search(around) or x.search(bare))
+                        for x in (self.forward, exceptions)
+                    ):
                         continue
                     if not not_yet and _dated_before(p.text, m.start(), fact.stale_from):
                         continue  # "2018年，根据党的十九大部署，…成立…": history

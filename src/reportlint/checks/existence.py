@@ -43,8 +43,9 @@ class ExistenceParams(Params):
     exceptions: list[str] = msgspec.field(default_factory=list)
     text: TextChoice = "view"
     per_paragraph: bool = False
-    # How to show the repaired reading of a match ({repaired} in the message).
-    repair: Repair | None = None
+    # How to show the repaired reading of a match ({repaired} in the message):
+    # one rewrite, or several applied in turn.
+    repair: Repair | list[Repair] | None = None
 
 
 @register
@@ -65,9 +66,12 @@ class Existence(CheckKind[ExistenceParams]):
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
-        self.repair = (
-            compile_patterns([params.repair.pattern], "repair.pattern") if params.repair else None
-        )
+        repairs = params.repair if isinstance(params.repair, list) else [params.repair]
+        self.repairs = [
+            (compile_patterns([r.pattern], f"repair[{i}].pattern"), r.replacement)
+            for i, r in enumerate(repairs)
+            if r is not None
+        ]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for text, to_span in paragraph_texts(doc, self.params.text):
@@ -89,6 +93,6 @@ class Existence(CheckKind[ExistenceParams]):
                 )
 
     def _repaired(self, found: str) -> str:
-        if self.repair is None or self.params.repair is None:
-            return found
-        return str(self.repair.sub(self.params.repair.replacement, found))
+        for pattern, replacement in self.repairs:
+            found = str(pattern.sub(replacement, found))
+        return found

@@ -38,8 +38,8 @@ from reportlint.checks.base import (
     compile_patterns,
     sections_matching,
 )
+from reportlint.checks.parts import year_patterns
 from reportlint.checks.registry import register
-from reportlint.checks.sections import year_patterns
 from reportlint.document import Document
 from reportlint.document.clauses import Clause, Figure, RateMention, Sentence
 from reportlint.document.regexes import compiled

@@ -2,7 +2,8 @@
 
 Headings are compared with their siblings (same level, same parent
 section); inline items 一是、二是 with the other items of their innermost
-section.  A list may start again at 1 (a new list under the same heading),
+section.  Headings numbered on across sub-sections ("1." "2." under （一）,
+"3." under （二）) are a run that goes on, not a gap.  A list may start again at 1 (a new list under the same heading),
 so only a step other than +1 within a run is a problem; a run of headings
 that starts above 1 is one too ("（二）" with no "（一）").
 """
@@ -61,9 +62,15 @@ class SequenceCheck(CheckKind[SequenceParams]):
             siblings: dict[tuple[int | None, int], list[_Entry]] = defaultdict(list)
             for s in doc.sections:
                 h = s.heading
+                if not h.marker:
+                    continue  # a chapter heading written without a number
                 siblings[(s.parent, h.level)].append(_Entry(h.ordinal, h.marker, h.start))
-            for entries in siblings.values():
-                yield from self._run(doc, entries, check_first=True)
+            for (parent, level), entries in siblings.items():
+                # "1." "2." under （一）, then "3." under （二）: numbered on across the
+                # sub-sections on purpose, so a run going on from the one before is no gap.
+                before = _last_before(siblings, parent, level, entries[0].start)
+                continued = before is not None and before.ordinal == entries[0].ordinal - 1
+                yield from self._run(doc, entries, check_first=not continued)
         if self.params.items:
             groups: dict[int | None, list[_Entry]] = defaultdict(list)
             for item in doc.items:
@@ -97,6 +104,23 @@ class SequenceCheck(CheckKind[SequenceParams]):
                 )
             else:
                 yield Finding(span, "backwards", {"previous": previous, "found": found})
+
+
+def _last_before(
+    siblings: dict[tuple[int | None, int], list[_Entry]],
+    parent: int | None,
+    level: int,
+    start: int,
+) -> _Entry | None:
+    """The last heading of this level before `start` under another parent."""
+    earlier = [
+        e
+        for (p, lv), entries in siblings.items()
+        if lv == level and p != parent
+        for e in entries
+        if e.start < start
+    ]
+    return max(earlier, key=lambda e: e.start, default=None)
 
 
 def _marker_of_item(ordinal: int) -> str:

@@ -1,13 +1,15 @@
-"""Kind `title`: the report has a title line, written without stray spaces."""
+"""Kind `title`: the report has a title, once, naming its year, set over lines
+that keep each word whole, written without stray spaces."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
+from reportlint import lexicon
 from reportlint.checks.base import CheckKind, Finding, Fix, NoParams, report_anchor
 from reportlint.checks.registry import register
-from reportlint.document import Document, Span
-from reportlint.document.parse import ORGAN, TITLE_WORDS
+from reportlint.document import Document, Paragraph, Span, names_organ, names_report_subject
 from reportlint.document.regexes import compiled
 
 _INNER_SPACES = compiled(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
@@ -17,7 +19,13 @@ _INNER_SPACES = compiled(r"(?<=\S)[ \t\u3000\u00a0\u2002-\u200b]+(?=\S)")
 class Title(CheckKind[NoParams]):
     name = "title"
     params_type = NoParams
-    messages = {"missing": frozenset(), "spaces": frozenset({"title"})}
+    messages = {
+        "missing": frozenset(),
+        "spaces": frozenset({"title"}),
+        "no-year": frozenset({"title"}),
+        "split": frozenset({"before", "after", "phrase"}),
+        "copy": frozenset({"title"}),
+    }
 
     fixable = "safe"
 
@@ -25,6 +33,12 @@ class Title(CheckKind[NoParams]):
         if not doc.title:
             yield Finding(report_anchor(doc), "missing")
             return
+        yield from _year_and_breaks(doc)
+        for p in doc.title_copies:
+            # The copy goes, line and all; the title stays.
+            yield Finding(
+                doc.span(p.start, p.end), "copy", {"title": p.text}, Fix(_line_of(doc, p), "")
+            )
         for p in doc.title:
             start, end = doc.span(p.start, p.end)
             typed = doc.text[start:end]  # the view has the spaces folded away
@@ -49,9 +63,43 @@ def _between_issuers(before: str, after: str) -> bool:
 
 
 def _issuer(name: str) -> bool:
-    organ = ORGAN.search(name) is not None or name.endswith("中央")
-    return organ and TITLE_WORDS.search(name) is None
+    organ = names_organ(name) or name.endswith("中央")
+    return organ and not names_report_subject(name)
 
 
 # Where the next issuer's name ends: at "关于", a year, or another space.
 _ISSUER_AHEAD = compiled(r"关于|\d|[ \t\u3000\u00a0]")
+
+
+_YEAR = compiled(r"(?:19|20)\d{2}")
+_UNBREAKABLE = compiled(lexicon.alternation("title_phrases"))
+
+
+def _year_and_breaks(doc: Document) -> Iterator[Finding]:
+    """A title that names no year, and one set over lines that cut a word in two
+    ("…2025年度法治政府" / "建设情况的报告": GB/T 9704 wants each line whole)."""
+    lines = [p.text for p in doc.title]
+    joined = "".join(lines)
+    first, last = doc.title[0], doc.title[-1]
+    whole = doc.span(first.start, last.end)
+    if not _YEAR.search(joined):
+        yield Finding(whole, "no-year", {"title": joined})
+    at = 0
+    for before, after in itertools.pairwise(lines):
+        at += len(before)
+        for m in _UNBREAKABLE.finditer(joined):
+            if m.start() < at < m.end():
+                yield Finding(
+                    whole,
+                    "split",
+                    {"before": before[-6:], "after": after[:6], "phrase": m.group()},
+                )
+                break
+
+
+def _line_of(doc: Document, p: Paragraph) -> Span:
+    """The paragraph's whole line, with its line break, as typed."""
+    start, end = doc.span(p.start, p.end)
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    return Span(line_start, len(doc.text) if line_end < 0 else line_end + 1)

@@ -32,10 +32,9 @@ from reportlint.checks.base import (
     report_anchor,
     sections_matching,
 )
+from reportlint.checks.parts import JOINED_PARTS, YearPatterns
 from reportlint.checks.registry import register
-from reportlint.checks.sections import JOINED_PARTS, YearPatterns
-from reportlint.document import Document, Span
-from reportlint.document.parse import QUOTED
+from reportlint.document import Document, Span, without_quoted
 from reportlint.document.regexes import compiled
 
 _YEAR = compiled(r"((?:19|20)\d{2})年")
@@ -81,6 +80,7 @@ class Years(CheckKind[YearsParams]):
         "plan-past": frozenset({"found", "year", "next"}),
         "measures-year": frozenset({"found", "year"}),
         "published-late": frozenset({"key", "date", "year", "deadline"}),
+        "unknown-year": frozenset(),
     }
 
     def __init__(self, params: YearsParams) -> None:
@@ -90,6 +90,9 @@ class Years(CheckKind[YearsParams]):
     def check(self, doc: Document) -> Iterator[Finding]:
         year = doc.report_year
         if year is None:
+            # Said once, so that the checks that need the year are not off in silence.
+            if doc.body_paragraphs:
+                yield Finding(report_anchor(doc), "unknown-year")
             return
         yield from self._title_and_opening(doc)
         yield from self._measures(doc, year)
@@ -134,12 +137,12 @@ class Years(CheckKind[YearsParams]):
             section = doc.sections[i]
             if section.parent is not None:
                 continue  # the plan chapter itself, not a sub-heading that mentions a plan
-            title = QUOTED.sub(lambda m: "　" * len(m.group()), section.heading.title)
+            title = without_quoted(section.heading.title, keep_offsets=True)
             plan_part = next(
                 (part for part in JOINED_PARTS.split(title) if plan.search(part)), title
             )
             m = _YEAR.search(plan_part)
-            first = min((int(y) for y in _ANY_YEAR.findall(QUOTED.sub("", title))), default=None)
+            first = min((int(y) for y in _ANY_YEAR.findall(without_quoted(title))), default=None)
             if m and (int(m[1]) <= year or (first is not None and first > year + 1)):
                 yield Finding(
                     heading_title_span(doc, i),
@@ -199,7 +202,7 @@ def _names_next_year(text: str, start: int, year: int) -> bool:
     ("对照《法治政府建设实施纲要（2021—2025年）》") or one that qualifies a noun
     ("围绕2025年目标任务") does not say when."""
     end = _SENTENCE_END.search(text, start)
-    rest = QUOTED.sub("", text[start : end.start() if end else len(text)])
+    rest = without_quoted(text[start : end.start() if end else len(text)])
     return any(int(m[1]) == year + 1 for m in _TIME_YEAR.finditer(rest))
 
 

@@ -10,7 +10,9 @@ from reportlint.document.model import (
     Signature,
 )
 from reportlint.document.parse import parse
+from reportlint.document.shapes import names_organ, without_quoted
 from reportlint.document.span import Span
+from reportlint.document.title import names_report_subject
 
 __all__ = [
     "ChromeRegion",
@@ -21,5 +23,8 @@ __all__ = [
     "Section",
     "Signature",
     "Span",
+    "names_organ",
+    "names_report_subject",
     "parse",
+    "without_quoted",
 ]

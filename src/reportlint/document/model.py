@@ -83,6 +83,7 @@ class Document:
         view: NormalizedView,
         paragraphs: tuple[Paragraph, ...],
         title: tuple[Paragraph, ...],
+        title_copies: tuple[Paragraph, ...],
         headings: tuple[Heading, ...],
         sections: tuple[Section, ...],
         items: tuple[Item, ...],
@@ -90,6 +91,8 @@ class Document:
         body: tuple[int, int],
         chrome: tuple[ChromeRegion, ...],
         joins: tuple[Span, ...],
+        chunk_marks: tuple[Span, ...],
+        lost_breaks: tuple[Span, ...],
         report_year: int | None,
         year_source: str | None,
         metadata: dict[str, str],
@@ -100,6 +103,7 @@ class Document:
         self.view = view
         self.paragraphs = paragraphs
         self.title = title  # the title's paragraphs (an issuer line may come first)
+        self.title_copies = title_copies  # the title printed again above it, outside page chrome
         self.headings = headings
         self.sections = sections
         self.items = items
@@ -107,8 +111,12 @@ class Document:
         self.body = body  # view offsets [start, end) of the report proper
         self.chrome = chrome
         self.joins = joins  # original spans of line breaks that split a sentence
+        self.chunk_marks = chunk_marks  # a document site's chunk numbers with the break before
+        self.lost_breaks = (
+            lost_breaks  # original spans of the space before a heading run into its line
+        )
         self.report_year = report_year
-        self.year_source = year_source  # "title", "opening" or "signature"
+        self.year_source = year_source  # "title", "opening", "heading", "signature" or "config"
         self.metadata = metadata  # web-page metadata such as 生成日期 -> "2024-01-17"
         # Offsets where each line starts (a per-character loop here cost ~0.8 ms a report).
         lines = self.text.split("\n")
@@ -153,6 +161,10 @@ class Document:
         found = []
         for p in self.body_paragraphs:
             start, end = self.view.span(p.start, p.end)
+            # A lost indent ("??" opening the line) is not in the view but is typed.
+            line_start = self.text.rfind("\n", 0, start) + 1
+            if 0 < start - line_start <= 4 and not self.text[line_start:start].strip("?？"):
+                start = line_start
             found.append((start, self.text[start:end]))
         return tuple(found)
 

@@ -9,7 +9,8 @@ not each cope with that, so the document offers one folded copy of the text:
   punctuation kept full-width, and half-width , ; : ? ! ( ) in Chinese
   context raised to full-width, so a pattern written "（一）" or "，" matches
   whatever the writer typed;
-- pinyin noise, spaces inside Chinese text and broken line breaks removed.
+- pinyin noise, spaces inside Chinese text, a lost indent ("??" opening a
+  line) and broken line breaks removed.
 
 Every character of the view remembers the offset of the character it came
 from, so a match in the view becomes a span of the original text.
@@ -44,6 +45,8 @@ HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(":
 _HALF_MARK = re.compile(r"[,;:?!()]")
 _LATIN_LETTER = compiled(r"\p{Latin}")
 PINYIN_NOISE = compiled(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
+# "??" opening every line: a full-width indent lost in a GBK round trip.
+LOST_INDENT = compiled(r"(?m)^[?？]{2,4}(?=[^\s?？])")
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 _HAN = compiled(r"\p{Han}")
 _PAREN = re.compile(r"[()]")
@@ -224,6 +227,7 @@ class NormalizedView:
         deletions = sorted(
             [
                 *(Span(*m.span()) for m in PINYIN_NOISE.finditer(original)),
+                *(Span(*m.span()) for m in LOST_INDENT.finditer(original)),
                 *removable_spaces(original),
                 *joins,
             ]

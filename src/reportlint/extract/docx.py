@@ -13,7 +13,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint import lexicon
 from reportlint.load import LoadError
@@ -48,48 +48,117 @@ _TRANSPARENT = {
 }
 
 
+class Piece(NamedTuple):
+    """A stretch of the extracted text and the XML it comes from, so that a
+    finding's span can be found again in the document (reportlint.annotate)."""
+
+    text: str
+    # w:t (text[i] is node.text[offset + i]), w:tab, w:br… (one character of a
+    # run); w:p for a line's "\n" (that paragraph's mark); w:txbxContent for
+    # the text of a text box; None for what Word draws (a list number, whose
+    # paragraph is set) or what the extractor adds (a tab between cells).
+    node: Element | None
+    offset: int
+    # The w:p the text is in; for a text box, the body paragraph holding it.
+    paragraph: Element | None
+
+
+@dataclass
+class _Line:
+    pieces: list[Piece]
+    mark: Element | None  # the paragraph whose mark ends the line, if one does
+
+    @property
+    def text(self) -> str:
+        return _text(self.pieces)
+
+
+def _text(pieces: list[Piece]) -> str:
+    return "".join(piece.text for piece in pieces)
+
+
 def docx_text(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> str:
+    return _text(text_pieces(open_document(data, max_unzipped).part))
+
+
+def open_document(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> Any:
+    """The python-docx Document of a checked zip, or LoadError with a reason."""
     check_zip(data, max_unzipped)
     import docx  # lazily: about 150 ms of imports
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
-        part = docx.Document(io.BytesIO(data)).part
+        document = docx.Document(io.BytesIO(data))
     except Exception:
         # python-docx raises KeyError, ValueError, lxml errors… for a zip
         # that is not a Word document (.xlsx, .docm, a damaged part).
         raise LoadError("不是有效的 Word 文档（找不到正文，或文件已损坏）") from None
-    body = part.element.find(_W + "body")
-    if body is None:
-        if str(part.element.tag).startswith("{http://purl.oclc.org/ooxml/"):
+    if document.part.element.find(_W + "body") is None:
+        if str(document.part.element.tag).startswith("{http://purl.oclc.org/ooxml/"):
             raise LoadError("这是 Strict Open XML 格式的 Word 文档：请另存为普通的 .docx 后再检查")
         raise LoadError("不是有效的 Word 文档（找不到正文，或文件已损坏）")
+    return document
+
+
+def text_pieces(part: Any) -> list[Piece]:
+    """The text of a document part (as docx_text gives it) in pieces: one
+    line per paragraph or table row, each ended by "\n"."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    body = part.element.find(_W + "body")
     numbering = _Numbering(_related(part, RT.NUMBERING), _related(part, RT.STYLES))
     lines = list(_block_lines(body, numbering))
-    return "\n".join([*lines, *_signature_box(body, lines, numbering)]) + "\n"
+    pieces: list[Piece] = []
+    for line in [*lines, *_signature_box(body, lines, numbering)]:
+        pieces += line.pieces
+        pieces.append(Piece("\n", line.mark, 0, line.mark))
+    return pieces
 
 
-def _signature_box(body: Element, lines: list[str], numbering: _Numbering) -> list[str]:
+def _signature_box(body: Element, lines: list[_Line], numbering: _Numbering) -> list[_Line]:
     """The lines of a text box at the end that is a 落款 (set beside the seal: an
     issuer, then a date alone), when the text itself ends without a date or an
     issuer in any form.  Other text boxes stay skipped: their text is laid out
     apart from the paragraphs and often repeated."""
-    if any(_SIGNED.search(line) for line in [line for line in lines if line.strip()][-3:]):
+    texts = [line.text for line in lines]
+    if any(_SIGNED.search(text) for text in [text for text in texts if text.strip()][-3:]):
         return []
     paragraphs = list(body.iterchildren(_W + "p"))
     last = max((k for k, p in enumerate(paragraphs) if _paragraph_text(p).strip()), default=0)
     boxes = [
-        box
+        (p, box)
         for p in paragraphs[last:]
         for box in p.iter(_W + "txbxContent")
         # Word writes each box twice: as a drawing (mc:Choice) and as VML (mc:Fallback).
         if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())
     ]
-    for box in boxes:
-        found = [line.strip() for line in _block_lines(box, numbering) if line.strip()]
-        if len(found) >= 2 and _DATE.fullmatch(found[-1]) and _ISSUER.search(found[-2]):
-            return found
+    for holder, box in boxes:
+        found = [_strip(line.pieces) for line in _block_lines(box, numbering)]
+        found = [pieces for pieces in found if pieces]
+        if (
+            len(found) >= 2
+            and _DATE.fullmatch(_text(found[-1]))
+            and _ISSUER.search(_text(found[-2]))
+        ):
+            # No run of a box is marked: findings there go on the paragraph holding it.
+            return [
+                _Line([Piece(piece.text, box, 0, holder) for piece in pieces], None)
+                for pieces in found
+            ]
     return []
+
+
+def _strip(pieces: list[Piece]) -> list[Piece]:
+    """The pieces without the white space at both ends of their text."""
+    text = _text(pieces)
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    out, pos = [], 0
+    for piece in pieces:
+        a, b = max(start - pos, 0), min(end - pos, len(piece.text))
+        if a < b:
+            out.append(piece._replace(text=piece.text[a:b], offset=piece.offset + a))
+        pos += len(piece.text)
+    return out
 
 
 def check_zip(data: bytes, max_unzipped: int = MAX_UNZIPPED) -> None:
@@ -139,24 +208,26 @@ def _related(part: Any, reltype: str) -> Element | None:
 # --- body ----------------------------------------------------------------------
 
 
-def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
+def _block_lines(container: Element, numbering: _Numbering) -> Iterator[_Line]:
     # A paragraph whose mark is a tracked deletion runs on into the next one (two
     # paragraphs merged with Track Changes on), as Word shows the final text.
-    pending = ""
+    pending: list[Piece] = []
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
             if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None:
                 # Its number, if any, goes with its mark: the merged paragraph
                 # takes the next one's.
-                pending += _paragraph_text(child)
+                pending += _paragraph_pieces(child)
                 continue
-            yield numbering.label(child) + pending + _paragraph_text(child)
-            pending = ""
+            label = numbering.label(child)
+            number = [Piece(label, None, 0, child)] if label else []
+            yield _Line([*number, *pending, *_paragraph_pieces(child)], child)
+            pending = []
             continue
         if pending:
-            yield pending
-            pending = ""
+            yield _Line(pending, None)
+            pending = []
         if tag == _W + "tbl":
             for row in child.iterchildren(_W + "tr"):
                 cells = [list(_block_lines(cell, numbering)) for cell in _cells(row)]
@@ -164,14 +235,20 @@ def _block_lines(container: Element, numbering: _Numbering) -> Iterator[str]:
                     # A table used to lay the page out: a cell's paragraphs are lines.
                     yield from (line for lines in cells for line in lines)
                 else:
-                    yield "\t".join(_cell_text(lines) for lines in cells)
+                    tab = Piece("\t", None, 0, None)
+                    row_pieces: list[Piece] = []
+                    for k, lines in enumerate(cells):
+                        if k:
+                            row_pieces.append(tab)
+                        row_pieces += _cell_pieces(lines)
+                    yield _Line(row_pieces, None)
         elif tag == _W + "sdt":
             for content in child.iterchildren(_W + "sdtContent"):
                 yield from _block_lines(content, numbering)
         elif tag == _W + "customXml":
             yield from _block_lines(child, numbering)
     if pending:
-        yield pending
+        yield _Line(pending, None)
 
 
 def _cells(row: Element) -> Iterator[Element]:
@@ -187,52 +264,63 @@ def _cells(row: Element) -> Iterator[Element]:
 _LAYOUT_CELL_CHARS = 300
 
 
-def _layout_row(cells: list[list[str]]) -> bool:
-    sizes = [sum(len("".join(line.split())) for line in lines) for lines in cells]
+def _layout_row(cells: list[list[_Line]]) -> bool:
+    sizes = [sum(len("".join(line.text.split())) for line in lines) for lines in cells]
     return sum(1 for n in sizes if n) <= 1 or max(sizes, default=0) > _LAYOUT_CELL_CHARS
 
 
-def _cell_text(lines: list[str]) -> str:
+def _cell_pieces(lines: list[_Line]) -> list[Piece]:
     # A cell's paragraphs (and nested tables) share its row's line.
-    parts = (line.replace("\t", " ") for line in lines)
-    return " ".join(p for p in parts if p.strip())
+    space = Piece(" ", None, 0, None)
+    out: list[Piece] = []
+    for line in lines:
+        if line.text.strip():
+            if out:
+                out.append(space)
+            out += [piece._replace(text=piece.text.replace("\t", " ")) for piece in line.pieces]
+    return out
 
 
 def _paragraph_text(p: Element) -> str:
-    out: list[str] = []
-    _inline(p, out)
-    return "".join(out)
+    return _text(_paragraph_pieces(p))
 
 
-def _inline(element: Element, out: list[str]) -> None:
+def _paragraph_pieces(p: Element) -> list[Piece]:
+    out: list[Piece] = []
+    _inline(p, out, p)
+    return out
+
+
+def _inline(element: Element, out: list[Piece], p: Element) -> None:
     for child in element.iterchildren():
         tag = child.tag
         if tag == _W + "r":
             if not _hidden(child):
-                _run(child, out)
+                _run(child, out, p)
         elif tag in _TRANSPARENT:
-            _inline(child, out)
+            _inline(child, out, p)
         elif tag == _W + "sdt":
             for content in child.iterchildren(_W + "sdtContent"):
-                _inline(content, out)
+                _inline(content, out, p)
         # w:del and w:moveFrom are deleted text; w:pPr is formatting.
 
 
-def _run(run: Element, out: list[str]) -> None:
+def _run(run: Element, out: list[Piece], p: Element) -> None:
     for child in run.iterchildren():
         tag = child.tag
         if tag == _W + "t":
-            out.append(child.text or "")
+            if child.text:
+                out.append(Piece(child.text, child, 0, p))
         elif tag in (_W + "tab", _W + "ptab"):
-            out.append("\t")
+            out.append(Piece("\t", child, 0, p))
         elif tag == _W + "br":
             # A manual line break shows as a new line; page and column breaks do not.
             if child.get(_W + "type") not in ("page", "column"):
-                out.append("\n")
+                out.append(Piece("\n", child, 0, p))
         elif tag == _W + "cr":
-            out.append("\n")
+            out.append(Piece("\n", child, 0, p))
         elif tag == _W + "noBreakHyphen":
-            out.append("-")
+            out.append(Piece("-", child, 0, p))
         # Drawings and text boxes (w:drawing, mc:AlternateContent) are skipped:
         # their text is laid out apart from the paragraph and often duplicated
         # (but see _signature_box).

@@ -1,0 +1,243 @@
+"""Line breaks that are wrong: ones that cut a sentence in two (a copy from a
+PDF or a web page wraps lines mid-sentence), found on the text as typed before
+the view is built, so the view joins them; and ones that were lost (headings
+run into the paragraph before them), found on the view, so the parser starts
+a paragraph there.  RL408 reports both.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from reportlint import lexicon
+from reportlint.document.dates import DATE_LINE
+from reportlint.document.headings import ITEM_START
+from reportlint.document.normalize import NormalizedView
+from reportlint.document.regexes import compiled
+from reportlint.document.shapes import (
+    ANY_ORDINAL_START,
+    CN_ORDINAL,
+    FOOTER_MARK,
+    NEVER_BODY,
+    NOT_A_MARKER,
+    ORGAN,
+    chrome_line,
+    page_number,
+)
+from reportlint.document.span import Span
+from reportlint.document.tables import TABLE_ROW
+
+_LINE = compiled(r"[^\n]*")
+
+_COMMA = compiled("[，,]")
+
+_HAN_END = compiled(r"\p{Han}$")
+
+_HAN_START = compiled(r"^\p{Han}")
+
+_CLAUSE_MARK = compiled(r"[。；;]")
+
+_OPENING_MARKS = tuple("“‘《（【〔［(")
+
+# Openers and closers, half and full width counted together: "（…)" is closed.
+_PAIRS = (("《", "》"), ("“", "”"), ("（(", "）)"))
+
+_SENTENCE_END = tuple("。！？；：!?;:")
+
+_CONTINUING_MARKS = tuple("，。、；：！？”’》）】〕］,;:)")
+
+_NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[：:]")
+
+# A line ending in a comma goes on, if it is a sentence's worth; a line below
+# that starts with a label ("联系电话：") is a line of its own.
+_COMMA_LINE_MIN = 10
+
+_LABELLED = compiled(r"^(?!其中|即|包括|主要是|分别是|含)[^，。；]{1,10}[：:]")
+
+
+def broken_line_joins(text: str) -> list[Span]:
+    """Line breaks (with any blank lines) that cut a sentence in two.
+
+    A break is taken for a wrap when the line before ends in a Chinese
+    character and is running prose (it has a sentence mark, or is long and has
+    commas), and the next line goes on with a Chinese character rather than a
+    new ordinal, date or signature.
+    """
+    joins = []
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    # The text since the last break that was not joined: a fragment in the
+    # middle of a sentence broken over many lines is prose because the
+    # sentence is, so the whole chain is joined in one pass.
+    run = ""
+    # After a line ending in a colon, until a line ends a sentence: items set out
+    # one a line ("坚持普法与执法相结合，" / "坚持线上与线下相结合，") stay lines.
+    listing = False
+    for (_, a_end, a), (b_start, _, b) in pairwise(lines):
+        a_text, b_text = a.strip(), b.strip()
+        if a_text.endswith(("：", ":")):
+            listing = True
+        elif not a_text.endswith(("，", "、", ",")):
+            listing = False
+        if page_number(a_text) or page_number(b_text):
+            run = ""  # "— 3 —" of a text copied from a PDF is glued to nothing
+            continue
+        run += a_text
+        # A heading ("一、推行“首违不罚") ends where it ends, even with a mark left
+        # open; an item "一是…" is a sentence and may be wrapped.
+        a_heading = (
+            ANY_ORDINAL_START.match(a_text) and not ITEM_START.match(a_text) and "。" not in a_text
+        )
+        if (
+            not a_heading
+            and not _new_line(b_text)
+            and (
+                a_text.endswith(_OPENING_MARKS)
+                or b_text.startswith(_CONTINUING_MARKS)
+                # no paragraph ends in a comma: "…相结合，" / "实现执法效果…"
+                or (
+                    a_text.endswith(("，", "、", ","))
+                    # not the items of a list set out line by line after a colon,
+                    # a short slogan or salutation line ("强基础，" / "提能力"), a
+                    # table's cells, a 抄送 line, or a labelled line below
+                    # ("联系电话：…", "邮编：…", "县委依法治县办：")
+                    and not (listing and a_text[:1] == b_text[:1])
+                    and len(a_text) >= _COMMA_LINE_MIN
+                    and "\t" not in a + b
+                    and _HAN_START.search(b_text) is not None
+                    and not (chrome_line(b_text) or TABLE_ROW.search(b_text))
+                    and not (NEVER_BODY.match(a_text) or _LABELLED.match(b_text))
+                )
+                or (_unclosed(run) and not a_text.endswith(_SENTENCE_END))
+            )
+        ):
+            # "制定《" / "…工作要点》", or "《中" / "华人民共和国…》": no line ends in an
+            # opening mark or starts with a closing one, and a title or quote left
+            # open goes on, whatever else the lines look like.
+            joins.append(_join_span(a_end, a, b_start, b))
+            continue
+        if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
+            run = ""
+            continue
+        prose = _CLAUSE_MARK.search(run) or (len(run) >= 60 and _COMMA.search(run))
+        # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
+        if (
+            not prose
+            or a_heading
+            or _NOTE_LINE.match(a_text)
+            or TABLE_ROW.search(b_text)
+            or ANY_ORDINAL_START.match(b_text)
+            or (ORGAN.search(b_text) and len(b_text) < 30)
+        ):
+            run = ""
+            continue
+        if DATE_LINE.match(b_text) or chrome_line(b_text) or FOOTER_MARK.search(b_text):
+            run = ""
+            continue
+        joins.append(_join_span(a_end, a, b_start, b))
+    return joins
+
+
+def _unclosed(run: str) -> bool:
+    return any(sum(map(run.count, opens)) > sum(map(run.count, closes)) for opens, closes in _PAIRS)
+
+
+def _new_line(text: str) -> bool:
+    """A line that starts something of its own: a heading, a date, an issuer."""
+    return bool(
+        ANY_ORDINAL_START.match(text)
+        or DATE_LINE.match(text)
+        or (ORGAN.search(text) and len(text) < 30)
+    )
+
+
+def _join_span(a_end: int, a: str, b_start: int, b: str) -> Span:
+    """From the end of line a's text to the start of line b's (spaces and blank lines between)."""
+    return Span(a_end - (len(a) - len(a.rstrip())), b_start + (len(b) - len(b.lstrip())))
+
+
+# A chapter or section marker run into the paragraph before it: a copy that lost
+# its line breaks ("…新成效。 一、2025年度…主要举措和成效 (一)深入践行…").
+_INLINE_MARKER = compiled(rf"{CN_ORDINAL}、{NOT_A_MARKER}|（{CN_ORDINAL}）")
+_ENDS_SENTENCE = frozenset("。；！？：")
+# A title at the start of a text's first line, run into what follows it.
+_RUN_IN_TITLE = compiled(
+    rf"[^。，；：！？]{{6,60}}?{lexicon.alternation('title_subjects')}[^。，；：！？]{{0,30}}?"
+    rf"{lexicon.alternation('title_endings')}(?=(?:19|20)\d{{2}}年|\p{{Han}}{{1,20}}[：:])"
+)
+# A heading run in ends at the next marker; its own text is short and has no 。.
+_RUN_IN_HEADING = 50
+# Only a long line can have lost its breaks; a short one with "一、" is a list or a table.
+_LONG_LINE = 60
+
+
+def lost_breaks(
+    view: NormalizedView, text: str, start: int, end: int, first: bool = False
+) -> list[int]:
+    """View offsets in the line [start, end) where a paragraph should begin: a
+    heading marker typed after a space, following the end of a sentence or a
+    heading run in just before it; and, on the first line of a text, after a
+    title run into the opening sentence ("××街2020年法治政府建设情况报告 2020年，
+    在区委…").  The space in the text as typed is where the break was; in the
+    view it is gone."""
+    if end - start < _LONG_LINE:
+        return []
+    found: list[int] = []
+    last = start
+    line = view.text
+    if first and (m := _RUN_IN_TITLE.match(line, start, end)) and _typed_gap(view, text, m.end()):
+        found.append(m.end())
+        last = m.end()
+    for m in _INLINE_MARKER.finditer(line, last + 1, end):
+        i = m.start()
+        if not _typed_gap(view, text, i):
+            continue
+        before = line[last:i]
+        heading_before = (
+            (last > start or _INLINE_MARKER.match(line, start) is not None)
+            and len(before) <= _RUN_IN_HEADING
+            and "。" not in before
+        )
+        if line[i - 1] in _ENDS_SENTENCE or heading_before:
+            found.append(i)
+            last = i
+    return found
+
+
+def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
+    """Whether the text as typed has spaces before the view's character i."""
+    gap = text[view.orig(i - 1) + 1 : view.orig(i)]
+    return bool(gap) and gap.isspace()
+
+
+# A document-sharing site cuts a text into chunks and numbers them "1、", "2、"…
+# at the start of each, mid-sentence ("…依" / "2、法有效化解…").
+_CHUNK_NUMBER = compiled(r"^\s*(\d{1,2})、(?=\S)")
+_CHUNK_PROSE = 40  # the line a chunk cuts is running prose, not a heading
+
+
+def chunk_marks(text: str) -> list[Span]:
+    """Spans from the end of a line cut mid-sentence to the end of the chunk
+    number that opens the next ("依" / "2、法…"): the line break and the number
+    are not the writer's.  Numbers must run 2, 3, … after a text that opens with
+    "1、", so that a real list ("1、加强组织领导" under a sentence) is never taken."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    if not lines or not (first := _CHUNK_NUMBER.match(lines[0].group())) or first[1] != "1":
+        return []
+    found: list[Span] = []
+    expected = 2
+    for above, m in pairwise(lines):
+        chunk = _CHUNK_NUMBER.match(m.group())
+        if chunk is None or int(chunk[1]) != expected:
+            continue
+        line = above.group().rstrip()
+        if len(line) < _CHUNK_PROSE or not _CLAUSE_OR_COMMA.search(line) or line.endswith(_ENDS):
+            continue
+        found.append(Span(above.start() + len(line), m.start() + chunk.end()))
+        expected += 1
+    if not found:
+        return found
+    return [Span(lines[0].start(), lines[0].start() + first.end()), *found]
+
+
+_CLAUSE_OR_COMMA = compiled(r"[。；，,;]")
+_ENDS = tuple("。！？；：”!?;:")

@@ -341,3 +341,10 @@ def test_two_counts_of_the_rates_action_are_parts_not_a_whole():
     # Bench corpus: 3 of 4 was read as the rate of two leaders' appearances.
     assert rates("镇长出庭应诉4次，分管副镇长出庭应诉3次，行政机关负责人出庭应诉率达100%。") == []
     assert rates("受理投诉举报120件，办结110件，其中按期办结105件，办结率91.7%。") == []
+
+
+def test_a_count_that_names_the_rate_is_no_count_of_its_act():
+    # 满意度调查问卷 names the rate: the questionnaires are the whole.
+    ((_, message),) = rates("发放满意度调查问卷246份，评价满意207份，满意度达86.4%。")
+    assert "207÷246" in message
+    assert rates("发放满意度调查问卷246份，评价满意207份，满意度达84.1%。") == []

@@ -51,6 +51,7 @@ _YEARS = compiled(r"(?<!\d)((?:19|20)\d{2})年")
 _TITLES = compiled(r"《[^》]*》")
 _DATED = compiled(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月")
 _MARKS = " ，、：（）“”‘’《》"
+_NAMED_RATE = compiled(lexicon.alternation("rate_suffixes"))
 _OF_THE_LAST_COUNT = compiled(lexicon.alternation("rate_of_the_last_count") + "$")
 _NEGATED = compiled(lexicon.alternation("negations") + "$")
 # The words that claim every case ("全部按期办结") or none ("无一败诉"), a few
@@ -305,8 +306,8 @@ def _numerators(
     pattern = compiled(rate.stem_pattern)
     for f in before:
         m = pattern.search(f.words)
-        if m is None:
-            continue
+        if m is None or _NAMED_RATE.match(f.words, m.end()):
+            continue  # "满意度调查问卷246份" names the rate, it does not count the act
         ahead = f.words[: m.start()]
         found.append(_Count(f, _NEGATED.search(ahead) is not None))
     if not found and before and _OF_THE_LAST_COUNT.search(rate.stem):

@@ -209,8 +209,7 @@ def test_text_output_collapses_a_flood_of_one_rule_json_keeps_all():
     shown = [line for line in text.splitlines() if ": RL404 " in line and "还有" not in line]
     assert len(shown) == 3
     assert (
-        f"{seed(4)}: RL404 还有 {len(width) - 3} 个同类问题未显示（用 --format json 查看全部）"
-        in text
+        f"{seed(4)}: RL404 还有 {len(width) - 3} 个同类问题未显示（加 --show-all 显示全部）" in text
     )
     # The structural findings are still all there, and the summary counts everything.
     assert "RL401" in text and "RL103" in text and "RL202" in text

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from reportlint.cli import main
 
-from support import ROOT, SAMPLES, clean_text, seed
+from support import SAMPLES, clean_text, seed
 
 
 def run(*args: str):
@@ -152,41 +152,6 @@ def test_junit_one_suite_per_file_one_failure_per_finding(tmp_path):
     assert len(suites[str(clean)].findall("testcase")) == 1
     assert suites[str(empty)].find("testcase/error") is not None
     assert root.get("failures") == str(len(found)) and root.get("errors") == "1"
-
-
-def test_the_documented_github_workflow_runs_as_written(tmp_path, monkeypatch):
-    """docs/examples/reportlint.yml: each `reportlint` step, run here on a
-    copy of the samples, does what the workflow relies on."""
-    import shlex
-
-    import jsonschema
-    import yaml
-
-    workflow = yaml.safe_load((ROOT / "docs" / "examples" / "reportlint.yml").read_text("utf-8"))
-    steps = workflow["jobs"]["check"]["steps"]
-    commands = [s["run"] for s in steps if s.get("run", "").startswith("reportlint ")]
-    upload = next(
-        s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")
-    )
-    assert workflow["permissions"]["security-events"] == "write"
-
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    for sample in sorted(SAMPLES.rglob("*.txt")):
-        (reports / sample.name).write_bytes(sample.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    annotate, write_sarif = (run(*shlex.split(c)[1:]) for c in commands)
-    assert annotate.exit_code == 1  # the seeds have errors: the job fails
-    assert annotate.output.startswith("::")
-    assert write_sarif.exit_code == 0  # --exit-zero: the upload step still runs
-    log = json.loads((tmp_path / upload["with"]["sarif_file"]).read_text("utf-8"))
-    validator = jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert not list(validator.iter_errors(log))
-    uris = {
-        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        for r in log["runs"][0]["results"]
-    }
-    assert all(uri.startswith("reports/") for uri in uris)  # relative to the checkout
 
 
 def test_output_file_has_no_colour_codes(tmp_path):

@@ -75,15 +75,27 @@ def test_hook_stops_a_bad_report_and_lets_a_good_one_through(tmp_path):
     assert sh("git", "rev-parse", "HEAD", cwd=work, env=env).returncode != 0  # nothing committed
 
     bad.write_text(clean_text(), encoding="utf-8")
-    # A repository's README is not a report: the hook leaves it alone.
+    # A repository's README, requirements.txt and LICENSE.txt are not reports:
+    # the hook leaves them alone (each would fail every statutory-part rule).
     (work / "README.md").write_text(
         "# 报告仓库\n\n本仓库存放各乡镇的年度报告。\n", encoding="utf-8"
     )
+    (work / "requirements.txt").write_text("reportlint\n", encoding="utf-8")
+    (work / "LICENSE.txt").write_text("版权所有，保留一切权利。\n", encoding="utf-8")
     sh("git", "add", "-A", cwd=work, env=env)
     accepted = sh("git", "commit", "-m", "good report", cwd=work, env=env)
     print(accepted.stdout + accepted.stderr)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert "Passed" in accepted.stdout + accepted.stderr
+
+    # Reports in a reports/ folder are taken whatever their names.
+    (work / "reports").mkdir()
+    (work / "reports" / "安平镇.txt").write_text(
+        clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
+    )
+    sh("git", "add", "-A", cwd=work, env=env)
+    refused = sh("git", "commit", "-m", "a town's report", cwd=work, env=env)
+    assert refused.returncode != 0 and "reports/安平镇.txt:" in refused.stdout + refused.stderr
 
 
 def test_hook_definition_matches_reports_but_not_a_readme():
@@ -95,7 +107,25 @@ def test_hook_definition_matches_reports_but_not_a_readme():
     assert hook["id"] == "reportlint" and hook["language"] == "python"
     assert "--force-exclude" in hook["entry"]
     files = re.compile(hook["files"])
-    for name in ("2024年度报告.txt", "报告.docx", "saved.html", "page.htm"):
+    for name in (
+        "2024年度报告.txt",
+        "报告.docx",
+        "安平镇法治政府建设情况.html",
+        "县长述法报告.md",
+        "Annual-Report.PDF",
+        "reports/安平镇.txt",
+        "reports/2024/安平镇.htm",
+        "报告/甲镇.docx",
+    ):
         assert files.search(name), name
-    for name in ("README.md", "notes.json", "report.txt.orig"):
+    for name in (
+        "README.md",
+        "reports/README.md",
+        "requirements.txt",
+        "LICENSE.txt",
+        "notes.txt",
+        "docs/安平镇.txt",
+        "notes.json",
+        "report.txt.orig",
+    ):
         assert not files.search(name), name

@@ -6,6 +6,9 @@ Exit codes (DESIGN.md section 4): 0 no violation at or above the fail level,
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -17,8 +20,15 @@ from reportlint import __version__, clickzh
 from reportlint.checks import PatternTimeout, RuleSet, Severity
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
-from reportlint.load import STDIN_NAME
-from reportlint.report import FORMATS, RunResult, get_formatter
+from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
+from reportlint.report import (
+    BINARY_FORMATS,
+    EXTENSIONS,
+    FORMATS,
+    FormatOptions,
+    RunResult,
+    get_formatter,
+)
 from reportlint.runner import FixMode, check_paths
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -41,7 +51,9 @@ def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
 
 
 @click.group(cls=clickzh.ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(
+    __version__, "-V", "--version", prog_name="reportlint", message="%(prog)s %(version)s"
+)
 def main() -> None:
     """reportlint：法治政府建设年度报告检查工具。
 
@@ -70,9 +82,10 @@ def _severity(value: str | None) -> Severity | None:
     "--output-format",
     "output_format",
     type=click.Choice(FORMATS),
+    metavar="格式",
     default="text",
     show_default=True,
-    help="输出格式。",
+    help="输出格式：" + "、".join(FORMATS) + "。",
 )
 @config_option
 @click.option("--select", multiple=True, help="只检查这些规则（代码、代码前缀或名称，逗号分隔）。")
@@ -102,7 +115,42 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Path(dir_okay=False, writable=True),
     help="把结果写入这个文件，而不是标准输出。",
 )
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="把结果写入这个文件夹（加 --split-per-file：每份报告一个文件）。",
+)
+@click.option(
+    "--split-per-file",
+    is_flag=True,
+    help="与 --output-dir 一起用：每份报告单独一个结果文件，便于分发给各乡镇。",
+)
 @click.option("--statistics", is_flag=True, help="按规则统计问题个数，不逐条列出。")
+@click.option("--show-all", is_flag=True, help="列出全部问题，不合并重复的警告。")
+@click.option(
+    "--min-severity",
+    type=click.Choice([s.value for s in Severity]),
+    help="只报告这一级别及以上的问题（其余不显示，也不影响退出码）。",
+)
+@click.option(
+    "--show-fixes",
+    is_flag=True,
+    help="显示每处修复改了什么（与 --fix 一起用：列出已做的修复）。",
+)
+@click.option("-q", "--quiet", is_flag=True, help="只列出问题：不显示汇总和提示。")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="文字输出是否着色（auto：在终端上着色，设置 NO_COLOR 时不着色，FORCE_COLOR 时着色）。",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    show_default=True,
+    help="遍历文件夹时跳过 .gitignore 忽略的文件。",
+)
 @click.option(
     "--fix",
     is_flag=True,
@@ -140,7 +188,15 @@ def check(
     exclude: tuple[str, ...],
     force_exclude: bool,
     output_file: str | None,
+    output_dir: str | None,
+    split_per_file: bool,
     statistics: bool,
+    show_all: bool,
+    min_severity: str | None,
+    show_fixes: bool,
+    quiet: bool,
+    color: str,
+    respect_gitignore: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -157,6 +213,16 @@ def check(
         raise click.UsageError("标准输入（-）不能修复：请对文件使用 --fix 或 --diff")
     if statistics and output_format not in ("text", "json"):
         raise click.UsageError("--statistics 只能与 --format text 或 json 一起使用")
+    if split_per_file and not output_dir:
+        raise click.UsageError("--split-per-file 需要用 --output-dir 指定写入的目录")
+    if output_dir and output_file:
+        raise click.UsageError("--output 与 --output-dir 只能选一个")
+    if split_per_file and (statistics or diff):
+        raise click.UsageError("--split-per-file 不能与 --statistics 或 --diff 一起使用")
+    if output_format in BINARY_FORMATS and not (output_file or output_dir) and _is_terminal():
+        raise click.UsageError(
+            f"--format {output_format} 生成的是二进制文件：请用 --output 文件名.{output_format} 写入文件"
+        )
     overrides = Overrides(
         select=tuple(_split(select)) or None,
         extend_select=tuple(_split(extend_select)),
@@ -179,7 +245,11 @@ def check(
             unsafe_fixes=unsafe_fixes,
             jobs=jobs,
             force_exclude=force_exclude,
+            respect_gitignore=respect_gitignore,
+            keep_text=output_format == "html",
         )
+        if not result.files_checked and not result.errors and not result.excluded:
+            _nothing_checked(paths)
         if write_baseline:
             from reportlint.baseline import BaselineError
             from reportlint.baseline import write_baseline as write_baseline_file
@@ -195,9 +265,13 @@ def check(
             click.echo(f"已将 {count} 个问题写入基线 {write_baseline}。", err=True)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
         if baseline:
-            _apply_baseline(result, baseline)
+            _apply_baseline(result, baseline, quiet)
         if mode:
             _note_unfixable(result.checked_paths, "--diff" if diff else "--fix")
+        if min_severity:
+            floor = Severity(min_severity).rank
+            result.below_minimum = [d for d in result.diagnostics if d.severity.rank < floor]
+            result.diagnostics = [d for d in result.diagnostics if d.severity.rank >= floor]
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
@@ -211,19 +285,32 @@ def check(
         _emit("".join(result.diffs), output_file, newline=False)
         for error in result.errors:
             click.echo(f"{error.path}: {error.code} {error.message}", err=True)
-        click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
+        if not quiet:
+            click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.diffs else EXIT_CLEAN)
-    if statistics and output_format == "text":
+    options = FormatOptions(
+        show_all=show_all,
+        show_fixes=show_fixes,
+        width=max(40, shutil.get_terminal_size().columns),
+        quiet=quiet,
+    )
+    colour = _colour(color)
+    if output_dir and not split_per_file:
+        _make_dir(Path(output_dir))
+        output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
+    if split_per_file and output_dir:
+        _write_split(result, output_format, options, Path(output_dir), quiet)
+    elif statistics and output_format == "text":
         from reportlint.report.text import format_statistics
 
-        report = format_statistics(result)
+        _emit(format_statistics(result, options), output_file, colour=colour)
     elif statistics:
         from reportlint.report.json_format import format_statistics_json
 
-        report = format_statistics_json(result)
+        _emit(format_statistics_json(result), output_file)
     else:
-        report = get_formatter(output_format)(result)
-    _emit(report, output_file, csv=output_format == "csv" and not statistics)
+        report = get_formatter(output_format)(result, options)
+        _emit(report, output_file, csv=output_format == "csv", colour=colour)
     if result.errors:
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -232,10 +319,52 @@ def check(
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _emit(report: str, output_file: str | None, newline: bool = True, csv: bool = False) -> None:
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _colour(choice: str) -> bool | None:
+    """--color, then NO_COLOR and FORCE_COLOR (no-color.org, force-color.org);
+    None leaves it to click: colour on a terminal only."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return None
+
+
+def _nothing_checked(paths: tuple[str, ...]) -> NoReturn:
+    """No file was checked and none failed: a CI gate pointed at the wrong
+    folder must not pass.  (Files named and excluded on purpose, as
+    pre-commit's are with --force-exclude, are not this.)"""
+    where = "、".join(paths)
+    kinds = " ".join(REPORT_SUFFIXES)
+    _fail(
+        f"没有找到要检查的报告：{where} 中没有报告文件（{kinds}），"
+        "或者都被排除了（exclude、.reportlintignore、.gitignore）。请检查路径"
+    )
+
+
+def _emit(
+    report: str | bytes,
+    output_file: str | None,
+    newline: bool = True,
+    csv: bool = False,
+    colour: bool | None = None,
+) -> None:
     """To standard output (colours only on a terminal), or plain to the file."""
+    if isinstance(report, bytes):
+        _emit_bytes(report, output_file)
+        return
     if not output_file:
-        click.echo(report, nl=newline)
+        # A CSV redirected into a file gets a byte-order mark too (see below);
+        # a pipe or a terminal does not.
+        if csv and _stdout_is_file():
+            report = "\ufeff" + report
+        if report:  # --quiet on a clean run prints nothing, not an empty line
+            click.echo(report, nl=newline, color=colour)
         return
     # A CSV file gets a byte-order mark: Excel opens UTF-8 without one as the
     # local code page, which garbles Chinese on Chinese Windows.
@@ -272,6 +401,64 @@ def _note_unfixable(paths: list[str], option: str) -> None:
         )
 
 
+def _emit_bytes(data: bytes, output_file: str | None) -> None:
+    if not output_file:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output_file, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
+def _stdout_is_file() -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        return False
+
+
+def _make_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"无法创建目录 {folder}：{exc.strerror or exc}")
+
+
+def _write_split(
+    result: RunResult, output_format: str, options: FormatOptions, folder: Path, quiet: bool
+) -> None:
+    """--output-dir DIR --split-per-file: one report per checked file, named
+    after it, in the folders the files were in (relative to what they share)."""
+    from reportlint.fix import write_atomically
+    from reportlint.report.split import split_names
+
+    formatter = get_formatter(output_format)
+    views = result.files()
+    names = split_names([view.path for view in views], EXTENSIONS[output_format])
+    replaced = 0
+    for view in views:
+        target = folder / names[view.path]
+        report = formatter(result.subset(view), options)
+        if isinstance(report, str):
+            report = click.unstyle(report) + "\n"
+            data = report.encode("utf-8-sig" if output_format == "csv" else "utf-8")
+        else:
+            data = report
+        _make_dir(target.parent)
+        replaced += target.exists()
+        try:
+            write_atomically(str(target), data)
+        except (FixError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            _fail(f"无法写入 {target}：{reason}")
+    if not quiet:
+        note = f"（其中 {replaced} 个覆盖了原有文件）" if replaced else ""
+        click.echo(f"已在 {folder} 中写入 {len(views)} 个文件{note}。", err=True)
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"reportlint: {message}", err=True)
     sys.exit(EXIT_ERROR)
@@ -284,7 +471,7 @@ def _configuration(overrides: Overrides, config_file: str | None) -> Configurati
         _fail(f"配置错误：{exc}")
 
 
-def _apply_baseline(result: RunResult, file: str) -> None:
+def _apply_baseline(result: RunResult, file: str, quiet: bool) -> None:
     from reportlint.baseline import Baseline, BaselineError
 
     try:
@@ -298,7 +485,7 @@ def _apply_baseline(result: RunResult, file: str) -> None:
         + (f"（{entry.count} 处）" if entry.count > 1 else "")
         for entry in filtered.stale
     ]
-    for line in result.baseline_stale:
+    for line in result.baseline_stale if not quiet else ():
         click.echo(f"基线中已不再出现：{line}", err=True)
 
 
@@ -333,10 +520,38 @@ def show_config(path: str, show: bool, config_file: str | None) -> None:
 
 
 @main.command("rules")
-def list_rules() -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式。",
+)
+def list_rules(output_format: str) -> None:
     """列出全部规则：代码、名称、级别、能否自动修复、类型和说明。"""
+    rules = _load_rules(()).rules
+    if output_format == "json":
+        import json
+
+        rows = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": rule.severity.value,
+                "fixable": rule.check.fixable,
+                "kind": rule.kind,
+                "pack": rule.pack,
+                "enabled": rule.enabled,
+                "summary": rule.summary,
+                "description": rule.description,
+            }
+            for rule in rules
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
     mark = {"safe": "fix", "unsafe": "unsafe", None: ""}
-    for rule in _load_rules(()).rules:
+    for rule in rules:
         state = "" if rule.enabled else "（默认关闭）"
         click.echo(
             f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} "
@@ -520,3 +735,27 @@ def _annotate_target_problem(source: str, target: Path, force: bool, written: se
     if target.exists() and not force:
         return f"{target} 已存在，未覆盖（用 --force 覆盖，或用 -o 指定另一个文件名）"
     return ""
+
+
+@main.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="在 127.0.0.1 上使用的端口（被占用时换一个空闲端口；0 表示任意）。",
+)
+@click.option("--no-browser", is_flag=True, help="不自动在浏览器中打开页面。")
+@config_option
+def serve(port: int, no_browser: bool, config_file: str | None) -> None:
+    """在浏览器中打开检查页面（本机 127.0.0.1 上的网页，不联网）。"""
+    try:
+        from reportlint.web.app import serve as run_server
+    except ImportError as exc:
+        _fail(f"网页版需要额外的组件（缺少 {exc.name}）：请运行 pip install 'reportlint[web]'")
+    config = _configuration(Overrides(), config_file)
+    try:
+        rules = config.rules_for(Path.cwd() / "report.txt")
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    run_server(rules, port, open_browser=not no_browser, announce=click.echo)

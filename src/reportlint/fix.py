@@ -14,8 +14,9 @@ import contextlib
 import difflib
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlint.checks import Diagnostic, Fix, RuleSet
@@ -34,22 +35,32 @@ class FixOutcome:
     text: str  # the fixed text, "\n" line breaks
     applied: int  # fixes applied over all passes
     remaining: list[Diagnostic]  # what the last pass still found
+    by_code: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply the fixes that do not overlap an earlier one; return the text and how many."""
+    taken = _non_overlapping(fixes)
     pieces: list[str] = []
-    pos = applied = 0
-    for fix in sorted(set(fixes), key=lambda f: (f.span.start, f.span.end)):
+    pos = 0
+    for fix in taken:
         start, end = fix.span
-        if start < pos:
-            continue  # overlaps a fix already taken: the next pass sees it again
         pieces.append(text[pos:start])
         pieces.append(fix.replacement)
         pos = end
-        applied += 1
     pieces.append(text[pos:])
-    return "".join(pieces), applied
+    return "".join(pieces), len(taken)
+
+
+def _non_overlapping(fixes: Iterable[Fix]) -> list[Fix]:
+    taken: list[Fix] = []
+    pos = 0
+    for fix in sorted(set(fixes), key=lambda f: (f.span.start, f.span.end)):
+        if fix.span.start < pos:
+            continue  # overlaps a fix already taken: the next pass sees it again
+        taken.append(fix)
+        pos = fix.span.end
+    return taken
 
 
 def fix_source(
@@ -60,16 +71,18 @@ def fix_source(
 ) -> FixOutcome:
     """Fix until stable.  The returned diagnostics are those of the final text."""
     text, applied = source.text, 0
+    by_code: Counter[str] = Counter()
     for _ in range(MAX_PASSES):
         diagnostics = rules.run(parse_source(replace(source, text=text)))
-        fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
-        if not fixes:
+        codes = {d.fix: d.code for d in reversed(diagnostics) if d.fix and (d.fix.safe or unsafe)}
+        if not codes:
             break
-        text, count = apply_fixes(text, fixes)
+        by_code.update(codes[fix] for fix in _non_overlapping(codes))
+        text, count = apply_fixes(text, codes)
         applied += count
     else:
         diagnostics = rules.run(parse_source(replace(source, text=text)))
-    return FixOutcome(text, applied, diagnostics)
+    return FixOutcome(text, applied, diagnostics, dict(by_code))
 
 
 def encode(source: Source, text: str) -> bytes:

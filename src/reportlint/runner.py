@@ -10,7 +10,7 @@ not depend on which worker finished first.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -28,7 +28,7 @@ from reportlint.load import (
     Source,
     load_path,
 )
-from reportlint.report import FileError, RunResult
+from reportlint.report import FileError, ReportInfo, RunResult
 
 FixMode = Literal["fix", "diff"]
 
@@ -42,13 +42,18 @@ PARALLEL_MIN_FILES = 60
 
 
 def collect(
-    paths: Iterable[str], config: Configuration, force_exclude: bool = False
+    paths: Iterable[str],
+    config: Configuration,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+    skipped: list[str] | None = None,
 ) -> Iterator[str | FileError]:
     """Files to check, in a stable order: as given, directories walked sorted.
 
-    `exclude` and `.reportlintignore` prune directory walks; a file named on
-    the command line is checked anyway unless `force_exclude` (pre-commit
-    names every staged file, so its hook sets it).
+    `exclude`, `.reportlintignore` and `.gitignore` files prune directory
+    walks; a file named on the command line is checked anyway unless
+    `force_exclude` (pre-commit names every staged file, so its hook sets
+    it), and then it is added to `skipped`.
     """
     seen: set[str] = set()  # a file named twice, or also inside a named folder, once
 
@@ -64,19 +69,28 @@ def collect(
         if raw == STDIN_NAME:
             found: Iterable[str | FileError] = [raw]
         elif path.is_dir():
-            found = _walk(path, config)
+            found = _walk(path, config, respect_gitignore)
         elif path.exists() or path.is_symlink():
-            found = [] if force_exclude and config.is_excluded(path) else [raw]
+            found = [raw]
+            if force_exclude and config.is_excluded(path):
+                found = []
+                if skipped is not None:
+                    skipped.append(raw)
         else:
             found = [FileError(raw, "文件不存在")]
         yield from (item for item in found if isinstance(item, FileError) or first_time(item))
 
 
-def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
+def _walk(top: Path, config: Configuration, respect_gitignore: bool) -> Iterator[str | FileError]:
     # os.walk follows directory links so a linked folder of reports is
     # checked; each real directory is entered once, which ends a link loop.
     seen: set[str] = set()
     found: list[str | FileError] = []
+    gitignore = None
+    if respect_gitignore:
+        from reportlint.gitignore import GitIgnore
+
+        gitignore = GitIgnore(top)
 
     def unreadable(error: OSError) -> None:
         found.append(FileError(error.filename or str(top), f"无法读取目录：{error.strerror}"))
@@ -88,10 +102,14 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
             dirs[:] = []
             continue
         seen.add(real)
+        if gitignore is not None:
+            gitignore.enter(Path(folder))
         dirs[:] = [
             d
             for d in dirs
-            if not d.startswith(".") and not config.is_excluded(Path(folder, d), directory=True)
+            if not d.startswith(".")
+            and not config.is_excluded(Path(folder, d), directory=True)
+            and not (gitignore and gitignore.ignored(Path(folder, d), directory=True))
         ]
         # An old .doc kept beside the .docx it was saved as is that report.
         readable = {
@@ -108,6 +126,7 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
                 )
                 and file.stem.upper() not in NOT_REPORTS
                 and not config.is_excluded(file)
+                and not (gitignore and gitignore.ignored(file))
             ):
                 found.append(str(file))
     yield from sorted(found, key=lambda item: item if isinstance(item, str) else item.path)
@@ -117,9 +136,10 @@ def _walk(top: Path, config: Configuration) -> Iterator[str | FileError]:
 class FileOutcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: FileError | None = None
-    checked: bool = False
+    info: ReportInfo | None = None  # set when the file was checked
     fixed: int = 0
     diff: str = ""
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
 
 
 def check_paths(
@@ -130,15 +150,19 @@ def check_paths(
     unsafe_fixes: bool = False,
     jobs: int | None = None,
     force_exclude: bool = False,
+    respect_gitignore: bool = True,
+    keep_text: bool = False,
 ) -> RunResult:
-    """Check every file; `jobs` None picks the number of workers itself."""
-    items = list(collect(paths, config, force_exclude))
+    """Check every file; `jobs` None picks the number of workers itself.
+    `keep_text` keeps each report's text in the result, for formats that show it."""
+    skipped: list[str] = []
+    items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
     used: dict[str, Rule] = {}
     for file in files:  # settle configuration errors before any work starts
         used.update((rule.code, rule) for rule in config.rules_for(file).rules)
     rules = sorted(used.values(), key=lambda rule: rule.code)
-    task = _Task(config, max_bytes, fix, unsafe_fixes)
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text)
     workers = _workers(jobs, files)
     if workers > 1:
         import multiprocessing  # only a large run pays for it
@@ -150,8 +174,10 @@ def check_paths(
             outcomes = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
             result = _merge(items, outcomes, rules)
         _TASK = None
-        return result
-    return _merge(items, (task(file) for file in files), rules)
+    else:
+        result = _merge(items, (task(file) for file in files), rules)
+    result.excluded = len(skipped)
+    return result
 
 
 def _merge(
@@ -165,14 +191,16 @@ def _merge(
             continue
         outcome = next(outcomes)
         result.diagnostics.extend(outcome.diagnostics)
-        if outcome.checked:
+        if outcome.info:
             result.files_checked += 1
             result.checked_paths.append(item)
+            result.reports.append(outcome.info)
         if outcome.error:
             result.errors.append(outcome.error)
         if outcome.fixed:
             result.fixed += outcome.fixed
             result.fixed_files += 1
+            result.fixed_codes[item] = outcome.fixed_codes
         if outcome.diff:
             result.diffs.append(outcome.diff)
     return result
@@ -207,6 +235,7 @@ class _Task:
     max_bytes: int
     fix: FixMode | None
     unsafe: bool
+    keep_text: bool = False
 
     def __call__(self, path: str) -> FileOutcome:
         try:
@@ -214,18 +243,31 @@ class _Task:
         except LoadError as exc:
             return FileOutcome(error=FileError(path, f"无法检查：{exc}"))
         rules = self.config.rules_for(path)
-        year = self.config.settings_for(path).report_year
+        settings = self.config.settings_for(path)
+        year = settings.report_year
         try:
-            if source.format != "text":
-                # Text taken out of a .docx/.html/.pdf cannot be written back:
-                # its findings are not offered as fixes.
-                found = rules.run(_parse(source, year))
-                return FileOutcome([replace(d, fix=None) for d in found], checked=True)
-            if self.fix is None:
-                return FileOutcome(rules.run(_parse(source, year)), checked=True)
-            return _fix_one(source, rules, year, self.fix, self.unsafe)
+            if source.format != "text" or self.fix is None:
+                doc = _parse(source, year)
+                found = rules.run(doc)
+                if source.format != "text":
+                    # Text taken out of a .docx/.html/.pdf cannot be written back:
+                    # its findings are not offered as fixes.
+                    found = [replace(d, fix=None) for d in found]
+                info = ReportInfo.of(doc, settings.fail_level, self.keep_text)
+                return FileOutcome(found, info=info)
+            return _fix_one(source, rules, year, self.fix, self.unsafe, self.info(source, year))
         except CheckCrash as exc:  # a bug of ours: say so, check the other files
             return FileOutcome(error=FileError(path, str(exc), "RL002", "internal-error"))
+
+    def info(self, source: Source, year: int | None) -> Callable[[str], ReportInfo]:
+        """What the report shows once fixed: read from the text its findings index."""
+        fail_level = self.config.settings_for(source.path).fail_level
+
+        def read(text: str) -> ReportInfo:
+            doc = _parse(replace(source, text=text), year)
+            return ReportInfo.of(doc, fail_level, self.keep_text)
+
+        return read
 
 
 def _parse(source: Source, report_year: int | None = None) -> Document:
@@ -236,12 +278,17 @@ def _parse(source: Source, report_year: int | None = None) -> Document:
 
 
 def _fix_one(
-    source: Source, rules: RuleSet, year: int | None, mode: FixMode, unsafe: bool
+    source: Source,
+    rules: RuleSet,
+    year: int | None,
+    mode: FixMode,
+    unsafe: bool,
+    info: Callable[[str], ReportInfo],
 ) -> FileOutcome:
     """Fix one file (or, for --diff, show the fix); report what remains."""
     outcome = fix_source(source, rules, unsafe, lambda s: _parse(s, year))
     if outcome.text == source.text:
-        return FileOutcome(outcome.remaining, checked=True)
+        return FileOutcome(outcome.remaining, info=info(source.text))
     if mode == "diff":
         if source.newline in ("\r", "mixed"):
             # patch takes neither lines ending in a lone CR nor a mix.
@@ -251,11 +298,17 @@ def _fix_one(
                 error=FileError(
                     source.path, f"无法给出可用的 diff：{why}", "RL003", "fix-not-written"
                 ),
-                checked=True,
+                info=info(outcome.text),
             )
         bom = source.bom and source.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
         diff = unified_diff(source.path, source.text, outcome.text, source.newline, bom)
-        return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied, diff=diff)
+        return FileOutcome(
+            outcome.remaining,
+            info=info(outcome.text),
+            fixed=outcome.applied,
+            diff=diff,
+            fixed_codes=outcome.by_code,
+        )
     try:
         write_atomically(source.path, encode(source, outcome.text))
     except (FixError, OSError) as exc:
@@ -263,6 +316,11 @@ def _fix_one(
         return FileOutcome(
             rules.run(_parse(source, year)),
             error=FileError(source.path, f"未写入修复：{reason}", "RL003", "fix-not-written"),
-            checked=True,
+            info=info(source.text),
         )
-    return FileOutcome(outcome.remaining, checked=True, fixed=outcome.applied)
+    return FileOutcome(
+        outcome.remaining,
+        info=info(outcome.text),
+        fixed=outcome.applied,
+        fixed_codes=outcome.by_code,
+    )

@@ -81,7 +81,7 @@ def mark_chrome(
             kind = "footer"
         elif p.index < header_end and p.index not in masthead and p.index not in copies:
             kind = "header"
-        elif shape in _ANYWHERE or (p.index < above and (shape or value_next)):
+        elif shape in ANYWHERE or (p.index < above and (shape or value_next)):
             kind = "metadata"
         value_next = kind == "metadata" and label_only(p.text)
         marked.append(p if kind is None else Paragraph(p.index, p.start, p.end, p.text, kind))
@@ -89,7 +89,7 @@ def mark_chrome(
 
 
 # Shapes that are chrome wherever they stand; the others only above the report.
-_ANYWHERE = frozenset({"labels", "breadcrumb", "site"})
+ANYWHERE = frozenset({"labels", "breadcrumb", "site"})
 
 
 def chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:

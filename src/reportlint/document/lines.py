@@ -212,6 +212,7 @@ def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
 # A document-sharing site cuts a text into chunks and numbers them "1、", "2、"…
 # at the start of each, mid-sentence ("…依" / "2、法有效化解…").
 _CHUNK_NUMBER = compiled(r"^\s*(\d{1,2})、(?=\S)")
+_FIRST_CHUNK = compiled(r"\s*1、\S")
 _CHUNK_PROSE = 40  # the line a chunk cuts is running prose, not a heading
 
 
@@ -220,8 +221,11 @@ def chunk_marks(text: str) -> list[Span]:
     number that opens the next ("依" / "2、法…"): the line break and the number
     are not the writer's.  Numbers must run 2, 3, … after a text that opens with
     "1、", so that a real list ("1、加强组织领导" under a sentence) is never taken."""
+    if not _FIRST_CHUNK.match(text):
+        return []
     lines = [m for m in _LINE.finditer(text) if m.group().strip()]
-    if not lines or not (first := _CHUNK_NUMBER.match(lines[0].group())) or first[1] != "1":
+    first = _CHUNK_NUMBER.match(lines[0].group())
+    if first is None:
         return []
     found: list[Span] = []
     expected = 2

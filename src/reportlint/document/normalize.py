@@ -215,11 +215,14 @@ def _counting(length: int) -> array[int]:
 class NormalizedView:
     """The folded text and, for each of its characters, the original offset."""
 
-    __slots__ = ("_to_orig", "text")
+    __slots__ = ("_to_orig", "folded", "text")
 
-    def __init__(self, text: str, to_orig: array[int]) -> None:
+    def __init__(self, text: str, to_orig: array[int], folded: str) -> None:
         self.text = text
         self._to_orig = to_orig  # len(text) + 1 entries; the last is len(original)
+        # The original folded character for character (simplified, width-folded,
+        # marks raised) with nothing removed: offsets are the original's.
+        self.folded = folded
 
     @classmethod
     def build(cls, original: str, joins: list[Span]) -> NormalizedView:
@@ -243,7 +246,7 @@ class NormalizedView:
             pos = max(pos, end)
         pieces.append(folded[pos:])
         to_orig.extend(count[pos : len(original) + 1])  # the last entry is len(original)
-        return cls("".join(pieces), to_orig)
+        return cls("".join(pieces), to_orig, folded)
 
     def orig(self, index: int) -> int:
         """Original offset of the view character at index (len(view) -> len(original))."""

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from reportlint.document.chrome import METADATA_DATE, chrome_regions, find_footer, mark_chrome
+from reportlint.document.chrome import (
+    ANYWHERE,
+    METADATA_DATE,
+    chrome_regions,
+    find_footer,
+    mark_chrome,
+)
 from reportlint.document.headings import (
     ITEM,
     attachment_list,
@@ -25,7 +31,7 @@ from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
 from reportlint.document.regexes import compiled
-from reportlint.document.shapes import chrome_shape, typed_shape_text
+from reportlint.document.shapes import CHROME_HINT, chrome_shape, shape_text
 from reportlint.document.signature import find_signature
 from reportlint.document.span import Span
 from reportlint.document.tables import find_group_rows
@@ -55,12 +61,16 @@ def parse(source: Source) -> Document:
     def original(p: Paragraph) -> str:  # as typed: a table's cell gaps are not in the view
         return text[slice(*view.span(p.start, p.end))]
 
-    shapes = {
-        p.index: shape
-        for p in paragraphs
-        if "。" not in p.text and (shape := chrome_shape(typed_shape_text(original(p))))
-    }
-    start = report_start(paragraphs, shapes)
+    def shape_of(p: Paragraph) -> str | None:  # read as typed: the spaces between fields count
+        if "。" in p.text:
+            return None
+        return chrome_shape(shape_text(view.folded[slice(*view.span(p.start, p.end))]))
+
+    start, shapes = report_start(paragraphs, shape_of)
+    # Below the top, only an information bar, a breadcrumb or a watermark is chrome.
+    for p in paragraphs[start:]:
+        if CHROME_HINT.search(p.text) and (shape := shape_of(p)) in ANYWHERE:
+            shapes[p.index] = shape
     found = find_title(paragraphs, shapes, start)
     title_idx = found.lines if found else ()
     footer_start = find_footer(paragraphs, title_idx[-1] + 1 if title_idx else 0)

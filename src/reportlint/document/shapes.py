@@ -61,11 +61,13 @@ _LETTER_SPACED = compiled(
 )
 
 
-def typed_shape_text(typed: str) -> str:
-    """A line as typed, folded for chrome_shape: simplified, ASCII digits and
-    letters, letter-spaced labels closed up; the spaces between fields kept
-    ("索引号 640302027/2024-00001 文号 生成日期 2024-01-17")."""
-    text = fold_width(to_simplified(typed.strip()))
+def shape_text(folded: str) -> str:
+    """A line folded as the view folds it (simplified, ASCII digits and letters)
+    but with its spaces, made ready for chrome_shape: letter-spaced labels closed
+    up, the spaces between fields kept ("索引号 640302027/2024-00001 文号 …")."""
+    text = folded.strip()
+    if " " not in text and "\u3000" not in text:
+        return text
     closed: str = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
     return closed
 
@@ -126,7 +128,15 @@ def label_only(text: str) -> bool:
 
 def chrome_line(typed: str) -> bool:
     """Whether a line as typed is page chrome by its shape (chrome_shape)."""
-    return "。" not in typed and chrome_shape(typed_shape_text(typed)) is not None
+    return (
+        "。" not in typed and chrome_shape(shape_text(fold_width(to_simplified(typed)))) is not None
+    )
+
+
+# What a line needs to be chrome below the top of the report (an information bar,
+# a breadcrumb, a watermark: `chrome.ANYWHERE`): a label's colon or bracket, a
+# breadcrumb's separator or label, a web address.  One search passes over the rest.
+CHROME_HINT = compiled(r"[：:\[\]【】>＞»›|｜]|位置|www\.|https?://")
 
 
 FOOTER_MARK = compiled(lexicon.alternation("footer_marks"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from reportlint import lexicon
@@ -78,16 +79,23 @@ class TitleReading(NamedTuple):
     ]  # the same title printed again above it (a page's title, then the article's)
 
 
-def report_start(paragraphs: list[Paragraph], shapes: dict[int, str]) -> int:
+def report_start(
+    paragraphs: list[Paragraph], shape_of: Callable[[Paragraph], str | None]
+) -> tuple[int, dict[int, str]]:
     """Index of the first paragraph of the report proper: the first that is not
     page chrome and is a sentence, a heading or a salutation ("某某县人民政府：").
-    Above it are the page's header, the masthead and the title."""
+    Above it are the page's header, the masthead and the title.  Also the
+    chrome shape of each line above it (`shape_of`, asked only here)."""
+    shapes: dict[int, str] = {}
     for p in paragraphs:
-        if p.index in shapes or MASTHEAD.match(p.text):
+        if shape := shape_of(p):
+            shapes[p.index] = shape
+            continue
+        if MASTHEAD.match(p.text):
             continue
         if SENTENCE_PUNCT.search(p.text) or ANY_ORDINAL_START.match(p.text) or len(p.text) > 80:
-            return p.index
-    return len(paragraphs)
+            return p.index, shapes
+    return len(paragraphs), shapes
 
 
 def find_title(

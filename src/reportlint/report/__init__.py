@@ -1,16 +1,22 @@
 """Stage 4, report: formatters over the diagnostics of a run.
 
-A formatter is a function (RunResult) -> str.  Positions in diagnostics are
-already 1-based line/column in characters; formatters that need another unit
-(UTF-16 for some editors) convert here, at the edge.
+A formatter is a function (RunResult, FormatOptions) -> str (bytes for a
+binary format such as xlsx).  Positions in diagnostics are already 1-based
+line/column in characters; formatters that need another unit (UTF-16 for
+some editors) convert here, at the edge.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlint.checks import Diagnostic, Rule, Severity
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
 
 # C0 controls (but tab and line breaks) and DEL: a bad copy leaves them in a
 # report, and neither a terminal nor XML 1.0 may be given them raw.
@@ -68,6 +74,84 @@ class FileError:
         )
 
 
+# ReportInfo and FormatOptions are NamedTuples and FileView a plain class:
+# every run imports this module, and a frozen slotted dataclass costs about a
+# millisecond to create at import.
+class ReportInfo(NamedTuple):
+    """What a per-report view (HTML, Excel, the web page) shows beside the
+    findings, read from the parsed report."""
+
+    path: str
+    title: str  # as written, line breaks inside it dropped; "" when none was found
+    issuer: str  # the 落款's issuing body; "" when the report has none
+    year: int | None  # the year the report covers, as read (or configured)
+    fail_level: Severity  # the lowest severity that fails this file
+    text: str | None = None  # the text the findings' spans index; kept only when asked
+
+    @classmethod
+    def of(cls, doc: Document, fail_level: Severity, keep_text: bool = False) -> ReportInfo:
+        def original(start: int, end: int) -> str:
+            span = doc.span(start, end)
+            return "".join(doc.text[span.start : span.end].split())
+
+        issuer = doc.signature.issuer if doc.signature else None
+        return cls(
+            path=doc.path,
+            title="".join(original(p.start, p.end) for p in doc.title),
+            issuer=original(issuer.start, issuer.end) if issuer else "",
+            year=doc.report_year,
+            fail_level=fail_level,
+            text=doc.text if keep_text else None,
+        )
+
+
+Verdict = Literal["pass", "fail", "unreadable"]
+
+
+def by_importance(d: Diagnostic) -> tuple[int, int, int, str]:
+    """Within one file: errors first, then warnings, then notes; each by position."""
+    return (-d.severity.rank, d.line, d.column, d.code)
+
+
+class FileView:
+    """One file of a run, for the per-report formats: its findings (most
+    serious first), what was read from it, and whether it could be read."""
+
+    __slots__ = ("diagnostics", "error", "info", "path")
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic],
+        info: ReportInfo | None = None,
+        error: FileError | None = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics = diagnostics
+        self.info = info
+        self.error = error
+
+    @property
+    def counts(self) -> Counter[Severity]:
+        return Counter(d.severity for d in self.diagnostics)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.info is None:
+            return "unreadable"
+        failing = self.error is not None or any(
+            d.severity.rank >= self.info.fail_level.rank for d in self.diagnostics
+        )
+        return "fail" if failing else "pass"
+
+    @property
+    def worst(self) -> Diagnostic | None:
+        return self.diagnostics[0] if self.diagnostics else None
+
+
+VERDICT_LABELS: dict[Verdict, str] = {"pass": "通过", "fail": "未通过", "unreadable": "无法检查"}
+
+
 @dataclass(slots=True)
 class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -82,14 +166,59 @@ class RunResult:
     # that a checked file no longer has ("path: CODE message").
     baseline_hidden: int = 0
     baseline_stale: list[str] = field(default_factory=list)
+    # One per checked file, in file order: title, issuer, year (and the text
+    # when the format shows it).
+    reports: list[ReportInfo] = field(default_factory=list)
+    fixed_codes: dict[str, dict[str, int]] = field(default_factory=dict)  # path -> code -> fixes
+    # --min-severity: the findings left out of the report.
+    below_minimum: list[Diagnostic] = field(default_factory=list)
+    # Files named on the command line that an exclusion skipped (--force-exclude).
+    excluded: int = 0
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""
         merged = self.diagnostics + [e.as_diagnostic() for e in self.errors]
         return sorted(merged, key=Diagnostic.sort_key)
 
+    def files(self) -> list[FileView]:
+        """Every file of the run, in path order, readable or not."""
+        views: dict[str, FileView] = {}
+        for info in self.reports:
+            views[info.path] = FileView(info.path, [], info=info)
+        for error in self.errors:
+            view = views.setdefault(error.path, FileView(error.path, []))
+            view.error = error
+        for d in self.diagnostics:
+            views.setdefault(d.path, FileView(d.path, [])).diagnostics.append(d)
+        for view in views.values():
+            if view.error is not None:
+                view.diagnostics.append(view.error.as_diagnostic())
+            view.diagnostics.sort(key=by_importance)
+        return [views[path] for path in sorted(views)]
 
-Formatter = Callable[[RunResult], str]
+    def subset(self, view: FileView) -> RunResult:
+        """This run narrowed to one file (--split-per-file)."""
+        return RunResult(
+            diagnostics=[d for d in self.diagnostics if d.path == view.path],
+            errors=[view.error] if view.error else [],
+            files_checked=int(view.info is not None),
+            checked_paths=[view.path] if view.info is not None else [],
+            rules=self.rules,
+            reports=[view.info] if view.info else [],
+            below_minimum=[d for d in self.below_minimum if d.path == view.path],
+        )
+
+
+class FormatOptions(NamedTuple):
+    """How the human-readable formats lay findings out."""
+
+    show_all: bool = False  # --show-all: no grouping of repeated warnings
+    show_fixes: bool = False  # --show-fixes: each fix's replacement under its finding
+    width: int = 80  # terminal columns that a code frame must fit in
+    quiet: bool = False  # --quiet: the findings only, no summary line
+
+
+Formatter = Callable[[RunResult, FormatOptions], "str | bytes"]
 
 
 def get_formatter(name: str) -> Formatter:
@@ -102,6 +231,10 @@ def get_formatter(name: str) -> Formatter:
         from reportlint.report.github import format_github
 
         return format_github
+    if name == "gitlab":
+        from reportlint.report.gitlab import format_gitlab
+
+        return format_gitlab
     if name == "sarif":
         from reportlint.report.sarif import format_sarif
 
@@ -114,9 +247,40 @@ def get_formatter(name: str) -> Formatter:
         from reportlint.report.csv_format import format_csv
 
         return format_csv
+    if name == "html":
+        from reportlint.report.html import format_html
+
+        return format_html
+    if name == "xlsx":
+        from reportlint.report.xlsx import format_xlsx
+
+        return format_xlsx
+    if name == "markdown":
+        from reportlint.report.markdown import format_markdown
+
+        return format_markdown
+    if name == "concise":
+        from reportlint.report.text import format_concise
+
+        return format_concise
     from reportlint.report.text import format_text
 
     return format_text
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "csv")
+# The file name extension of each format, for --output-dir.
+EXTENSIONS = {
+    "text": ".txt",
+    "concise": ".txt",
+    "json": ".json",
+    "sarif": ".sarif",
+    "github": ".txt",
+    "gitlab": ".json",
+    "junit": ".xml",
+    "csv": ".csv",
+    "html": ".html",
+    "xlsx": ".xlsx",
+    "markdown": ".md",
+}
+FORMATS = tuple(EXTENSIONS)
+BINARY_FORMATS = ("xlsx",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from reportlint.report import RunResult, visible
+from reportlint.report import FormatOptions, RunResult, visible
 
 COLUMNS = (
     "path",
@@ -21,7 +21,7 @@ COLUMNS = (
 )
 
 
-def format_csv(result: RunResult) -> str:
+def format_csv(result: RunResult, options: FormatOptions | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)

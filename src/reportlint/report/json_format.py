@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from reportlint.report import RunResult
+from reportlint.report import FormatOptions, RunResult
 
 
-def format_json(result: RunResult) -> str:
+def format_json(result: RunResult, options: FormatOptions | None = None) -> str:
     """A list of objects, one per finding (DESIGN.md section 4); file errors included."""
     return json.dumps([d.to_json() for d in result.all_diagnostics()], ensure_ascii=False, indent=2)
 

@@ -12,10 +12,10 @@ from itertools import groupby
 from xml.etree import ElementTree as ET
 
 from reportlint.checks import Diagnostic
-from reportlint.report import RunResult, visible
+from reportlint.report import FormatOptions, RunResult, visible
 
 
-def format_junit(result: RunResult) -> str:
+def format_junit(result: RunResult, options: FormatOptions | None = None) -> str:
     suites = ET.Element("testsuites", name="reportlint")
     errors = {e.path: e for e in result.errors}
     by_path = {

@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.checks import Diagnostic, Rule, Severity
-from reportlint.report import FileError, RunResult
+from reportlint.report import FileError, FormatOptions, RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "reportlintFingerprint/v1"
@@ -30,7 +30,7 @@ SRCROOT = "%SRCROOT%"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def format_sarif(result: RunResult) -> str:
+def format_sarif(result: RunResult, options: FormatOptions | None = None) -> str:
     root = Path.cwd()
     index = {rule.code: i for i, rule in enumerate(result.rules)}
     occurrences: Counter[tuple[str, str]] = Counter()
@@ -51,7 +51,9 @@ def format_sarif(result: RunResult) -> str:
         "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri() + "/"}},
         "invocations": [
             {
-                "executionSuccessful": not any(e.code == "RL002" for e in result.errors),
+                # A file that could not be read (or fixed) is a run that did not
+                # do all it was asked to.
+                "executionSuccessful": not result.errors,
                 "toolExecutionNotifications": [_notification(e, root) for e in result.errors],
             }
         ],

@@ -5,9 +5,12 @@
     45 |     2024117
        |     ^^^^^^^
 
+Within a file, errors come first, then warnings, then notes, each in line
+order: a missing signature must not sit below 150 punctuation warnings.
 Report lines are often whole paragraphs of several hundred characters, so
-the frame shows a window around the finding.  Carets are placed by display
-cells, so they line up under Chinese (double-width) characters.
+the frame shows a window around the finding that fits the terminal's width.
+Carets are placed by display cells, so they line up under Chinese
+(double-width) characters.
 """
 
 from __future__ import annotations
@@ -19,35 +22,54 @@ import click
 from rich.cells import cell_len
 
 from reportlint.checks import Diagnostic, Severity
-from reportlint.report import RunResult, visible
+from reportlint.report import FormatOptions, RunResult, by_importance, visible
 
-WINDOW = 36  # characters of context shown before the finding
 MAX_CARET = 40  # characters of the finding underlined at most
-COLLAPSE_AFTER = 5  # more findings than this of one rule in one file are collapsed
+COLLAPSE_AFTER = 5  # more warnings than this of one rule in one file are grouped
 SHOWN_WHEN_COLLAPSED = 3
+MIN_WIDTH = 40  # a frame narrower than this shows too little to be read
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def format_text(result: RunResult) -> str:
+def format_text(result: RunResult, options: FormatOptions | None = None) -> str:
+    options = options or FormatOptions()
     out: list[str] = []
-    for _, diagnostics in groupby(result.all_diagnostics(), key=lambda d: d.path):
-        shown, hidden = _collapse(list(diagnostics))
+    for _, group in groupby(result.all_diagnostics(), key=lambda d: d.path):
+        diagnostics = sorted(group, key=by_importance)
+        shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
         for d in shown:
             out.append(_headline(d))
-            frame = _frame(d)
-            if frame:
-                out.extend(frame)
+            frame = _frame(d, options.width)
+            out.extend(frame)
+            if options.show_fixes and d.fix:
+                out.append(_fix_line(d))
+            if frame or (options.show_fixes and d.fix):
                 out.append("")
         for (path, code), count in hidden.items():
-            out.append(f"{path}: {code} 还有 {count} 个同类问题未显示（用 --format json 查看全部）")
+            out.append(
+                f"{visible(path)}: {code} 还有 {count} 个同类问题未显示（加 --show-all 显示全部）"
+            )
         if hidden:
             out.append("")
-    out.append(summary(result))
+    if options.show_fixes and result.fixed_codes:
+        out.extend(_fixed_list(result))
+    if not options.quiet:
+        out.append(summary(result))
+    return "\n".join(out).rstrip("\n")
+
+
+def format_concise(result: RunResult, options: FormatOptions | None = None) -> str:
+    """One line per finding, every finding (ruff's `concise`), then the summary."""
+    out: list[str] = []
+    for _, group in groupby(result.all_diagnostics(), key=lambda d: d.path):
+        out.extend(_headline(d) for d in sorted(group, key=by_importance))
+    if not (options and options.quiet):
+        out.append(summary(result))
     return "\n".join(out)
 
 
-def format_statistics(result: RunResult) -> str:
+def format_statistics(result: RunResult, options: FormatOptions | None = None) -> str:
     """Counts per rule, most frequent first (ruff's --statistics), then the summary."""
     diagnostics = result.all_diagnostics()
     counts = Counter(d.code for d in diagnostics)
@@ -58,21 +80,27 @@ def format_statistics(result: RunResult) -> str:
         f"{n:>{width}}  {code}  {names[code]}{'  [*]' if code in fixable else ''}"
         for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
-    return "\n".join([*lines, summary(result)])
+    if not (options and options.quiet):
+        lines.append(summary(result))
+    return "\n".join(lines)
 
 
 def _collapse(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Counter[tuple[str, str]]]:
     """One file's diagnostics to show, and how many of each rule are held back.
 
-    A report typed with half-width punctuation has hundreds of findings of
+    A report typed with half-width punctuation has hundreds of warnings of
     one rule; past COLLAPSE_AFTER, show the first SHOWN_WHEN_COLLAPSED so
-    that the structural findings stay on the first screen.
+    that the structural findings stay on the first screen.  Errors are
+    never held back.
     """
-    per_rule = Counter(d.code for d in diagnostics)
+    per_rule = Counter(d.code for d in diagnostics if d.severity is not Severity.ERROR)
     seen: Counter[str] = Counter()
     shown = []
     hidden: Counter[tuple[str, str]] = Counter()
     for d in diagnostics:
+        if d.severity is Severity.ERROR:
+            shown.append(d)
+            continue
         seen[d.code] += 1
         if per_rule[d.code] > COLLAPSE_AFTER and seen[d.code] > SHOWN_WHEN_COLLAPSED:
             hidden[(d.path, d.code)] += 1
@@ -88,22 +116,26 @@ def _headline(d: Diagnostic) -> str:
     return f"{where} {code}{fixable} [{d.severity.value}] {visible(d.message)}"
 
 
-def _frame(d: Diagnostic) -> list[str]:
-    line = visible(d.source_line.rstrip("\n"))
+def _frame(d: Diagnostic, width: int) -> list[str]:
+    # A tab shows as up to eight columns but counts as none: one space keeps
+    # the caret under the finding and each character where it was.
+    line = visible(d.source_line.rstrip("\n")).replace("\t", " ")
     if not line.strip():
         return []
+    gutter = " " * len(str(d.line))
+    room = max(MIN_WIDTH, width) - len(gutter) - 3  # "NN | "
     start = d.column - 1
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     end = max(min(end, len(line), start + MAX_CARET), start + 1)
-    lo = max(0, start - WINDOW)
-    hi = min(len(line), end + WINDOW)
+    # The finding itself, cut to leave room for an ellipsis on each side.
+    while end > start + 1 and cell_len(line[start:end]) > room - 2:
+        end -= 1
+    lo, hi = _window(line, start, end, room - 2)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     shown = prefix + line[lo:hi] + suffix
     pad = cell_len(prefix + line[lo:start])
-    width = max(1, cell_len(line[start:end]))
-    gutter = " " * len(str(d.line))
-    caret = click.style("^" * width, fg=_STYLE[d.severity], bold=True)
+    caret = click.style("^" * max(1, cell_len(line[start:end])), fg=_STYLE[d.severity], bold=True)
     return [
         f"{gutter} |",
         f"{d.line} | {shown}",
@@ -111,29 +143,107 @@ def _frame(d: Diagnostic) -> list[str]:
     ]
 
 
+def _window(line: str, start: int, end: int, room: int) -> tuple[int, int]:
+    """Widen [start, end) one character at a time on each side, context before
+    and after in turn, while the text fits in `room` cells."""
+    lo, hi = start, end
+    used = cell_len(line[start:end])
+    grew = True
+    while grew:
+        grew = False
+        if lo > 0 and used + cell_len(line[lo - 1]) <= room:
+            lo -= 1
+            used += cell_len(line[lo])
+            grew = True
+        if hi < len(line) and used + cell_len(line[hi]) <= room:
+            used += cell_len(line[hi])
+            hi += 1
+            grew = True
+    # With the whole line in view, the two cells kept for ellipses are free.
+    if lo == 0 and hi < len(line):
+        while hi < len(line) and used + cell_len(line[hi]) <= room + 1:
+            used += cell_len(line[hi])
+            hi += 1
+    return lo, hi
+
+
+def _fix_line(d: Diagnostic) -> str:
+    """What the fix does, e.g. 将“,”改为“，”, read off the finding's line."""
+    assert d.fix is not None
+    line_start = d.span.start - (d.column - 1)
+    start, end = d.fix.span.start - line_start, d.fix.span.end - line_start
+    line, new = d.source_line, d.fix.replacement
+    if not 0 <= start <= len(line):
+        change = f"改为“{visible(new)}”"
+    elif end > len(line):  # the fix takes the line break (and what follows it)
+        rest = line[start:]
+        if not new and not rest.strip():
+            change = "删去此处的换行，与下一行连起来"
+        else:
+            change = f"将“{visible(rest)}”及其后的换行改为“{visible(new)}”"
+    elif line[start:end] and new:
+        change = f"将“{visible(line[start:end])}”改为“{visible(new)}”"
+    elif line[start:end]:
+        change = f"删去“{visible(line[start:end])}”"
+    else:
+        change = f"插入“{visible(new)}”"
+    note = "" if d.fix.safe else "（须确认：--fix --unsafe-fixes）"
+    return f"{' ' * len(str(d.line))} = 修复：{change}{note}"
+
+
+def _fixed_list(result: RunResult) -> list[str]:
+    """--fix --show-fixes: what was fixed, per file and rule (ruff's enumeration)."""
+    names = {rule.code: rule.name for rule in result.rules}
+    out = [f"已修复 {result.fixed} 处："]
+    for path in sorted(result.fixed_codes):
+        out.append(f"- {visible(path)}：")
+        for code, count in sorted(result.fixed_codes[path].items()):
+            out.append(f"    {count} × {code}（{names.get(code, '')}）")
+    out.append("")
+    return out
+
+
 def summary(result: RunResult) -> str:
+    """One line for the whole run.  It never says 未发现问题 of a run in which
+    files could not be read, and says so when nothing was checked at all."""
     counts = Counter(d.severity for d in result.diagnostics)
-    files = f"检查了 {result.files_checked} 个文件"
+    unreadable = sum(1 for e in result.errors if e.code != "RL003")
+    unwritten = len(result.errors) - unreadable
     parts = []
-    if result.diagnostics:
+    if result.files_checked == 0:
+        parts.append(
+            f"没有检查任何文件：{unreadable} 个文件无法检查" if unreadable else "没有检查任何文件"
+        )
+    elif result.diagnostics:
         by = "，".join(
             f"{s.label} {counts[s]}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if counts[s]
         )
-        parts.append(f"共发现 {len(result.diagnostics)} 个问题（{by}），{files}")
+        parts.append(
+            f"共发现 {len(result.diagnostics)} 个问题（{by}），检查了 {result.files_checked} 个文件"
+        )
+        if unreadable:
+            parts.append(f"另有 {unreadable} 个文件无法检查")
+    elif unreadable:
+        parts.append(
+            f"{unreadable} 个文件无法检查；其余 {result.files_checked} 个文件中没有发现问题"
+        )
     else:
-        parts.append(f"未发现问题，{files}")
+        parts.append(f"未发现问题，检查了 {result.files_checked} 个文件")
     if result.fixed:
         parts.append(f"已自动修复 {result.fixed} 处（{result.fixed_files} 个文件）")
     fixable = sum(1 for d in result.diagnostics if d.fix and d.fix.safe)
     if fixable:
         parts.append(f"其中 {fixable} 个可用 --fix 自动修复")
-    unreadable = sum(1 for e in result.errors if e.code != "RL003")
-    if unreadable:
-        parts.append(f"{unreadable} 个文件无法检查")
-    if len(result.errors) > unreadable:
-        parts.append(f"{len(result.errors) - unreadable} 个文件的修复未能写入")
+    if unwritten:
+        parts.append(f"{unwritten} 个文件的修复未能写入")
+    if result.below_minimum:
+        below = Counter(d.severity for d in result.below_minimum)
+        listed = "，".join(f"{s.label} {n}" for s, n in sorted(below.items(), key=_rank))
+        parts.append(f"低于 --min-severity 的 {len(result.below_minimum)} 个问题未显示（{listed}）")
+    if result.excluded:
+        parts.append(f"{result.excluded} 个文件按排除规则跳过")
     if result.baseline_hidden:
         parts.append(f"基线中已记录的 {result.baseline_hidden} 个问题未显示")
     if result.baseline_stale:
@@ -141,3 +251,7 @@ def summary(result: RunResult) -> str:
             f"基线中有 {len(result.baseline_stale)} 条已不再出现（可用 --write-baseline 更新基线）"
         )
     return "；".join(parts) + "。"
+
+
+def _rank(item: tuple[Severity, int]) -> int:
+    return -item[0].rank

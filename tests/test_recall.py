@@ -1,0 +1,33 @@
+"""The number rules' recall on their one-defect corpus (bench/corpora/numbers.yaml):
+at least 95% of the planted defects found, no finding on a consistent twin or a
+clean sample."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _recall_module():
+    spec = importlib.util.spec_from_file_location("bench_recall", ROOT / "bench" / "recall.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_numbers_corpus_recall_and_no_false_findings():
+    recall = _recall_module()
+    per_class, samples, _ = recall.run_family(
+        ROOT / "bench" / "corpora" / "numbers.yaml", None, False
+    )
+    caught = sum(t.caught for t in per_class.values())
+    bad = sum(t.bad for t in per_class.values())
+    assert bad >= 400
+    assert caught / bad >= 0.95, {c: (t.caught, t.bad) for c, t in per_class.items()}
+    assert {c: t.false_cases for c, t in per_class.items() if t.false_cases} == {}
+    assert sum(samples.values()) == 0

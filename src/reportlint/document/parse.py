@@ -62,8 +62,6 @@ def parse(source: Source) -> Document:
         return text[slice(*view.span(p.start, p.end))]
 
     def shape_of(p: Paragraph) -> str | None:  # read as typed: the spaces between fields count
-        if "。" in p.text:
-            return None
         return chrome_shape(shape_text(view.folded[slice(*view.span(p.start, p.end))]))
 
     start, shapes = report_start(paragraphs, shape_of)

@@ -48,6 +48,9 @@ _META_VALUE = compiled(r"^[^。，；！？]{0,40}$")
 _FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
 _NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,12}$")
 _WEB_ADDRESS = compiled(r"(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", regex.IGNORECASE)
+# "青岚新闻网 1月27日电 据…具体内容如下：" and "《…报告》是2025年…发布的工作报告。"
+_DATELINE = compiled(r"^\S{2,16}\s*\d{1,2}月\d{1,2}日电")
+_WRAPPER = compiled(r"^《[^》]{6,80}(?:报告|情况|总结)》是[^。]{0,40}?(?:发布|印发|公布|公开)的")
 # A document site's watermark: its name and address ("公文汇 www.gongwenhui.com").
 _SITE_MARK = compiled(
     r"^\S{0,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", regex.IGNORECASE
@@ -81,11 +84,17 @@ def chrome_shape(text: str) -> str | None:
     "breadcrumb": 当前位置…, 首页 > 栏目 > 栏目; "widget": nothing but a site's
     controls (打印 关闭, 语音播报, 大 中 小) or marks ("| | |"); "banner": a dated
     banner with the weekday (今天是…星期三); "file": a file name a document site
-    shows; "site": a document site's watermark (its name and www address).
+    shows; "site": a document site's watermark (its name and www address);
+    "repost": a news site's dateline lead or a mirror's sentence around the
+    title, the one kind of chrome that is a sentence.
     Checked on the normalized view, so letter-spaced and traditional labels
     ("索 引 号", "發布時間") read as their plain forms.
     """
-    if "。" in text or len(text) > 240:
+    if "。" in text:
+        # A news repost's dateline lead, or a mirror's sentence around the title:
+        # sentences, but the site's, not the report's (above the report only).
+        return "repost" if _DATELINE.match(text) or _WRAPPER.match(text) else None
+    if len(text) > 240:
         return None
     labels = _LABELLED.findall(text)
     bracketed = any(label.lstrip()[:1] in ("[", "【") for label in labels)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import regex
+
 from reportlint import lexicon
 from reportlint.document.dates import DATE_LINE
 from reportlint.document.headings import ITEM_START
@@ -245,3 +247,32 @@ def chunk_marks(text: str) -> list[Span]:
 
 _CLAUSE_OR_COMMA = compiled(r"[。；，,;]")
 _ENDS = tuple("。！？；：”!?;:")
+
+
+# A document site's watermark typed after a space at the end of a report's line:
+# "一、…主要举措和成效 公文汇 www.gongwenhui.com", "（一）… 公文汇,办公文档之家".
+_SITE = lexicon.alternation("doc_site_marks")
+_WATERMARK_TAIL = compiled(
+    rf"[ \u3000]+(?P<mark>(?:{_SITE})(?:[,，、\s]+(?:{_SITE}))*(?:\s*(?:https?://)?www\.\S+)?"
+    rf"|\S{{0,12}}[ \u3000]*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?)[ \u3000]*$",
+    regex.IGNORECASE,
+)
+
+
+_HAS_MARK = compiled(rf"www\.|{_SITE}", regex.IGNORECASE)
+
+
+def watermark_cut(view: NormalizedView, text: str, start: int, end: int) -> int | None:
+    """The view offset where a watermark appended to the line [start, end) begins."""
+    if not _HAS_MARK.search(view.text, start, end):
+        return None
+    line_start, line_end = view.span(start, end)
+    m = _WATERMARK_TAIL.search(text, line_start, line_end)
+    if m is None or m.start() == line_start:
+        return None
+    at = m.start("mark")
+    # The view character that starts the mark: the first whose original is there.
+    for i in range(start, end):
+        if view.orig(i) >= at:
+            return i if i > start else None
+    return None

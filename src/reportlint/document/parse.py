@@ -26,7 +26,7 @@ from reportlint.document.headings import (
     title_from,
     unnumbered_headings,
 )
-from reportlint.document.lines import broken_line_joins, chunk_marks, lost_breaks
+from reportlint.document.lines import broken_line_joins, chunk_marks, lost_breaks, watermark_cut
 from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
@@ -54,7 +54,9 @@ def parse(source: Source) -> Document:
     spans: list[tuple[int, int]] = []
     for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
         cuts = lost_breaks(view, text, m.start(), m.end(), first=k < _FIRST_LINES)
-        breaks.extend(cuts)
+        if (mark := watermark_cut(view, text, m.start(), m.end())) is not None:
+            cuts = [c for c in cuts if c < mark] + [mark]  # the mark is chrome, not a break
+        breaks.extend(c for c in cuts if c != mark)
         spans.extend(pairwise([m.start(), *cuts, m.end()]))
     paragraphs = [Paragraph(i, a, b, view.text[a:b]) for i, (a, b) in enumerate(spans)]
 

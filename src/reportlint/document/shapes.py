@@ -47,6 +47,8 @@ _DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{
 _META_VALUE = compiled(r"^[^。，；！？]{0,40}$")
 _FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
 _NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,12}$")
+_SITE_NAME = lexicon.alternation("doc_site_marks")
+_SITE_NAMES = compiled(rf"{_SITE_NAME}(?:[,，、\s]+{_SITE_NAME})*")
 _WEB_ADDRESS = compiled(r"(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", regex.IGNORECASE)
 # "青岚新闻网 1月27日电 据…具体内容如下：" and "《…报告》是2025年…发布的工作报告。"
 _DATELINE = compiled(r"^\S{2,16}\s*\d{1,2}月\d{1,2}日电")
@@ -124,7 +126,7 @@ def chrome_shape(text: str) -> str | None:
         return "file"
     if _NO_WORDS.match(text):
         return "widget"
-    if _SITE_MARK.match(text):
+    if _SITE_MARK.match(text) or _SITE_NAMES.fullmatch(text):
         return "site"
     return None
 
@@ -145,7 +147,7 @@ def chrome_line(typed: str) -> bool:
 # What a line needs to be chrome below the top of the report (an information bar,
 # a breadcrumb, a watermark: `chrome.ANYWHERE`): a label's colon or bracket, a
 # breadcrumb's separator or label, a web address.  One search passes over the rest.
-CHROME_HINT = compiled(r"[：:\[\]【】>＞»›|｜]|位置|www\.|https?://")
+CHROME_HINT = compiled(r"[：:\[\]【】>＞»›|｜]|位置|www\.|https?://|" + _SITE_NAME)
 
 
 FOOTER_MARK = compiled(lexicon.alternation("footer_marks"))

@@ -259,6 +259,7 @@ _WATERMARK_TAIL = compiled(
 )
 
 
+_ONLY_SITES = compiled(rf"(?:{_SITE})(?:[,，、\s]+(?:{_SITE}))*")
 _HAS_MARK = compiled(rf"www\.|{_SITE}", regex.IGNORECASE)
 
 
@@ -271,6 +272,8 @@ def watermark_cut(view: NormalizedView, text: str, start: int, end: int) -> int 
     if m is None or m.start() == line_start:
         return None
     at = m.start("mark")
+    if _ONLY_SITES.fullmatch(text[line_start : m.start()].strip()):
+        return None  # the whole line is the watermark: chrome as it stands
     # The view character that starts the mark: the first whose original is there.
     for i in range(start, end):
         if view.orig(i) >= at:

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         # line leaves the heading, on the same line, in the report).
         on_line: dict[int, list[bool]] = {}
         for p in doc.paragraphs:
-            on_line.setdefault(lines[p.index], []).append(p.chrome is not None)
+            on_line.setdefault(lines[p.index], []).append(p.chrome not in (None, "cover"))
         chrome_found = {n for n, kinds in on_line.items() if all(kinds)}
         title_found = {lines[p.index] for p in doc.title}
         typed = text.split("\n")

@@ -35,7 +35,7 @@ from reportlint.document.shapes import CHROME_HINT, chrome_shape, shape_text
 from reportlint.document.signature import find_signature
 from reportlint.document.span import Span
 from reportlint.document.tables import find_group_rows
-from reportlint.document.title import find_title, report_start
+from reportlint.document.title import find_cover_letter, find_title, report_start
 from reportlint.document.year import report_year
 from reportlint.load import Source
 
@@ -72,9 +72,13 @@ def parse(source: Source) -> Document:
         if CHROME_HINT.search(p.text) and (shape := shape_of(p)) in ANYWHERE:
             shapes[p.index] = shape
     found = find_title(paragraphs, shapes, start)
+    cover = 0  # paragraphs of a cover letter sent with the report, above its title
+    if found is None and (found := find_cover_letter(paragraphs)) is not None:
+        cover = found.lines[0]
+        start = max(start, found.lines[-1] + 1)
     title_idx = found.lines if found else ()
     footer_start = find_footer(paragraphs, title_idx[-1] + 1 if title_idx else 0)
-    paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start)
+    paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start, cover)
     chrome = chrome_regions(paragraphs)
     copies = set(found.copies) if found else set()
 

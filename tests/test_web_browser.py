@@ -29,7 +29,7 @@ from reportlint.checks import Severity
 from reportlint.extract.docx import docx_text
 from reportlint.fix import fix_source
 from reportlint.load import load_path
-from word_support import commented, overview
+from word_support import commented, flagged, overview
 
 from support import SYNTHETIC, builtin_rules, clean_text, seed
 
@@ -137,16 +137,6 @@ def test_the_fixed_text_downloads_with_the_safe_fixes_applied(page, tmp_path):
     target = tmp_path / download.suggested_filename
     download.save_as(target)
     assert target.read_bytes() == outcome.text.encode("utf-8")
-
-
-def flagged(text: str, finding: dict) -> str:
-    """The text a finding of the JSON output flags (1-based lines and columns)."""
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    start = starts[finding["line"] - 1] + finding["column"] - 1
-    end = starts[finding["end_line"] - 1] + finding["end_column"] - 1
-    return text[start:end]
 
 
 def test_the_annotated_word_file_downloads(page, tmp_path):

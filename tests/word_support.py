@@ -224,3 +224,13 @@ def overview(data: bytes) -> str:
     """The overview comment's text."""
     (text,) = [t for _, _, t in comment_texts(data).values() if t.startswith("reportlint 审查意见")]
     return text
+
+
+def flagged(text: str, finding: dict[str, Any]) -> str:
+    """The text a finding of the JSON output flags (1-based lines and columns)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    start = starts[finding["line"] - 1] + finding["column"] - 1
+    end = starts[finding["end_line"] - 1] + finding["end_column"] - 1
+    return text[start:end]

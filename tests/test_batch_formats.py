@@ -302,6 +302,33 @@ def test_github_annotations_put_errors_first_and_say_what_github_will_not_show()
     assert all(line.startswith("::") for line in few.strip().splitlines())
 
 
+def test_findings_a_person_must_fix_come_before_those_fixed_automatically():
+    """Seed 004's one wrong sum and late date are not buried under 272 commas."""
+    page = lxml.html.fromstring(run("check", "--format", "html", str(seed(4)), str(seed(0))).stdout)
+    found = findings(str(seed(4)))
+    automatic = {
+        code
+        for code in {f["code"] for f in found}
+        if all(f["fix_applicability"] == "safe" for f in found if f["code"] == code)
+    }
+    report = next(
+        r for r in page.xpath("//section[@class='rl-report']") if seed(4).name in r.text_content()
+    )
+    warnings = report.xpath(".//section[contains(@class, 'rl-warning')]/details/@data-code")
+    by_hand = [code for code in warnings if code not in automatic]
+    assert by_hand and set(warnings) - set(by_hand) == {"RL403", "RL404", "RL411"}
+    assert warnings == sorted(by_hand) + sorted(set(warnings) - set(by_hand))
+    summary = report.xpath(".//details[@data-code='RL404']/summary")[0].text_content()
+    assert "（272 处，均可自动修正）" in summary
+    # An unsafe fix is a suggestion to check, not something the fixed text does.
+    other = next(
+        r for r in page.xpath("//section[@class='rl-report']") if seed(0).name in r.text_content()
+    )
+    (item,) = other.xpath(".//details[@data-code='RL303']//li")
+    assert item.xpath("string(.//span[@class='rl-suggest'])") == "请核对后自行修改"
+    assert "均可自动修正" not in other.xpath("string(.//details[@data-code='RL303']/summary)")
+
+
 # -- --output-dir, --split-per-file ---------------------------------------------------
 
 

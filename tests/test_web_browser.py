@@ -129,7 +129,10 @@ def test_the_fixed_text_downloads_with_the_safe_fixes_applied(page, tmp_path):
     page.set_input_files("#file", str(seed(4)))
     page.locator("#report .rl-report").wait_for()
     outcome = fix_source(load_path(seed(4)), builtin_rules().selected())
-    assert f"已自动修正 {outcome.applied} 处" in page.inner_text("#fixed-note")
+    assert (
+        f"其中 {outcome.applied} 处（标点、序号、空格等）已在下载的文字中改好"
+        in page.inner_text("#fixed-note")
+    )
     with page.expect_download() as info:
         page.click("#download-fixed")
     download = info.value
@@ -292,13 +295,16 @@ def test_serve_opens_the_page_in_the_browser(tmp_path):
         process.wait(timeout=10)
 
 
-def test_screenshot_of_the_page(page):
+def test_screenshot_of_the_page(page, tmp_path):
+    """What a clerk sees for seed 004 as a Word file (docs/clerk-page.png is a copy)."""
     folder = artifacts()
     page.screenshot(path=str(folder / "serve-empty.png"))
-    page.set_input_files("#file", str(seed(4)))
+    report = tmp_path / f"{seed(4).stem}.docx"
+    report.write_bytes(text_to_docx(seed(4).read_text("utf-8")))
+    page.set_input_files("#file", str(report))
     page.locator("#report .rl-report").wait_for()
     page.locator("#report .rl-group.rl-error a.rl-finding").first.click()
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(folder / "serve-page.png"))
+    page.screenshot(path=str(folder / "serve-page.png"), full_page=True)
     data = (folder / "serve-page.png").read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000

@@ -69,7 +69,9 @@
     fixed = data.fixed;
     download.disabled = !fixed;
     fixedNote.textContent = fixed
-      ? "已自动修正 " + data.fixes + " 处（标点、序号、空格等），其余问题请对照下方逐条修改。"
+      ? "其中 " + data.fixes + " 处（标点、序号、空格等）已在下载的文字中改好"
+        + (data.word.from ? "" : "（纯文字，不含 Word 格式）")
+        + "，其余问题请对照下方逐条修改。"
       : "没有可以自动修正的地方。";
     wordButton.disabled = false;
     wordNote.textContent = wordHint(data.word);
@@ -120,7 +122,7 @@
         if (current !== shown) { return; } // another report was checked meanwhile
         save(copy.blob, current.word.name);
         wordNote.textContent = "已下载“" + current.word.name + "”："
-          + (copy.comments === "0" ? "没有发现问题，未加批注。"
+          + (copy.comments === "0" ? "没有发现问题。"
             : copy.comments + " 条批注" + (copy.revisions !== "0"
               ? "，其中 " + copy.revisions + " 处已标为修订，可在“审阅”中接受或拒绝。" : "。"));
       }, function (failure) {

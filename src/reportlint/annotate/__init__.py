@@ -13,6 +13,7 @@ first made into a plain Word document of its text.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class Annotation:
     # Word document was made from.
     converted_from: str | None
     summary_comment_id: int | None  # the overview comment on the title, if any
+    text: str  # the report's text as read (before any conversion), as check reads it
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -61,6 +63,7 @@ def annotate_bytes(
     revisions: bool = True,
     summary: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: Callable[[Diagnostic], bool] | None = None,
 ) -> Annotation:
     """Check a report given as bytes and return the annotated Word document.
 
@@ -68,10 +71,14 @@ def annotate_bytes(
     `check`); `rules` the rules to run (e.g. `RuleSet.load()`, or
     `Configuration.rules_for(path)`); `report_year` overrides the year read
     from the text.  `revisions=False` gives comments only; `summary=False`
-    leaves out the overview comment on the title.  Raises LoadError (with a
-    message in Chinese) when the input cannot be read.
+    leaves out the overview comment on the title.  `keep`, when given, is
+    asked about each finding, in the order the rules found them, and only
+    those it keeps are placed (`check --split-per-file --format docx` places the findings its
+    run shows, a baseline's and those below --min-severity left out).
+    Raises LoadError (with a message in Chinese) when the input cannot be read.
     """
     source = load_bytes(data, name, format_of(name), max_bytes)
+    read = source.text
     converted_from = None
     if source.format != "docx":
         converted_from = source.format
@@ -89,6 +96,8 @@ def annotate_bytes(
     if report_year is not None:
         doc.report_year, doc.year_source = report_year, "config"
     diagnostics = rules.run(doc)
+    if keep is not None:
+        diagnostics = [d for d in diagnostics if keep(d)]
     placed = annotate_document(
         document,
         text_map,
@@ -106,6 +115,7 @@ def annotate_bytes(
         placed.revisions,
         converted_from,
         placed.summary_comment_id,
+        read,
     )
 
 

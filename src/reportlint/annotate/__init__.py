@@ -21,9 +21,16 @@ from typing import Any
 from reportlint.annotate.wording import Fate
 from reportlint.checks import Diagnostic, RuleSet
 from reportlint.document import parse
-from reportlint.load import DEFAULT_MAX_BYTES, LoadError, format_of, load_bytes
+from reportlint.load import (
+    DEFAULT_MAX_BYTES,
+    REVIEW_COPY_SUFFIX,
+    LoadError,
+    format_of,
+    is_review_copy,
+    load_bytes,
+)
 
-SUFFIX = "（审查意见）"
+SUFFIX = REVIEW_COPY_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,7 @@ def output_path(path: str | Path) -> Path:
 
 def is_output(path: str | Path) -> bool:
     """An annotated copy made by this module (left out of a folder's walk)."""
-    return Path(path).stem.endswith(SUFFIX) and Path(path).suffix.lower() == ".docx"
+    return is_review_copy(path)
 
 
 def text_to_docx(text: str) -> bytes:

@@ -348,3 +348,30 @@ def test_a_count_that_names_the_rate_is_no_count_of_its_act():
     ((_, message),) = rates("发放满意度调查问卷246份，评价满意207份，满意度达86.4%。")
     assert "207÷246" in message
     assert rates("发放满意度调查问卷246份，评价满意207份，满意度达84.1%。") == []
+
+
+def test_a_sibling_category_is_no_whole_of_a_count_not_done():
+    # 不合格2卷 is the rest of a whole of at least 40+2: 优秀案卷14卷 is a sibling
+    assert (
+        rates(
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率96.4%。"
+        )
+        == []
+    )
+    (found,) = rates("评查执法案卷45卷，其中优秀12卷、合格31卷、不合格2卷，合格率97.6%。")
+    assert "(45-2)÷45" in found[1]
+
+
+def test_a_comparison_after_a_rate_does_not_make_it_another_period():
+    (found,) = rates(
+        "前三季度，行政复议纠错率为10.5%；全年审结行政复议案件40件，纠错4件，行政复议纠错率为10%。",
+        "全年行政复议纠错率12%，较上年有所下降。",
+    )
+    assert found[0] == "warning" and "写的是10%" in found[1]
+    # the period before a rate still makes it another period's
+    assert (
+        rates(
+            "前三季度，行政复议纠错率为10.5%；全年审结行政复议案件40件，纠错4件，行政复议纠错率为10%。"
+        )
+        == []
+    )

@@ -397,3 +397,55 @@ def test_a_qizhong_family_goes_on_past_a_comma():
     assert "1626件+1963件=3589" in message
     # a later count of another kind still ends the list
     assert sums("受理信访件56件，其中来信12件、来访20件，已办结54件。") == []
+
+
+def test_one_written_in_chinese_is_a_count_in_a_list():
+    (message,) = sums("全年发生行政诉讼案件十件，其中胜诉七件、败诉二件、撤诉二件。")
+    assert "7件+2件+2件=11" in message
+    assert sums("全年发生行政诉讼案件十件，其中胜诉七件、败诉一件、撤诉二件。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 一 in a phrase, after the word it belongs to, in a slogan: no count
+        "全年办理政务服务事项12件，其中即办件3件、承诺件9件，推动一件事一次办。",
+        "全年开展执法检查5次：联合检查2次、专项检查3次，问题一次性告知。",
+        "清理行政许可事项6项：按照“成熟一批、出台一批”原则取消4项、下放2项。",
+    ],
+)
+def test_one_in_a_phrase_is_no_count(sentence):
+    assert sums(sentence) == []
+
+
+def test_a_change_against_last_year_is_no_whole_and_does_not_cut_the_whole_from_its_parts():
+    # "较上年减少420件：" was taken for the whole of the parts after it
+    assert (
+        sums(
+            "全年受理12345热线诉求3260件，较上年减少420件：咨询类1520件，求助类980件，投诉类760件。"
+        )
+        == []
+    )
+    (message,) = sums(
+        "全年受理12345热线诉求3260件，较上年减少420件：咨询类1520件，求助类980件，投诉类860件。"
+    )
+    assert "总数3260件" in message
+    (message,) = sums(
+        "全年办理行政处罚案件112件，同比下降15.2%，其中简易程序案件64件、普通程序案件58件。"
+    )
+    assert "总数112件" in message and "大于" in message
+
+
+def test_categories_of_act_are_no_overlapping_attributes():
+    # 涉及…的 items of one kind (行政处罚, 行政强制, 政府信息公开) do not overlap
+    (message,) = sums(
+        "全年受理行政复议申请37件，同比增加9件，其中涉及行政处罚的25件、行政强制的8件、政府信息公开的6件。"
+    )
+    assert "25件+8件+6件=39" in message
+    # attributes of several kinds still may
+    assert (
+        sums(
+            "以镇政府为被申请人或被告的行政争议案件共7件，其中涉及征地拆迁的4件、申请人或原告为企业的3件、经协调化解的2件。"
+        )
+        == []
+    )

@@ -123,7 +123,6 @@ class Rates(CheckKind[RatesParams]):
                 continue  # no rate: most sentences
             clauses = doc.clauses_of(sentence)
             figures = [f for c in clauses for f in c.figures]
-            compared: bool | None = None  # the sentence names another period
             for clause in clauses:
                 for rate in clause.rates:
                     raw = _fmt(rate.value, rate.decimals)
@@ -149,9 +148,7 @@ class Rates(CheckKind[RatesParams]):
                         yield found
                     if rate.share:
                         continue
-                    if compared is None:
-                        compared = self._compares(doc, sentence)
-                    if rate.bound or compared:
+                    if rate.bound or self._compares(doc, sentence, rate):
                         continue  # a target or another period
                     if plans is None:
                         plans = self._plans(doc)
@@ -163,8 +160,12 @@ class Rates(CheckKind[RatesParams]):
                         continue
                     yield from self._against_earlier(doc, rate, sentence, seen, raw)
 
-    def _compares(self, doc: Document, sentence: Sentence) -> bool:
-        text = sentence.text
+    def _compares(self, doc: Document, sentence: Sentence, rate: RateMention) -> bool:
+        """Whether the rate is another period's or a target: a period, a comparison or
+        a target said before it in its ；-group ("前三季度，…纠错率为10.5%；", "较上年
+        的95%"); one said after it ("纠错率16%，高于上年") compares this year's rate."""
+        end = rate.end - sentence.start
+        text = sentence.text[sentence.text.rfind("；", 0, end) + 1 : end]
         return (
             self.comparison.search(text) is not None
             or _DATED.search(text) is not None
@@ -195,7 +196,12 @@ class Rates(CheckKind[RatesParams]):
         # 分管副镇长出庭应诉3次" are two numerators, not 3 of 4.
         carriers = {c.figure for c in counts}
         before = [f for f in before if f not in carriers or rate.share]
+        # The whole holds the action done and not done: "优秀案卷14卷，合格案卷40卷，
+        # 不合格案卷2卷" has no whole of 42 or more, and 14 is a sibling, not one.
         first = counts[-1]
+        kind = first.figure.unit_class
+        floor = _done_and_not_done([c for c in counts if c.figure.unit_class == kind])
+        before = [f for f in before if f.unit_class != kind or f.amount >= floor]
         wholes = _wholes(first.figure, before)
         if first.figure.approx or not wholes:
             return None  # approximate, or no whole in the sentence
@@ -317,6 +323,14 @@ def _numerators(
         if last.clause >= rate.clause - 1:
             found.append(_Count(last, False))
     return found
+
+
+def _done_and_not_done(counts: Sequence[_Count]) -> float:
+    """The least a whole can be: its largest count of the action done and its largest
+    count of it not done are disjoint parts of it (0 without both)."""
+    done = [c.figure.amount for c in counts if not c.negated]
+    undone = [c.figure.amount for c in counts if c.negated]
+    return max(done) + max(undone) if done and undone else 0.0
 
 
 def _wholes(part: Figure, before: Sequence[Figure]) -> list[Figure]:

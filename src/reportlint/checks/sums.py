@@ -17,7 +17,8 @@ another), so "631批次996余人次" adds 631.
   以下/以上), or a list with an "其他/其余" item.
 - *Not parts*: a nested "（其中…）" or "，其中…" run (it breaks down the item
   before it and is checked against it); a later stage of an intake count
-  ("96件：受理88件，审结81件"); a change (同比增加12件), a count included in the
+  ("96件：受理88件，审结81件"); a change (同比增加12件: no whole either, and
+  passed over between a whole and its marker: "37件，同比增加9件，其中…"), a count included in the
   one before (，含部分裁决18件), a count per item or a floor (每名…不少于2次,
   人均2件).  A count per period (每季度1次) is read over the year (4) unless that
   exceeds the total; one after a distributive 各 counts once per item
@@ -25,7 +26,9 @@ another), so "631批次996余人次" adds 631.
   their outcomes ("纠纷56件，调解成功55件；…") may add up by categories.
 - Not judged: approximate figures (余, 多, 约), lists ending in 等 or opened
   with 含 (unless the parts exceed the total), and 其中 lists of attributes
-  that may overlap ("具有法律专业背景的2名、35岁以下的6名、女性5名").
+  that may overlap ("具有法律专业背景的2名、35岁以下的6名、女性5名"), unless
+  they are categories of one kind that do not overlap ("涉及行政处罚的21件、
+  行政强制的8件": the lexicon's family_act_types).
   Figures with decimals are rounded: the sum may be off by half a unit of the
   last decimal of each; a whole "5万份" is exact.
 """
@@ -110,6 +113,11 @@ class SumsParams(Params):
         default_factory=lambda: [_words(name) for name in _FAMILIES]
     )
     partitions: list[list[str]] = msgspec.field(default_factory=lambda: [_words("age_partition")])
+    # Sets of categories that do not overlap but need not be listed in full: a
+    # list of them is no list of attributes, and may not exceed its whole.
+    disjoint_families: list[list[str]] = msgspec.field(
+        default_factory=lambda: [_words("family_act_types")]
+    )
 
 
 @register
@@ -132,6 +140,12 @@ class Sums(CheckKind[SumsParams]):
             + ")?"
         )
         self.any_marker = compiled("|".join(map(regex.escape, markers)))
+        # A change against another period between a whole and its marker ("37件，
+        # 同比增加9件，其中…") says nothing of the parts; it is no whole itself.
+        self.change = compiled(
+            r"[，,]" + lexicon.alternation("change_words") + r"[^，；：。！？]{0,24}"
+        )
+        self.change_lead = compiled("^" + lexicon.alternation("change_words"))
         # A sentence with a whole has a marker or a word of wholes somewhere: one
         # search passes over most sentences.
         self.trigger = compile_patterns(
@@ -170,6 +184,10 @@ class Sums(CheckKind[SumsParams]):
             validate_patterns(categories, f"partitions[{i}]")
             for i, categories in enumerate(params.partitions)
         ]
+        self.disjoint = [
+            compile_patterns(members, f"disjoint_families[{i}]")
+            for i, members in enumerate(params.disjoint_families)
+        ]
 
     def check(self, doc: Document) -> Iterator[Finding]:
         yield from self._tables(doc)
@@ -183,7 +201,8 @@ class Sums(CheckKind[SumsParams]):
             if len(quantities) < 1 + self.params.min_parts:
                 continue
             if not wholes and not any(
-                self.any_marker.search(view, q.end, q.end + 8) for q in quantities
+                self.any_marker.search(view, at, at + 8)
+                for at in (self._past_change(view, q.end) for q in quantities)
             ):
                 continue
             clauses = doc.clauses_of(sentence)
@@ -208,15 +227,18 @@ class Sums(CheckKind[SumsParams]):
     ) -> Finding | None:
         text = doc.view.text
         total = figures[i]
-        if self.any_marker.search(text, total.end, total.end + 8) is None:
+        after = self._past_change(text, total.end)
+        if self.any_marker.search(text, after, after + 8) is None:
             return None  # (a plain look first: the marker pattern is slow to fail)
-        m = self.marker.match(text, total.end)
+        if self.change_lead.search(total.lead):
+            return None  # "较上年减少420件：" is a change, not the whole
+        m = self.marker.match(text, after)
         if not m:
             return None
-        if m.start("m") > total.end + 1 and text[total.number_start - len(total.lead) - 1] == "、":
+        if m.start("m") > after + 1 and text[total.number_start - len(total.lead) - 1] == "、":
             return None  # "12个村、3个社区，其中…": 社区 is an item, not a verb
         seg_start = m.end()
-        closer = "）" if text[total.end : m.start("m")].endswith("（") else "。"
+        closer = "）" if text[after : m.start("m")].endswith("（") else "。"
         limit = min(sentence.end, seg_start + _LIST_CHARS)
         end = text.find(closer, seg_start, limit)
         if end < 0:
@@ -250,7 +272,10 @@ class Sums(CheckKind[SumsParams]):
         ):
             exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
         elif (
-            self.attribute is not None and m["m"] != "：" and any(map(self.attribute.search, leads))
+            self.attribute is not None
+            and m["m"] != "："
+            and any(map(self.attribute.search, leads))
+            and not any(all(map(p.search, leads)) for p in self.disjoint)
         ):
             # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories
             # that may overlap; after a colon they are a breakdown ("以市政府为被申请
@@ -284,6 +309,13 @@ class Sums(CheckKind[SumsParams]):
         if m["including"] or any(word in segment for word in self.params.open_list_words):
             exhaustive = False
         return self._judge(doc, total, readings, exhaustive, prefixes=True)
+
+    def _past_change(self, text: str, at: int) -> int:
+        """Where a whole's marker may be, past a change said right after it."""
+        if text.startswith(("，", ","), at) and (change := self.change.match(text, at)):
+            end: int = change.end()
+            return end
+        return at
 
     # -- 共N件，A a件、B b件 and A a件、B b件，合计N件 ---------------------------------
     def _listed(

@@ -37,6 +37,18 @@ _QUANTITY = compiled(
 
 
 _SET_PHRASE = compiled(r"制度|机制|清单|原则|事")
+# 一 is a count as an item of a list or a clause's last figure ("败诉一件、撤诉二件",
+# "出庭应诉一次。"), not in a phrase ("一起研究", "一次性告知", "一人一档") nor after
+# a word it belongs to ("统一", "唯一", "逐一", "每一").
+_ONE_ENDS = compiled(r"[、，；。：！？）]|$")
+_ONE_AFTER = "统唯同逐每之万单其"
+
+
+def _counts_one(text: str, start: int, end: int) -> bool:
+    if _ONE_ENDS.match(text, end) is None or (start and text[start - 1] in _ONE_AFTER):
+        return False
+    # A slogan in quotes: "“成熟一批、出台一批”"
+    return text.count("“", 0, start) <= text.count("”", 0, start)
 
 
 class Quantity(NamedTuple):
@@ -58,7 +70,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         else:
             value = cn_to_int(raw)
             # "一起" (together), "一件事", "百名律师", "三项制度": set phrases, not counts.
-            if value is None or value < 2 or raw[0] in "百千万" or _SET_PHRASE.match(text, m.end()):
+            if value is None or raw[0] in "百千万" or _SET_PHRASE.match(text, m.end()):
+                continue
+            if value < 2 and not _counts_one(text, m.start(), m.end()):
                 continue
         if value is None:
             continue

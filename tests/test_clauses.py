@@ -148,3 +148,28 @@ def test_yue_and_jin_inside_a_word_make_no_approximation():
     doc, (sentence,) = body("实际签约132个，就近办理12件，约0.39万元，近200件。")
     figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
     assert [f.approx for f in figures] == ["", "", "约", "近"]
+
+
+def test_a_table_typed_as_text_has_named_columns_units_and_cells():
+    doc = document(
+        HEAD
+        + "项目\t受理（件）\t金额（万元）\t办结率\n行政复议\t26\t1.5\t96.2%\n合计\t26\t—\t96.2%\n"
+    )
+    (table,) = doc.tables
+    assert table.header == ("项目", "受理", "金额", "办结率")
+    assert table.units == ("", "件", "万元", "")
+    assert table.labels == ("行政复议", "合计")
+    assert table.total_rows() == [1] and table.total_columns() == []
+    assert table.cells[1][1] is None
+    money = table.figure(0, 1, "金额")
+    assert money is not None and (money.amount, money.unit_class, money.decimals) == (
+        15000,
+        "元",
+        1,
+    )
+    rate = table.rate(0, 2, "办结率")
+    assert rate is not None and (rate.stem, rate.value) == ("办结", 96.2)
+    span = doc.span(rate.start, rate.end)
+    assert doc.text[span.start : span.end] == "96.2%"
+    # a row of words or a line of prose with a gap is no table
+    assert document(HEAD + "项目\t做法\n普法\t送法下乡\n").tables == ()

@@ -375,3 +375,28 @@ def test_a_comparison_after_a_rate_does_not_make_it_another_period():
         )
         == []
     )
+
+
+def test_rates_in_a_table_are_checked_against_the_counts_of_their_row():
+    table = "项目\t受理（件）\t办结（件）\t办结率\n行政复议\t26\t25\t96.2%\n行政诉讼\t9\t8\t{}"
+    assert rates(table.format("88.9%")) == []
+    ((severity, message),) = rates(table.format("91.9%"))
+    assert severity == "error" and "8÷9" in message and "88.9%" in message
+    # without units in the header, and set on its side (the rate names a row)
+    assert rates("年度\t受理\t审结\t审结率\n2023年\t38\t37\t97.4%\n2024年\t45\t44\t97.8%") == []
+    ((_, message),) = rates(
+        "指标\t2023年\t2024年\n受理\t38\t45\n审结\t37\t44\n审结率\t94.7%\t97.8%"
+    )
+    assert "37÷38" in message
+
+
+def test_a_share_column_is_of_the_total_row_that_adds_up():
+    table = (
+        "纠纷类别\t数量（件）\t占比\n婚姻家庭纠纷\t42\t35%\n邻里纠纷\t36\t{}\n"
+        "其他纠纷\t42\t35%\n合计\t{}\t100%"
+    )
+    assert rates(table.format("30%", "120")) == []
+    ((_, message),) = rates(table.format("33%", "120"))
+    assert "36÷120" in message
+    # a 合计 that does not add up is RL202's finding, no whole for the shares
+    assert rates(table.format("30%", "125")) == []

@@ -449,3 +449,23 @@ def test_categories_of_act_are_no_overlapping_attributes():
         )
         == []
     )
+
+
+def test_a_table_without_units_has_its_total_row_and_total_column_checked():
+    # the unit in the header, or none at all
+    rows = "复议结果\t件数\n维持\t14\n撤销\t3\n驳回\t4\n合计\t{}"
+    assert sums(rows.format(21)) == []
+    (message,) = sums(rows.format(23))
+    assert "总数23件" in message and "14件+3件+4件=21" in message
+    money = "项目\t金额（万元）\n罚款\t86.4\n没收违法所得\t12.7\n合计\t{}"
+    assert sums(money.format(99.1)) == []
+    (message,) = sums(money.format(98.1))
+    assert "98.1万元" in message
+    columns = "年度\t行政复议\t行政诉讼\n2023年\t18\t7\n2024年\t22\t9\n合计\t40\t{}"
+    assert sums(columns.format(16)) == []
+    (message,) = sums(columns.format(18))
+    assert "7+9=16" in message
+    across = "社区\t来信\t来访\t网上信访\t合计\n东街社区\t3\t5\t4\t12\n西街社区\t2\t6\t3\t{}"
+    assert sums(across.format(11)) == []
+    (message,) = sums(across.format(12))
+    assert "2+6+3=11" in message

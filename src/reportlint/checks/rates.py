@@ -14,6 +14,9 @@ Read from the Document's clauses (document/clauses.py), sentence by sentence:
   sentence without a whole are not judged; a bound (95%以上) is checked as one.
 - 全部/均 before the rate's action ("全部按期办结，按期办结率91.7%") means
   100%, and 无一/零 ("无一败诉，败诉率20%") means 0.
+- In a table (doc.tables), a rate cell against the counts of its row, or of
+  its column when the table is set on its side; a share column (占比) against
+  the count before it and the 合计 row, when that adds up.
 - A completion-type rate or a share above 100% ("出庭应诉率105%").
 - The same named rate given two different values in one report, unless
   each sentence names its own subject before it ("12345热线受理…，按期办结率
@@ -41,7 +44,7 @@ from reportlint.checks.base import (
 from reportlint.checks.parts import year_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.clauses import Clause, Figure, RateMention, Sentence
+from reportlint.document.clauses import Clause, Figure, RateMention, Sentence, Table
 from reportlint.document.regexes import compiled
 
 # Two percentages in cells side by side, as typed: "95.1%\t97.3%", "95.1%　97.3%".
@@ -115,6 +118,8 @@ class Rates(CheckKind[RatesParams]):
         self.plan = year_patterns(params.plan_patterns, "plan_patterns")
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for table in doc.tables:
+            yield from self._table(doc, table)
         seen: dict[str, list[_Seen]] = {}
         plans: list[tuple[int, int]] | None = None  # next-year plan sections
         rows: dict[int, bool] = {}  # paragraph index -> a table row of several columns
@@ -159,6 +164,42 @@ class Rates(CheckKind[RatesParams]):
                     if rows[sentence.paragraph]:
                         continue
                     yield from self._against_earlier(doc, rate, sentence, seen, raw)
+
+    def _table(self, doc: Document, table: Table) -> Iterator[Finding]:
+        """Rates in a table's cells, each against the counts of its row ("行政复议 26
+        25 96.2%" under "项目 受理（件） 办结（件） 办结率"), or of its column when
+        the table is set on its side (rows named 受理, 办结, 办结率); a share
+        ("占比") against the count before it and that column's 合计 row."""
+        columns = range(len(table.header) - 1)
+        totals = table.total_rows()
+        records = [[(r, c, table.header[c + 1]) for c in columns] for r in range(len(table.labels))]
+        records += [[(r, c, table.labels[r]) for r in range(len(table.labels))] for c in columns]
+        for record in records:
+            figures = [f for r, c, field in record if (f := table.figure(r, c, field))]
+            for k, (r, c, field) in enumerate(record):
+                rate = table.rate(r, c, field)
+                if rate is None:
+                    continue
+                raw = _fmt(rate.value, rate.decimals)
+                if rate.value > self.params.max_percent and (
+                    rate.share or not self.unbounded.search(rate.name)
+                ):
+                    yield Finding(
+                        doc.span(rate.start, rate.end),
+                        "over-maximum",
+                        {"name": rate.name, "value": raw, "maximum": _fmt(self.params.max_percent)},
+                    )
+                elif not rate.share:
+                    found = self._against_counts(doc, rate, figures, (), raw)
+                    if found is not None:
+                        yield found
+                elif k and record[k - 1][1] == c - 1 and totals and r not in totals:
+                    # the count in the column before, of the 合计 row's count below it
+                    # (when that adds up: RL202 reports one that does not)
+                    part = table.figure(r, c - 1, "")
+                    whole = _column_total(table, totals, r, c - 1)
+                    if part and whole and not _agrees(_Count(part, False), whole, rate):
+                        yield self._mismatch(doc, rate, raw, _Count(part, False), whole)
 
     def _compares(self, doc: Document, sentence: Sentence, rate: RateMention) -> bool:
         """Whether the rate is another period's or a target: a period, a comparison or
@@ -214,6 +255,11 @@ class Rates(CheckKind[RatesParams]):
             for whole in _wholes(count.figure, before):
                 if not whole.approx and _agrees(count, whole, rate):
                     return None  # another reading gives the stated rate
+        return self._mismatch(doc, rate, raw, first, primary)
+
+    def _mismatch(
+        self, doc: Document, rate: RateMention, raw: str, first: _Count, primary: Figure
+    ) -> Finding:
         part = first.figure
         computed = (
             (primary.amount - part.amount if first.negated else part.amount) / primary.amount * 100
@@ -323,6 +369,20 @@ def _numerators(
         if last.clause >= rate.clause - 1:
             found.append(_Count(last, False))
     return found
+
+
+def _column_total(table: Table, totals: list[int], row: int, column: int) -> Figure | None:
+    """The 合计 row's count under a row, if it is the sum of the rows it closes."""
+    total = next((t for t in totals if t > row), None)
+    if total is None:
+        return None
+    whole = table.figure(total, column, "")
+    first = max((t + 1 for t in totals if t < total), default=0)
+    parts = [table.figure(r, column, "") for r in range(first, total)]
+    if whole is None or not all(parts):
+        return None
+    slack = whole.precision + sum(q.precision for q in parts if q) + 1e-9
+    return whole if abs(sum(q.amount for q in parts if q) - whole.amount) <= slack else None
 
 
 def _done_and_not_done(counts: Sequence[_Count]) -> float:

@@ -9,7 +9,9 @@ another), so "631批次996余人次" adds 631.
   smaller but never larger; a count said with 共/合计/总计/累计 and followed by a
   、-list ("共7件，胜诉4件、败诉1件、撤诉3件") is a subset too; a 合计/共计 after
   a 、-list ("来信12件、来访20件，合计32件") and a 合计 row under table rows are
-  the sum of what they follow.
+  the sum of what they follow; in a table typed with tabs (doc.tables), a 合计
+  row is the sum of each column above it and a 合计 column the sum of the
+  columns before it, the unit in the header or none.
 - *A subset that must add up*: parts that are the categories named before the
   whole ("合同、协议共36份，其中合同20份、协议14份"), a closed family of outcomes
   or a complementary pair (维持/撤销/确认违法/驳回…; 予以公开/部分公开/不予公开/
@@ -51,7 +53,7 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.clauses import Clause, Figure, Sentence
+from reportlint.document.clauses import Clause, Figure, Sentence, Table
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
@@ -354,8 +356,14 @@ class Sums(CheckKind[SumsParams]):
 
     # -- 合计 under table rows -----------------------------------------------------
     def _tables(self, doc: Document) -> Iterator[Finding]:
+        in_tables: set[int] = set()
+        for table in doc.tables:
+            in_tables.update(table.paragraphs)
+            yield from self._table(doc, table)
         rows: list[Figure] = []
         for sentence in doc.sentences:
+            if sentence.paragraph in in_tables:
+                continue  # read as a table above
             row = (
                 len(sentence.text) <= _ROW_CHARS
                 and not sentence.text.endswith(("。", "！", "？"))
@@ -376,6 +384,31 @@ class Sums(CheckKind[SumsParams]):
                 rows = []
                 continue
             rows.append(figure)
+
+    def _table(self, doc: Document, table: Table) -> Iterator[Finding]:
+        """A 合计 row is the sum of the rows above it (to the table's head or the
+        last 合计 row), in each column of counts; a 合计 column the sum of the
+        columns of counts before it, in each row."""
+        columns = range(len(table.header) - 1)
+        first = 0
+        for total in table.total_rows():
+            for c in columns:
+                whole = table.figure(total, c, table.labels[total])
+                parts = [table.figure(r, c, table.labels[r]) for r in range(first, total)]
+                if whole is not None and all(parts):
+                    found = self._judge(doc, whole, [(q, 1) for q in parts if q], True)
+                    if found is not None:
+                        yield found
+            first = total + 1
+        for c in table.total_columns():
+            for r in range(len(table.labels)):
+                whole = table.figure(r, c, table.header[c + 1])
+                cells = [table.figure(r, k, table.header[k + 1]) for k in range(c)]
+                parts = [q for k, q in enumerate(cells) if table.cells[r][k] is not None]
+                if whole is not None and all(parts):
+                    found = self._judge(doc, whole, [(q, 1) for q in parts if q], True)
+                    if found is not None:
+                        yield found
 
     def _judge(
         self,

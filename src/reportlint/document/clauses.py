@@ -29,11 +29,12 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint import lexicon
-from reportlint.document.quantities import UNIT_CLASSES, Quantity
+from reportlint.document.quantities import UNIT_CLASSES, UNITS, Quantity
 from reportlint.document.regexes import compiled
 
 if TYPE_CHECKING:
     from reportlint.document.model import Paragraph
+    from reportlint.document.normalize import NormalizedView
 
 SENTENCE_END = "。！？"
 CLAUSE_END = "，；：。！？"
@@ -384,3 +385,172 @@ def _figures(
         tail_to = later if stop is None else stop.start()
         inside = any(b0 <= a < b1 for b0, b1 in brackets)
         yield _figure(q, index, text[lead_from:a], text[q.end - base : tail_to], inside)
+
+
+# -- tables typed as text -------------------------------------------------------
+# A row: cells set apart by a tab or a run of spaces (document/tables.py's gap),
+# no full stop.  The view closes up the gaps between Chinese cells, so rows are
+# cut on the folded original and each cell is then found in the view.
+_CELL_GAP = re.compile(r"\t|[ \u3000]{2,}")
+_ROW_GAP = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+_UNIT_WORDS = "|".join(UNITS)
+_NUMBER_CELL = compiled(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|(?:万|亿)?(?:" + _UNIT_WORDS + "))?")
+_BLANK_CELL = compiled(r"[—\-－/／]*|无")
+# A header's unit: "受理（件）", "金额（万元）", "件数", "人数", "场次".
+_HEADER_UNIT = compiled(r"(?P<name>.*?)（(?P<unit>(?:万|亿)?(?:" + _UNIT_WORDS + r"))）")
+_UNIT_HEADER = compiled(r"(?P<unit>" + _UNIT_WORDS + r")数?")
+_TOTAL_LABEL = compiled(lexicon.alternation("whole_words") + "|总数")
+
+
+class Cell(NamedTuple):
+    """A number in a table's cell: "26", "96.2%", "86.4", "12件"."""
+
+    value: float
+    unit: str  # as written in the cell ("件", "%"), "" when the header gives it
+    decimals: int
+    start: int  # view offsets
+    end: int
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+
+class Table(NamedTuple):
+    """Rows of cells under a header: the header names the columns (the first over
+    the row labels), each row a label and a number or nothing in each column."""
+
+    paragraphs: tuple[int, ...]  # Paragraph.index of the header and each row
+    header: tuple[str, ...]  # column names, units left out: "受理" for "受理（件）"
+    units: tuple[str, ...]  # the unit each column's header gives, "" when none
+    labels: tuple[str, ...]  # each row's first cell
+    cells: tuple[tuple[Cell | None, ...], ...]  # rows × columns after the first
+
+    def total_rows(self) -> list[int]:
+        """Rows labelled 合计/总计/共计/总数."""
+        return [r for r, label in enumerate(self.labels) if _TOTAL_LABEL.search(label)]
+
+    def total_columns(self) -> list[int]:
+        """Columns (index into a row's cells) headed 合计/总计/共计/总数."""
+        return [c for c, name in enumerate(self.header[1:]) if _TOTAL_LABEL.search(name)]
+
+    def figure(self, row: int, column: int, field: str) -> Figure | None:
+        """A count cell as a Figure, its field's name as its words."""
+        cell = self.cells[row][column]
+        if cell is None or cell.percent:
+            return None
+        unit = cell.unit or self.units[column + 1]
+        scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
+        base = unit[1:] if scale != 1.0 else unit
+        return tuple.__new__(
+            Figure,
+            (
+                cell.value,
+                unit,
+                base,
+                _CLASS_OF.get(base, base),
+                cell.value * scale,
+                cell.decimals,
+                "",
+                cell.start,
+                cell.end,
+                cell.start,
+                0,
+                field,
+                "",
+                False,
+            ),
+        )
+
+    def rate(self, row: int, column: int, field: str) -> RateMention | None:
+        """A % cell as a rate mention when its field names a rate ("办结率") or a
+        share ("占比")."""
+        cell = self.cells[row][column]
+        if cell is None or not cell.percent:
+            return None
+        share = _SHARE_NAME.fullmatch(field) is not None
+        if not share and _SUFFIX.search(field) is None:
+            return None
+        stem, stem_pattern = ("", "") if share else stem_of(field)
+        return RateMention(
+            field, stem, stem_pattern, share, cell.value, cell.decimals, cell.start, cell.end, "", 0
+        )
+
+
+_SHARE_NAME = compiled(r"(?:所占)?(?:占比|比例|比重)")
+
+
+def read_tables(paragraphs: Sequence[Paragraph], view: NormalizedView) -> tuple[Table, ...]:
+    """The tables among the paragraphs: runs of rows under a header row."""
+    runs: list[list[tuple[Paragraph, list[str]]]] = [[]]
+    for p in paragraphs:
+        cells = _row_cells(p, view)
+        if cells is None:
+            if runs[-1]:
+                runs.append([])
+        elif runs[-1] and len(cells) != len(runs[-1][0][1]):
+            runs.append([(p, cells)])  # a row of another shape starts another table
+        else:
+            runs[-1].append((p, cells))
+    return tuple(t for run in runs if len(run) >= 2 and (t := _table(run)) is not None)
+
+
+def _row_cells(p: Paragraph, view: NormalizedView) -> list[str] | None:
+    if "。" in p.text:
+        return None
+    span = view.span(p.start, p.end)
+    typed = view.folded[span.start : span.end]
+    if _ROW_GAP.search(typed) is None:
+        return None
+    return _CELL_GAP.split(typed.strip())
+
+
+def _table(run: list[tuple[Paragraph, list[str]]]) -> Table | None:
+    (_, header), *rows = run
+    if any(_NUMBER_CELL.fullmatch(h.strip()) for h in header[1:]):
+        return None  # no header: the columns are not named
+    names, units = [header[0].strip()], [""]
+    for h in header[1:]:
+        h = "".join(h.split())
+        m = _HEADER_UNIT.fullmatch(h)
+        if m:
+            names.append(m["name"])
+            units.append(m["unit"])
+            continue
+        m = _UNIT_HEADER.fullmatch(h)
+        names.append(h)
+        units.append(m["unit"] if m else "")
+    labels: list[str] = []
+    grid: list[tuple[Cell | None, ...]] = []
+    for p, cells in rows:
+        row: list[Cell | None] = []
+        cursor = 0
+        for k, raw in enumerate(cells):
+            raw = "".join(raw.split())
+            at = p.text.find(raw, cursor)
+            if at < 0:
+                return None
+            cursor = at + len(raw)
+            if k == 0:
+                labels.append(raw)
+                continue
+            m = _NUMBER_CELL.fullmatch(raw)
+            if m is None:
+                if _BLANK_CELL.fullmatch(raw) is None:
+                    return None  # words in a cell: no table of figures
+                row.append(None)
+                continue
+            num = m["num"]
+            row.append(
+                Cell(
+                    float(num),
+                    m["unit"] or "",
+                    len(num.partition(".")[2]),
+                    p.start + at,
+                    p.start + cursor,
+                )
+            )
+        grid.append(tuple(row))
+    return Table(
+        tuple(p.index for p, _ in run), tuple(names), tuple(units), tuple(labels), tuple(grid)
+    )

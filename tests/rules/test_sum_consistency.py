@@ -469,3 +469,89 @@ def test_a_table_without_units_has_its_total_row_and_total_column_checked():
     assert sums(across.format(11)) == []
     (message,) = sums(across.format(12))
     assert "2+6+3=11" in message
+
+
+def test_a_list_of_one_family_is_not_cut_where_its_first_items_add_up():
+    # 4+1 is 5, but 撤诉1件 is a third outcome, not a later count of something else
+    (message,) = sums("镇政府作为被告的行政诉讼案件5件：胜诉4件，败诉1件，撤诉1件。")
+    assert "4件+1件+1件=6" in message
+    assert sums("镇政府作为被告的行政诉讼案件5件：胜诉3件，败诉1件，撤诉1件。") == []
+
+
+def test_items_of_one_kind_go_on_past_a_comma_after_qizhong():
+    assert sums("全年办理行政处罚案件58件，其中简易程序31件，普通程序27件。") == []
+    (message,) = sums("全年办理行政处罚案件58件，其中简易程序31件，普通程序29件。")
+    assert "31件+29件=60" in message
+    # categories named before the whole, one a clause: they add up
+    (message,) = sums(
+        "全年审查规范性文件和重大行政决策事项共17件，其中规范性文件11件，重大行政决策事项8件。"
+    )
+    assert "11件+8件=19" in message and "不等于" in message
+    # channels of petitions, each with its share
+    (message,) = sums("全年受理信访事项120件，其中来信36件、占30%，来访94件、占70%。")
+    assert "36件+94件=130" in message
+    # an outcome or a later stage of the item before ends the list
+    assert sums("调处矛盾纠纷126件，其中婚姻家庭纠纷41件，调解成功39件，成功率95.1%。") == []
+    assert sums("受理信访件56件，其中行政复议案件30件，审结案件28件。") == []
+
+
+def test_the_way_a_whole_is_broken_down_stands_between_it_and_its_colon():
+    text = "全年共收到行政复议申请21件，按申请事项分：行政处罚11件，行政强制4件，政府信息公开3件，其他{}件。"
+    assert sums(text.format(3)) == []
+    (message,) = sums(text.format(5))
+    assert "总数21件" in message
+
+
+def test_one_part_of_a_subset_larger_than_its_whole():
+    (message,) = sums("全年开展“双随机、一公开”抽查38次，其中跨部门联合抽查41次。")
+    assert "总数38次" in message and "大于" in message
+    assert sums("全年开展“双随机、一公开”抽查38次，其中跨部门联合抽查14次。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        # words before 合计/共 and the number
+        (
+            "罚款42.6万元、没收违法所得8.3万元，罚没款合计50.9万元。",
+            "罚款42.6万元、没收违法所得8.3万元，罚没款合计52.9万元。",
+        ),
+        (
+            "召开常务会议学法四次、党委理论学习中心组学法六次，全年集中学法共十次。",
+            "召开常务会议学法四次、党委理论学习中心组学法六次，全年集中学法共十二次。",
+        ),
+        (
+            "2022年至2024年，分别办理行政复议案件12件、15件、21件，三年合计48件。",
+            "2022年至2024年，分别办理行政复议案件12件、15件、21件，三年合计45件。",
+        ),
+        # one part a clause: 合计 opening the clause, one family, 另, 各, 每季度
+        (
+            "全年减免行政事业性收费0.38亿元，降低企业用电成本0.52亿元，合计为企业减负0.9亿元。",
+            "全年减免行政事业性收费0.38亿元，降低企业用电成本0.52亿元，合计为企业减负0.95亿元。",
+        ),
+        (
+            "维持9件，撤销2件，驳回3件，全年共审结行政复议案件14件。",
+            "维持9件，撤销2件，驳回3件，全年共审结行政复议案件13件。",
+        ),
+        (
+            "东村、西村、南村各开展普法讲座2次，北社区开展3次，共开展普法讲座9次。",
+            "东村、西村、南村各开展普法讲座2次，北社区开展3次，共开展普法讲座8次。",
+        ),
+        (
+            "每季度开展执法检查1次，另开展专项检查3次，全年共开展执法检查7次。",
+            "每季度开展执法检查1次，另开展专项检查3次，全年共开展执法检查6次。",
+        ),
+    ],
+)
+def test_a_whole_after_its_parts(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "不等于" in message
+
+
+def test_a_count_of_its_own_after_a_few_counts_is_no_sum_of_them():
+    # 共 opening a clause may start a count of its own; parts after the subject they
+    # break down may be a suffix of the run
+    assert sums("全年受理行政复议申请12件，审结10件，共办理行政诉讼案件5件。") == []
+    assert sums("办理行政许可事项320件，行政处罚案件12件，共受理行政复议申请3件。") == []
+    assert sums("全年受理信访事项20件，来信8件，来访12件，共计20件。") == []

@@ -6,17 +6,23 @@ another), so "631批次996余人次" adds 631.
 
 - *Wholes*: a count followed by a colon or 包括 ("9件：撤诉1件；…", "共1355批次，
   包括…") opens a breakdown that must add up; 其中 opens a subset, which may be
-  smaller but never larger; a count said with 共/合计/总计/累计 and followed by a
-  、-list ("共7件，胜诉4件、败诉1件、撤诉3件") is a subset too; a 合计/共计 after
-  a 、-list ("来信12件、来访20件，合计32件") and a 合计 row under table rows are
-  the sum of what they follow; in a table typed with tabs (doc.tables), a 合计
+  smaller but never larger (one part alone too: "38次，其中联合抽查41次"); a
+  colon may follow the way the whole is broken down ("21件，按申请事项分："); a
+  count said with 共/合计/总计/累计 and followed by a 、-list ("共7件，胜诉4件、
+  败诉1件、撤诉3件") is a subset too; a whole after its parts is their sum: after
+  a 、-list ("来信12件、来访20件，合计32件", "罚没款合计52.9万元"), or after
+  counts one a clause when 合计 opens its clause, the counts are one family, or
+  they say they add up (另, 各, 每季度) ("维持9件，撤销2件，驳回3件，全年共审结
+  14件"); a 合计 row under table rows is the sum of what it follows; in a table typed with tabs (doc.tables), a 合计
   row is the sum of each column above it and a 合计 column the sum of the
   columns before it, the unit in the header or none.
 - *A subset that must add up*: parts that are the categories named before the
   whole ("合同、协议共36份，其中合同20份、协议14份"), a closed family of outcomes
   or a complementary pair (维持/撤销/确认违法/驳回…; 予以公开/部分公开/不予公开/
   信息不存在; 胜诉/败诉/撤诉; 持证/未持证; 男/女; 党员/非党员; 专职/兼职; 35岁
-  以下/以上), or a list with an "其他/其余" item.
+  以下/以上), or a list with an "其他/其余" item.  A 其中 list goes on past a
+  comma with items of its kind ("其中简易程序31件，普通程序27件"), and a family's
+  list is never cut where its first items add up.
 - *Not parts*: a nested "（其中…）" or "，其中…" run (it breaks down the item
   before it and is checked against it); a later stage of an intake count
   ("96件：受理88件，审结81件"); a change (同比增加12件: no whole either, and
@@ -57,6 +63,11 @@ from reportlint.document.clauses import Clause, Figure, Sentence, Table
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
+# Time words before a whole: "全年共审结…", "年内合计…".
+_TIME_WORDS = compiled(r"^(?:全年|今年|本年度?|年内|当年|近?[两三五]年)+")
+# What follows a category's name without changing its kind: "邻里纠纷等", "涉及…的".
+_KIND_END = compiled(r"(?:等|的|类)+$")
+_HAN = compiled(r"\p{Han}+")
 _PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
 _PERIOD = compiled(r"(半年|季度|季|月|周|星期|年)")
 _ITEMS = compiled(r"[、和及与]")
@@ -92,6 +103,10 @@ class SumsParams(Params):
     )
     subset_markers: list[str] = msgspec.field(default_factory=lambda: _words("part_markers_subset"))
     whole_words: list[str] = msgspec.field(default_factory=lambda: _words("whole_words"))
+    # Words that say a sum of what comes before (合计, not 共: "共办理…" may open
+    # a count of its own), and words that add a part to those before (另, 此外).
+    sum_words: list[str] = msgspec.field(default_factory=lambda: _words("sum_words"))
+    addition_words: list[str] = msgspec.field(default_factory=lambda: _words("addition_words"))
     open_list_words: list[str] = msgspec.field(default_factory=lambda: _words("open_list_words"))
     remainder_words: list[str] = msgspec.field(default_factory=lambda: _words("remainder_words"))
     min_parts: int = 2
@@ -118,7 +133,7 @@ class SumsParams(Params):
     # Sets of categories that do not overlap but need not be listed in full: a
     # list of them is no list of attributes, and may not exceed its whole.
     disjoint_families: list[list[str]] = msgspec.field(
-        default_factory=lambda: [_words("family_act_types")]
+        default_factory=lambda: [_words("family_act_types"), _words("family_petition_channels")]
     )
 
 
@@ -148,6 +163,7 @@ class Sums(CheckKind[SumsParams]):
             r"[，,]" + lexicon.alternation("change_words") + r"[^，；：。！？]{0,24}"
         )
         self.change_lead = compiled("^" + lexicon.alternation("change_words"))
+        self.breakdown = compiled(r"[，,]" + lexicon.alternation("breakdown_openers") + r"(?=：)")
         # A sentence with a whole has a marker or a word of wholes somewhere: one
         # search passes over most sentences.
         self.trigger = compile_patterns(
@@ -162,6 +178,11 @@ class Sums(CheckKind[SumsParams]):
         self.opening_whole = compile_patterns(
             [f"^(?:{w})" for w in params.whole_words], "whole_words"
         )
+        self.direct = compile_patterns(
+            [f"(?:{w})(?:为|达|是)?$" for w in params.whole_words], "whole_words"
+        )
+        self.strong_whole = _optional([f"^(?:{w})" for w in params.sum_words], "sum_words")
+        self.addition = _optional([f"^(?:{w})" for w in params.addition_words], "addition_words")
         self.remainder = _optional([f"^(?:{w})" for w in params.remainder_words], "remainder_words")
         # The whole clause before the number is the stage word: "不予受理9件" is no intake.
         self.intake = compile_patterns([f"^(?:{p})$" for p in params.intake_words], "intake_words")
@@ -200,8 +221,8 @@ class Sums(CheckKind[SumsParams]):
                 continue  # nothing says a count is a whole: most sentences
             wholes = self.whole.search(text) is not None
             quantities = doc.quantities_of(sentence)
-            if len(quantities) < 1 + self.params.min_parts:
-                continue
+            if len(quantities) < 2:
+                continue  # (a whole and one part of it: "38次，其中联合抽查41次")
             if not wholes and not any(
                 self.any_marker.search(view, at, at + 8)
                 for at in (self._past_change(view, q.end) for q in quantities)
@@ -209,7 +230,7 @@ class Sums(CheckKind[SumsParams]):
                 continue
             clauses = doc.clauses_of(sentence)
             figures = [f for c in clauses for f in c.figures]
-            if len(figures) < 1 + self.params.min_parts:
+            if len(figures) < 2:
                 continue
             for i in range(len(figures)):
                 found = self._marked(doc, sentence, clauses, figures, i)
@@ -254,7 +275,14 @@ class Sums(CheckKind[SumsParams]):
             # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
             stop = _SUBSET_END.search(text, seg_start, seg_end)
             seg_end = (
-                self._family_run(doc, clauses, figures, seg_start, stop.start())
+                self._family_run(
+                    doc,
+                    clauses,
+                    figures,
+                    seg_start,
+                    stop.start(),
+                    _named_items(doc, clauses, total),
+                )
                 if stop
                 else seg_end
             )
@@ -268,10 +296,9 @@ class Sums(CheckKind[SumsParams]):
             nested.extend(self._subsets(text, seg_start, seg_end, candidates))
         parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
         leads = [_lead_from(q, seg_start, text) for q in parts]
+        closed = self._closed(leads)
         # (after a colon the list is whole anyway, and attributes are a breakdown)
-        if m["m"] != "：" and (
-            self._closed(leads) or self._named(doc, clauses, total, parts, leads)
-        ):
+        if m["m"] != "：" and (closed or self._named(doc, clauses, total, parts, leads)):
             exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
         elif (
             self.attribute is not None
@@ -299,7 +326,7 @@ class Sums(CheckKind[SumsParams]):
             )
             for q in parts
         ]
-        if len(readings) < self.params.min_parts:
+        if not readings:
             return None
         # An open list says so among its parts ("来信12件、来访20件等"), not in a
         # later clause about something else ("…，研究解决执法力量配备等重大问题6个");
@@ -310,13 +337,18 @@ class Sums(CheckKind[SumsParams]):
         segment = text[seg_start : min(seg_end, last + 1) if later else seg_end]
         if m["including"] or any(word in segment for word in self.params.open_list_words):
             exhaustive = False
-        return self._judge(doc, total, readings, exhaustive, prefixes=True)
+        # A list of one family is cut before its end nowhere: "5件：胜诉4件，败诉1件，
+        # 撤诉1件" is not 4+1 and a later count.
+        return self._judge(doc, total, readings, exhaustive, prefixes=not closed)
 
     def _past_change(self, text: str, at: int) -> int:
-        """Where a whole's marker may be, past a change said right after it."""
-        if text.startswith(("，", ","), at) and (change := self.change.match(text, at)):
-            end: int = change.end()
-            return end
+        """Where a whole's marker may be: past a change said right after it ("37件，
+        同比增加9件，其中…") and the way it is broken down ("21件，按申请事项分：")."""
+        if text.startswith(("，", ","), at):
+            if change := self.change.match(text, at):
+                at = change.end()
+            if opener := self.breakdown.match(text, at):
+                at = opener.end()
         return at
 
     # -- 共N件，A a件、B b件 and A a件、B b件，合计N件 ---------------------------------
@@ -342,17 +374,46 @@ class Sums(CheckKind[SumsParams]):
                 )
             )
             return self._judge(doc, total, [(q, 1) for q in after], exhaustive)
+        if not total.lead.startswith(clauses[clause].text[: len(total.lead)]):
+            return None  # the whole of what it follows opens its clause
+        lead = _TIME_WORDS.sub("", total.lead)
+        direct = self.direct.search(lead) is not None  # "罚没款合计52.9万元", "三年合计48件"
+        if not direct and not self.opening_whole.search(lead):
+            return None
         before = [q for q in figures if q.clause == clause - 1]
-        if (
-            before
-            and self.opening_whole.search(total.lead)
-            and total.lead.startswith(clauses[clause].text[: len(total.lead)])
-            and _a_list(before, total)
-            and not any(word in clauses[clause - 1].text for word in self.params.open_list_words)
-        ):
+        if before and _a_list(before, total):
+            if any(word in clauses[clause - 1].text for word in self.params.open_list_words):
+                return None
             # "来信12件、来访20件、网上信访24件，合计56件": the sum of what it follows
-            return self._judge(doc, total, [(q, 1) for q in before], exhaustive=True)
-        return None
+            readings = [(q, self._each(doc, clauses, q)) for q in before]
+            return self._judge(doc, total, readings, exhaustive=True)
+        # One part a clause: "罚款42.6万元，没收违法所得8.3万元，罚没款合计50.9万元",
+        # "维持9件，撤销2件，驳回3件，全年共审结行政复议案件14件".
+        run: list[Figure] = []
+        for k in range(clause - 1, -1, -1):
+            own = clauses[k].figures
+            if len(own) != 1 or own[0].unit_class != total.unit_class or own[0].bracketed:
+                break
+            run.insert(0, own[0])
+        run = self._without_stages(run)
+        if len(run) < self.params.min_parts:
+            return None
+        readings = [
+            (q, self._per_year(q, q.lead, total) * self._each(doc, clauses, q)) for q in run
+        ]
+        leads = [q.lead for q in run]
+        # Not every "共…" after a few counts is their sum ("受理12件，审结10件，共办理
+        # 诉讼案件5件"): a 合计 said as such, one family, or parts that say they add
+        # up (另, 各, 每季度) make it so.
+        if not (
+            direct
+            or (self.strong_whole is not None and self.strong_whole.search(lead))
+            or self._closed(leads)
+            or (self.addition is not None and any(map(self.addition.search, leads[1:])))
+            or any(times > 1 for _, times in readings)
+        ):
+            return None
+        return self._judge(doc, total, readings, exhaustive=True, suffixes=True)
 
     # -- 合计 under table rows -----------------------------------------------------
     def _tables(self, doc: Document) -> Iterator[Finding]:
@@ -417,9 +478,10 @@ class Sums(CheckKind[SumsParams]):
         readings: list[tuple[Figure, int]],
         exhaustive: bool,
         prefixes: bool = False,
+        suffixes: bool = False,
     ) -> Finding | None:
-        if len(readings) < self.params.min_parts:
-            return None
+        if len(readings) < (self.params.min_parts if exhaustive else 1):
+            return None  # (one part of a subset may still exceed its whole)
         counted = [q for q, _ in readings]
         if total.approx or any(q.approx for q in counted):
             return None  # "560余件" admits too many readings to judge
@@ -445,6 +507,16 @@ class Sums(CheckKind[SumsParams]):
                 prefixes
                 and (heads := self._group_heads(doc, readings)) is not None
                 and abs(total.amount - heads) <= slacks[-1] + eps
+            )
+            # Parts before their whole may start after the subject they break down
+            # ("受理信访20件，来信8件，来访12件，共计20件").
+            wrong = wrong and not (
+                suffixes
+                and any(
+                    abs(total.amount - sum(values[k:]))
+                    <= total.precision + sum(q.precision for q in counted[k:]) + eps
+                    for k in range(1, len(values) - self.params.min_parts + 1)
+                )
             )
         else:
             wrong = part_sum > total.amount + slacks[-1] + eps
@@ -503,29 +575,46 @@ class Sums(CheckKind[SumsParams]):
         figures: list[Figure],
         start: int,
         end: int,
+        named: list[str],
     ) -> int:
         """Where a 其中 list ends: at the first ，or ；, unless the clauses after it go
-        on with members of the family its items belong to ("其中线上办理1626件，线下
-        办理1973件")."""
+        on with items of the same kind, one each: members of the family its first
+        item belongs to ("其中线上办理1626件，线下办理1973件"), or categories named
+        alike ("其中简易程序31件，普通程序27件"); a later stage ("，已办结54件") or
+        an outcome ("婚姻家庭纠纷41件，调解成功39件") ends it."""
         first = [q for q in figures if start <= q.start < end]
         if not first:
             return end
-        family = self._family_of(_lead_from(first[0], start, doc.view.text))
-        if family is None:
-            return end
+        lead = _lead_from(first[0], start, doc.view.text)
         clause = first[-1].clause
         while clause + 1 < len(clauses):
             nxt = clauses[clause + 1]
-            if len(nxt.figures) != 1:
-                break
-            if self._family_of(nxt.figures[0].lead) != family:
+            if len(nxt.figures) != 1 or not self._parallel(lead, nxt.figures[0].lead, named):
                 break
             end = nxt.end
             clause += 1
         return end
 
+    def _parallel(self, lead: str, other: str, named: list[str]) -> bool:
+        """Whether two items' words name categories of one kind: members of one
+        family, two of the categories named before the whole, or the same kind of
+        thing ("简易程序"/"普通程序", "婚姻家庭、邻里纠纷等"/"土地权属纠纷"), no
+        stage of a count before it."""
+        lead, other = lead.removeprefix("其中"), other.removeprefix("其中")
+        if self.stage.search(other) or self.intake.search(other):
+            return False
+        if any(_names(lead, item) for item in named) and any(_names(other, i) for i in named):
+            return True
+        family = self._family_of(lead)
+        if family is not None:
+            return self._family_of(other) == family
+        a, b = _KIND_END.sub("", lead), _KIND_END.sub("", other)
+        return (
+            len(a) >= 3 and len(b) >= 3 and a[-2:] == b[-2:] and _HAN.fullmatch(a[-2:]) is not None
+        )
+
     def _family_of(self, lead: str) -> int | None:
-        for k, any_member in enumerate(self.family_any):
+        for k, any_member in enumerate((*self.family_any, *self.disjoint)):
             if any_member.search(lead):
                 return k
         return None
@@ -540,25 +629,14 @@ class Sums(CheckKind[SumsParams]):
     ) -> bool:
         """Whether the parts are exactly the categories named before the whole:
         "审查合同、协议共36份，其中合同20份、协议14份"."""
-        clause = clauses[total.clause]
-        said = doc.view.text[clause.start : total.number_start]
-        if not any(mark in said for mark in "、和及与"):
-            return False
-        m = _NAMED.search(said)
-        if m is None or len(parts) < 2:
-            return False
-        items = _ITEMS.split(m["items"])
-        if len(items) != len(leads):
+        items = _named_items(doc, clauses, total)
+        if len(parts) < 2 or len(items) != len(leads):
             return False
         used: set[int] = set()
         for lead in leads:
             lead = lead.removeprefix("其中")
             k = next(
-                (
-                    k
-                    for k, item in enumerate(items)
-                    if k not in used and lead and (item[-2:] in lead or lead[-2:] in item)
-                ),
+                (k for k, item in enumerate(items) if k not in used and _names(lead, item)),
                 None,
             )
             if k is None:
@@ -636,6 +714,21 @@ class Sums(CheckKind[SumsParams]):
                 intake = q
             kept.append(q)
         return kept
+
+
+def _named_items(doc: Document, clauses: Sequence[Clause], total: Figure) -> list[str]:
+    """The categories named before a whole: 合同, 协议 in "审查合同、协议共36份"."""
+    clause = clauses[total.clause]
+    said = doc.view.text[clause.start : total.number_start]
+    if not any(mark in said for mark in "、和及与"):
+        return []
+    m = _NAMED.search(said)
+    return _ITEMS.split(m["items"]) if m else []
+
+
+def _names(lead: str, item: str) -> bool:
+    """Whether an item's words name a category named before the whole."""
+    return bool(lead) and (item[-2:] in lead or lead[-2:] in item)
 
 
 def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:

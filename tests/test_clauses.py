@@ -173,3 +173,31 @@ def test_a_table_typed_as_text_has_named_columns_units_and_cells():
     assert doc.text[span.start : span.end] == "96.2%"
     # a row of words or a line of prose with a gap is no table
     assert document(HEAD + "项目\t做法\n普法\t送法下乡\n").tables == ()
+
+
+def test_rate_mentions_in_turn_before_their_name_in_words_and_named_shares():
+    doc, (sentence,) = body(
+        "审结率分别为94.4%、90.9%，参考率和合格率分别达到99.6%和98.8%，以96.5%的办结率位居第一，"
+        "办结率达到百分之九十五点五，实现百分之百办结，适用简易程序的占比62.5%，占受理总数40件的95%。"
+    )
+    rates = [r for c in doc.clauses_of(sentence) for r in c.rates]
+    assert [(r.name, r.value, r.decimals, r.respective, r.share) for r in rates] == [
+        ("审结率", 94.4, 1, 0, False),
+        ("审结率", 90.9, 1, 1, False),
+        ("参考率", 99.6, 1, 0, False),
+        ("合格率", 98.8, 1, 1, False),
+        ("办结率", 96.5, 1, -1, False),
+        ("办结率", 95.5, 1, -1, False),
+        ("办结率", 100, 0, -1, False),
+        ("占比", 62.5, 1, -1, True),
+        ("占", 95, 0, -1, True),
+    ]
+    # a share after words and no count names its part
+    assert rates[7].stem == "适用简易程序" and rates[8].stem == ""
+    assert doc.view.text[rates[4].start : rates[4].end] == "96.5%的办结率"
+
+
+def test_words_of_a_figure_stop_at_a_comma_inside_brackets():
+    doc, (sentence,) = body("行政复议纠错率为18.2%（全年审结22件，纠错4件）。")
+    figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
+    assert [(f.lead, f.tail) for f in figures] == [("全年审结", ""), ("纠错", "")]

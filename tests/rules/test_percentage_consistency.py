@@ -523,3 +523,52 @@ def test_a_rate_before_counts_of_another_period_or_group_is_not_read_from_them()
 def test_several_names_sharing_a_value_split_after_each_suffix():
     # "及格率" opens with 及: it was cut into "" and "格率"
     assert rates("全年组织考试6场次，参考率、及格率均在80%以上。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年共受理群众诉求120件。截至年底，已办结115件，办结率95.8%。",
+            "全年共受理群众诉求120件。截至年底，已办结115件，办结率97.8%。",
+        ),
+        (
+            "全年共受理法律援助申请29件。经审查，均符合援助条件。已结案27件，结案率93.1%。",
+            "全年共受理法律援助申请29件。经审查，均符合援助条件。已结案27件，结案率96.1%。",
+        ),
+        (
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率96.4%。",
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率94.6%。",
+        ),
+        # a rate in a heading, its counts in the first sentence under it
+        (
+            "（三）矛盾纠纷调解成功率达97.6%\n全年调处矛盾纠纷84件，调解成功82件。",
+            "（三）矛盾纠纷调解成功率达98.6%\n全年调处矛盾纠纷84件，调解成功82件。",
+        ),
+    ],
+)
+def test_the_whole_of_an_outcome_rate_in_the_sentence_before_or_its_counts_under_its_heading(
+    good, bad
+):
+    assert rates(good) == []
+    ((severity, _),) = rates(bad)
+    assert severity == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two wholes before: which one the rate is of, the text does not say
+        "全年共受理行政复议申请20件，审结18件。其中纠错3件，纠错率11.1%。",
+        # a count of another object than the whole before
+        "2024年，镇司法所共受理法律援助申请35件。全年办结行政复议案件20件，办结率90%。",
+        # a rate that may have a base the report never states
+        "全镇共有执法人员45名。参加培训42人，参训率100%。",
+        # another paragraph
+        "全年共受理群众诉求120件。\n截至年底，已办结115件，办结率97.8%。",
+        # a count of the class in the rate's own sentence, too small to be the whole
+        "全年共受理信访件56件。受理群众诉求35件，办结38件，办结率95%。",
+    ],
+)
+def test_a_whole_in_another_sentence_is_read_only_where_it_is_the_one_whole(text):
+    assert rates(text) == []

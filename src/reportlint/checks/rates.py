@@ -11,7 +11,11 @@ Read from the Document's clauses (document/clauses.py), sentence by sentence:
   whole expected.  The denominator is a whole named in the share ("占受理总数
   40件的95%"), else the nearest earlier count of the same unit class, at least
   as large ("全年查办案件25件"), else the nearest one after the part ("持有执法
-  证件的38人，在岗执法人员40人").  Rates given in turn ("审结率分别为94.4%、
+  证件的38人，在岗执法人员40人"), else for a rate of an outcome of the cases
+  handled (办结, 结案, 合格…), the one whole of the class in the sentence before
+  when the count names no other object ("全年共受理群众诉求120件。截至年底，已
+  办结115件，办结率95.8%"); such a rate in a heading is checked against the
+  first sentence under it.  Rates given in turn ("审结率分别为94.4%、
   90.9%") are reported with the counts in their place.  A
   stated rate that no such pair in the sentence gives, rounded or cut at its
   own last digit (38÷40 is 95%, written 95%, never 96%), is reported with the
@@ -39,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import msgspec
+import regex
 
 from reportlint import lexicon
 from reportlint.checks.base import (
@@ -67,6 +72,10 @@ _NEGATED = compiled(lexicon.alternation("negations") + "$")
 _LATE = compiled(lexicon.alternation("late"))
 _EXPECTED = compiled(lexicon.alternation("rate_expected") + "$")
 _WHOLE_WORD = compiled(lexicon.alternation("whole_words"))
+# Rates of an outcome of the cases handled, whose whole may be said in the sentence
+# before or the counts under a heading; others (参训率, 覆盖率) may have a base
+# the report never states.
+_OUTCOME = compiled(lexicon.alternation("rate_outcomes"))
 _ANY_STEM = compiled("|".join(f"(?:{w})" for w in lexicon.words("rate_stems")))
 # The words that claim every case ("全部按期办结") or none ("无一败诉"), a few
 # characters before the rate's action in the clause right before the rate.
@@ -132,6 +141,7 @@ class Rates(CheckKind[RatesParams]):
         for table in doc.tables:
             yield from self._table(doc, table)
         seen: dict[str, list[_Seen]] = {}
+        headings = {h.paragraph for h in doc.headings}
         plans: list[tuple[int, int]] | None = None  # next-year plan sections
         rows: dict[int, bool] = {}  # paragraph index -> a table row of several columns
         for sentence in doc.sentences:
@@ -165,6 +175,7 @@ class Rates(CheckKind[RatesParams]):
                             if found is not None:
                                 yield found
                         continue
+                    outcome = _OUTCOME.search(rate.stem) is not None and not rate.share
                     found = self._against_counts(
                         doc,
                         rate,
@@ -172,7 +183,10 @@ class Rates(CheckKind[RatesParams]):
                         clauses,
                         raw,
                         later=not self._compares(doc, sentence, rate),
+                        earlier=_earlier_figures(doc, sentence) if outcome else (),
                     )
+                    if found is None and outcome:
+                        found = self._under_heading(doc, sentence, rate, raw, headings)
                     if found is None:
                         found = self._against_claim(doc, rate, clauses, raw)
                     if found is not None:
@@ -227,6 +241,23 @@ class Rates(CheckKind[RatesParams]):
                     if part and whole and not _agrees(_Count(part, False), whole, rate):
                         yield self._mismatch(doc, rate, raw, _Count(part, False), whole)
 
+    def _under_heading(
+        self, doc: Document, sentence: Sentence, rate: RateMention, raw: str, headings: set[int]
+    ) -> Finding | None:
+        """A rate in a heading ("（三）矛盾纠纷调解成功率达97.6%") against the counts
+        of the first sentence under it, when that gives both a count of its action and
+        a whole."""
+        if sentence.paragraph not in headings or sentence.number + 1 >= len(doc.sentences):
+            return None
+        below = doc.sentences[sentence.number + 1]
+        if below.paragraph != sentence.paragraph + 1 or below.paragraph in headings:
+            return None
+        clauses = doc.clauses_of(below)
+        figures = [f for c in clauses for f in c.figures]
+        if not figures:
+            return None
+        return self._against_counts(doc, rate._replace(clause=0), figures, clauses, raw)
+
     def _compares(self, doc: Document, sentence: Sentence, rate: RateMention) -> bool:
         """Whether the rate is another period's or a target: a period, a comparison or
         a target said before it in its ；-group ("前三季度，…纠错率为10.5%；", "较上年
@@ -254,10 +285,13 @@ class Rates(CheckKind[RatesParams]):
         raw: str,
         any_size: bool = False,
         later: bool = True,
+        earlier: Sequence[Figure] = (),
     ) -> Finding | None:
         """The rate against the counts of its sentence; `later`: its counts may come
         after it, in its ；-group (not when it is another period's: "上半年，…办结率
-        为92.3%；全年受理128件…")."""
+        为92.3%；全年受理128件…"); `earlier`: the counts of the sentence before,
+        whose one whole of the part's class is the whole when the rate's sentence
+        has none ("全年共受理群众诉求120件。截至年底，已办结115件，办结率95.8%。")."""
         text = doc.view.text
         # A share of a whole named in it: "占受理总数40件的95%".
         named = [f for f in figures if rate.start <= f.start and f.end <= rate.end]
@@ -288,11 +322,24 @@ class Rates(CheckKind[RatesParams]):
             earlier counts nearest first, else the counts after it ("持有执法证件的
             38人，在岗执法人员40人，持证率95%")."""
             fits = [f for f in named or pool if _fits(part, f, any_size)]
-            earlier = [f for f in reversed(fits) if f.end <= part.start]
-            if named or earlier:
-                return earlier or fits
+            preceding = [f for f in reversed(fits) if f.end <= part.start]
+            if named or preceding:
+                return preceding or fits
             limit = rate.start if ahead else len(text)
-            return [f for f in fits if part.end <= f.start and f.end <= limit]
+            found = [f for f in fits if part.end <= f.start and f.end <= limit]
+            if found:
+                return found
+            # the sentence before, when it gives one whole of the class, and only one,
+            # and the rate's own sentence no other count of the class (that 38 of
+            # "诉求35件，办结38件" is more than its whole is no reason to look back)
+            if any(f.unit_class == part.unit_class for f in pool):
+                return []
+            outside = [
+                f for f in earlier if f.unit_class == part.unit_class and f.amount >= part.amount
+            ]
+            if len(outside) != 1 or not _fits(part, outside[0], any_size):
+                return []
+            return outside if _same_object(part, outside[0], rate) else []
 
         found = wholes(first.figure)
         if first.figure.approx or not found:
@@ -433,6 +480,32 @@ def _numerators(
             ):
                 found.append(_Count(last, False))
     return found
+
+
+# What a count says besides its action and what the whole counts: "已", "其中"…
+_FUNCTION_WORDS = compiled("^" + lexicon.alternation("count_fillers") + "+|的$")
+
+
+def _same_object(part: Figure, whole: Figure, rate: RateMention) -> bool:
+    """Whether a count may be part of a whole said in another sentence: it names no
+    object of its own ("已办结115件", "结案71件") or the whole's ("合格案卷40卷" of
+    "评查行政执法案卷56卷"), not another ("办结行政复议案件20件" of "法律援助申请35件")."""
+    words = regex.sub(rate.stem_pattern, "", part.words, count=1)
+    words = _NEGATED.sub("", _FUNCTION_WORDS.sub("", _FUNCTION_WORDS.sub("", words)))
+    return len(words) < 2 or words[-2:] in whole.words
+
+
+def _earlier_figures(doc: Document, sentence: Sentence) -> Sequence[Figure]:
+    """The counts of the nearest sentence before in the paragraph that has any (two
+    back at most: "…29件。经审查，均符合援助条件。已结案27件，…")."""
+    for back in (1, 2):
+        n = sentence.number - back
+        if n < 0 or doc.sentences[n].paragraph != sentence.paragraph:
+            return ()
+        figures = [f for c in doc.clauses_of(doc.sentences[n]) for f in c.figures]
+        if figures:
+            return figures
+    return ()
 
 
 def _share_parts(

@@ -555,3 +555,49 @@ def test_a_count_of_its_own_after_a_few_counts_is_no_sum_of_them():
     assert sums("全年受理行政复议申请12件，审结10件，共办理行政诉讼案件5件。") == []
     assert sums("办理行政许可事项320件，行政处罚案件12件，共受理行政复议申请3件。") == []
     assert sums("全年受理信访事项20件，来信8件，来访12件，共计20件。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年共办理行政复议案件20件。其中，维持12件，撤销3件，驳回5件。",
+            "全年共办理行政复议案件20件。其中，维持12件，撤销3件，驳回6件。",
+        ),
+        (
+            "全年共受理信访事项64件。其中来信18件，来访27件，网上信访19件。",
+            "全年共受理信访事项64件。其中来信18件，来访27件，网上信访29件。",
+        ),
+        (
+            "截至年底，我局共有执法人员34名。其中，持证执法人员31名，未持证3名。",
+            "截至年底，我局共有执法人员34名。其中，持证执法人员31名，未持证5名。",
+        ),
+        (
+            "2024年，全镇调解各类矛盾纠纷95件。婚姻家庭纠纷28件、邻里纠纷34件、土地纠纷19件、其他纠纷14件。",
+            "2024年，全镇调解各类矛盾纠纷95件。婚姻家庭纠纷28件、邻里纠纷34件、土地纠纷19件、其他纠纷24件。",
+        ),
+        (
+            "全年共受理行政复议申请33件。受理后，维持19件，撤销4件，确认违法2件，驳回6件，终止2件。",
+            "全年共受理行政复议申请33件。受理后，维持19件，撤销4件，确认违法2件，驳回6件，终止4件。",
+        ),
+    ],
+)
+def test_parts_in_the_sentence_after_their_whole(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "总数" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before does not end with its whole
+        "全年共受理信访事项64件，群众满意度明显提升。其中来信18件，来访27件，网上信访29件。",
+        # a list of parts that does not say it is whole
+        "全年共受理信访事项64件。来信18件、来访27件，网上信访29件。",
+        # another paragraph
+        "全年共办理行政复议案件20件。\n其中，维持12件，撤销3件，驳回6件。",
+    ],
+)
+def test_parts_after_a_sentence_are_read_only_right_after_their_whole(text):
+    assert sums(text) == []

@@ -16,6 +16,9 @@ another), so "631批次996余人次" adds 631.
   14件"); a 合计 row under table rows is the sum of what it follows; in a table typed with tabs (doc.tables), a 合计
   row is the sum of each column above it and a 合计 column the sum of the
   columns before it, the unit in the header or none.
+- *Parts in the next sentence*: a sentence opening with 其中, or whose counts are
+  all one family's or a list with 其他, after the sentence (in the same
+  paragraph) that ends with their whole ("…20件。其中，维持12件，撤销3件，驳回5件。").
 - *A subset that must add up*: parts that are the categories named before the
   whole ("合同、协议共36份，其中合同20份、协议14份"), a closed family of outcomes
   or a complementary pair (维持/撤销/确认违法/驳回…; 予以公开/部分公开/不予公开/
@@ -184,6 +187,11 @@ class Sums(CheckKind[SumsParams]):
         self.strong_whole = _optional([f"^(?:{w})" for w in params.sum_words], "sum_words")
         self.addition = _optional([f"^(?:{w})" for w in params.addition_words], "addition_words")
         self.remainder = _optional([f"^(?:{w})" for w in params.remainder_words], "remainder_words")
+        # What a sentence of parts without 其中 says: a family's member or 其他.
+        self.continuing = _optional(
+            [*params.remainder_words, *(_unanchored(w) for f in params.families for w in f)],
+            "families",
+        )
         # The whole clause before the number is the stage word: "不予受理9件" is no intake.
         self.intake = compile_patterns([f"^(?:{p})$" for p in params.intake_words], "intake_words")
         self.stage = compile_patterns([f"^(?:{p})$" for p in params.stage_words], "stage_words")
@@ -217,6 +225,14 @@ class Sums(CheckKind[SumsParams]):
         view = doc.view.text
         for sentence in doc.sentences:
             text = sentence.text
+            if sentence.number and (
+                text.startswith("其中")
+                or (self.continuing is not None and self.continuing.search(text))
+            ):
+                found = self._continued(doc, sentence)
+                if found is not None:
+                    yield found
+                    continue
             if self.trigger.search(text) is None:
                 continue  # nothing says a count is a whole: most sentences
             wholes = self.whole.search(text) is not None
@@ -238,6 +254,67 @@ class Sums(CheckKind[SumsParams]):
                     found = self._listed(doc, clauses, figures, i)
                 if found is not None:
                     yield found
+
+    # -- a whole and its parts in the sentence after it ------------------------------
+    def _continued(self, doc: Document, sentence: Sentence) -> Finding | None:
+        """Parts in a sentence of their own after the sentence that ends with their
+        whole: one opening with 其中 ("全年共办理行政复议案件20件。其中，维持12件，
+        撤销3件，驳回5件。"), or whose counts are all the parts of one family or a list
+        with 其他 ("…纠纷95件。婚姻家庭纠纷28件、…、其他纠纷14件。")."""
+        previous = doc.sentences[sentence.number - 1]
+        if previous.paragraph != sentence.paragraph:
+            return None
+        before = doc.clauses_of(previous)
+        last = before[-1]
+        if not last.figures or last.figures[-1].end != last.end:
+            return None  # the sentence before does not end with its whole
+        total = last.figures[-1]
+        if total.approx or self.change_lead.search(total.lead):
+            return None
+        clauses = doc.clauses_of(sentence)
+        figures = [f for c in clauses for f in c.figures]
+        text = doc.view.text
+        start = sentence.start
+        if sentence.text.startswith("其中"):
+            start += 2 + (sentence.text[2:3] in "，：")
+            stop = _SUBSET_END.search(text, start, sentence.end)
+            end = (
+                self._family_run(
+                    doc,
+                    clauses,
+                    figures,
+                    start,
+                    stop.start(),
+                    _named_items(doc, before, total),
+                )
+                if stop
+                else sentence.end
+            )
+        else:
+            end = sentence.end
+            leads = [f.lead for f in figures]
+            if (
+                any(f.unit_class != total.unit_class for f in figures)
+                or len(figures) < self.params.min_parts
+                or not (
+                    self._closed(leads)
+                    or (self.remainder is not None and any(map(self.remainder.search, leads)))
+                )
+            ):
+                return None  # only a sentence that is all parts, and says so
+        candidates = [q for q in figures if start <= q.start and q.end <= end]
+        return self._breakdown(
+            doc,
+            clauses,
+            figures,
+            total,
+            _named_items(doc, before, total),
+            candidates,
+            (start, end),
+            colon=False,
+            exhaustive=False,
+            including=False,
+        )
 
     # -- a whole and the parts after its marker ---------------------------------
     def _marked(
@@ -286,23 +363,49 @@ class Sums(CheckKind[SumsParams]):
                 if stop
                 else seg_end
             )
+        candidates = [q for q in figures[i + 1 :] if seg_start <= q.start and q.end <= seg_end]
+        return self._breakdown(
+            doc,
+            clauses,
+            figures,
+            total,
+            _named_items(doc, clauses, total),
+            candidates,
+            (seg_start, seg_end),
+            colon=m["m"] == "：",
+            exhaustive=exhaustive,
+            including=bool(m["including"]),
+        )
+
+    def _breakdown(
+        self,
+        doc: Document,
+        clauses: Sequence[Clause],
+        figures: list[Figure],
+        total: Figure,
+        named: list[str],
+        candidates: list[Figure],
+        segment: tuple[int, int],
+        colon: bool,
+        exhaustive: bool,
+        including: bool,
+    ) -> Finding | None:
+        """A whole and the counts listed after its marker, in `segment` of the view."""
+        text = doc.view.text
+        seg_start, seg_end = segment
         nested = _bracketed(text, seg_start, seg_end)
-        candidates = [
-            q
-            for q in figures[i + 1 :]
-            if seg_start <= q.start and q.end <= seg_end and q.unit_class == total.unit_class
-        ]
+        candidates = [q for q in candidates if q.unit_class == total.unit_class]
         if exhaustive:
             nested.extend(self._subsets(text, seg_start, seg_end, candidates))
         parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
         leads = [_lead_from(q, seg_start, text) for q in parts]
         closed = self._closed(leads)
         # (after a colon the list is whole anyway, and attributes are a breakdown)
-        if m["m"] != "：" and (closed or self._named(doc, clauses, total, parts, leads)):
+        if not colon and (closed or _named(named, parts, leads)):
             exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
         elif (
             self.attribute is not None
-            and m["m"] != "："
+            and not colon
             and any(map(self.attribute.search, leads))
             and not any(all(map(p.search, leads)) for p in self.disjoint)
         ):
@@ -334,8 +437,8 @@ class Sums(CheckKind[SumsParams]):
         # 释法、送法下乡等活动") still leaves the list open.
         last = max(q.end for q, _ in readings)
         later = [q for q in figures if last < q.start < seg_end]
-        segment = text[seg_start : min(seg_end, last + 1) if later else seg_end]
-        if m["including"] or any(word in segment for word in self.params.open_list_words):
+        words = text[seg_start : min(seg_end, last + 1) if later else seg_end]
+        if including or any(word in words for word in self.params.open_list_words):
             exhaustive = False
         # A list of one family is cut before its end nowhere: "5件：胜诉4件，败诉1件，
         # 撤诉1件" is not 4+1 and a later count.
@@ -367,7 +470,7 @@ class Sums(CheckKind[SumsParams]):
             leads = [q.lead for q in after]
             exhaustive = (
                 self._closed(leads)
-                or self._named(doc, clauses, total, after, leads)
+                or _named(_named_items(doc, clauses, total), after, leads)
                 or (
                     self.remainder is not None
                     and any(self.remainder.search(lead) for lead in leads)
@@ -619,31 +722,6 @@ class Sums(CheckKind[SumsParams]):
                 return k
         return None
 
-    def _named(
-        self,
-        doc: Document,
-        clauses: Sequence[Clause],
-        total: Figure,
-        parts: Sequence[Figure],
-        leads: list[str],
-    ) -> bool:
-        """Whether the parts are exactly the categories named before the whole:
-        "审查合同、协议共36份，其中合同20份、协议14份"."""
-        items = _named_items(doc, clauses, total)
-        if len(parts) < 2 or len(items) != len(leads):
-            return False
-        used: set[int] = set()
-        for lead in leads:
-            lead = lead.removeprefix("其中")
-            k = next(
-                (k for k, item in enumerate(items) if k not in used and _names(lead, item)),
-                None,
-            )
-            if k is None:
-                return False
-            used.add(k)
-        return True
-
     # -- counts that stand for more than one, or for none --------------------------
     def _each(self, doc: Document, clauses: Sequence[Clause], q: Figure) -> int:
         """How many items a count after 各 stands for: 2 in "3月、9月各开展1次"."""
@@ -716,6 +794,21 @@ class Sums(CheckKind[SumsParams]):
         return kept
 
 
+def _named(items: list[str], parts: Sequence[Figure], leads: list[str]) -> bool:
+    """Whether the parts are exactly the categories named before the whole:
+    "审查合同、协议共36份，其中合同20份、协议14份"."""
+    if len(parts) < 2 or len(items) != len(leads):
+        return False
+    used: set[int] = set()
+    for lead in leads:
+        lead = lead.removeprefix("其中")
+        k = next((k for k, item in enumerate(items) if k not in used and _names(lead, item)), None)
+        if k is None:
+            return False
+        used.add(k)
+    return True
+
+
 def _named_items(doc: Document, clauses: Sequence[Clause], total: Figure) -> list[str]:
     """The categories named before a whole: 合同, 协议 in "审查合同、协议共36份"."""
     clause = clauses[total.clause]
@@ -729,6 +822,11 @@ def _named_items(doc: Document, clauses: Sequence[Clause], total: Figure) -> lis
 def _names(lead: str, item: str) -> bool:
     """Whether an item's words name a category named before the whole."""
     return bool(lead) and (item[-2:] in lead or lead[-2:] in item)
+
+
+def _unanchored(pattern: str) -> str:
+    """A family member's pattern, to find it anywhere: "男(?:性|同志)?" of "^(?:其中)?男…$"."""
+    return pattern.removeprefix("^(?:其中)?").removesuffix("$")
 
 
 def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.document.clauses import stem_of
+from reportlint.document.clauses import counts_with, stem_of
 
 from support import document
 
@@ -201,3 +201,12 @@ def test_words_of_a_figure_stop_at_a_comma_inside_brackets():
     doc, (sentence,) = body("行政复议纠错率为18.2%（全年审结22件，纠错4件）。")
     figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
     assert [(f.lead, f.tail) for f in figures] == [("全年审结", ""), ("纠错", "")]
+
+
+def test_a_unit_with_another_in_brackets_counts_both():
+    doc, (sentence,) = body("全年审查各类文件67件（份）：合同协议43份，规范性文件6件。")
+    total, contracts, rules = (f for c in doc.clauses_of(sentence) for f in c.figures)
+    assert (total.unit, total.unit_class, total.also, total.tail) == ("件", "cases", "份", "")
+    assert (contracts.unit_class, contracts.also) == ("份", "")
+    assert counts_with(contracts, total) and counts_with(rules, total)
+    assert not counts_with(total, contracts)

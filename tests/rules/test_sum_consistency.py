@@ -601,3 +601,37 @@ def test_parts_in_the_sentence_after_their_whole(good, bad):
 )
 def test_parts_after_a_sentence_are_read_only_right_after_their_whole(text):
     assert sums(text) == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年审查各类文件67件（份）：合同协议43份，规范性文件6件，其他文件18件。",
+            "全年审查各类文件67件（份）：合同协议45份，规范性文件6件，其他文件18件。",
+        ),
+        (
+            "审查镇政府合同协议37份、规范性文件3件、重大行政决策事项2件，总计42件（份）。",
+            "审查镇政府合同协议37份、规范性文件3件、重大行政决策事项2件，总计44件（份）。",
+        ),
+    ],
+)
+def test_a_whole_in_two_units_adds_parts_in_either(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "45份+6件+18件" in message or "37份+3件+2件" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after has a whole of its own
+        "全年共受理信访事项64件。全年调解纠纷95件：婚姻家庭纠纷28件、邻里纠纷34件、其他纠纷33件。",
+        # a list with 其他 of another object than the whole before
+        "全年共受理信访事项64件。调解婚姻家庭纠纷28件、邻里纠纷34件、其他纠纷33件。",
+        # a whole counted in one unit only: 份 is another class
+        "全年审查各类文件67件：合同协议45份，规范性文件6件，其他文件18件。",
+    ],
+)
+def test_parts_after_a_sentence_or_in_another_unit_are_not_forced_onto_a_whole(text):
+    assert sums(text) == []

@@ -17,8 +17,12 @@ another), so "631批次996余人次" adds 631.
   row is the sum of each column above it and a 合计 column the sum of the
   columns before it, the unit in the header or none.
 - *Parts in the next sentence*: a sentence opening with 其中, or whose counts are
-  all one family's or a list with 其他, after the sentence (in the same
-  paragraph) that ends with their whole ("…20件。其中，维持12件，撤销3件，驳回5件。").
+  all one family's or a list with 其他 naming the whole's object (and no whole
+  of its own), after the sentence (in the same paragraph) that ends with their
+  whole ("…20件。其中，维持12件，撤销3件，驳回5件。").
+- *A whole in two units*: "67件（份）" adds parts in 件 and in 份; an item in
+  another unit among the parts ("67件：合同协议45份，规范性文件6件，…") leaves
+  the list free not to add up.
 - *A subset that must add up*: parts that are the categories named before the
   whole ("合同、协议共36份，其中合同20份、协议14份"), a closed family of outcomes
   or a complementary pair (维持/撤销/确认违法/驳回…; 予以公开/部分公开/不予公开/
@@ -62,7 +66,7 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.clauses import Clause, Figure, Sentence, Table
+from reportlint.document.clauses import Clause, Figure, Sentence, Table, counts_with
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
@@ -294,14 +298,22 @@ class Sums(CheckKind[SumsParams]):
             end = sentence.end
             leads = [f.lead for f in figures]
             if (
-                any(f.unit_class != total.unit_class for f in figures)
+                not all(counts_with(f, total) for f in figures)
                 or len(figures) < self.params.min_parts
+                or self.trigger.search(sentence.text) is not None
                 or not (
                     self._closed(leads)
-                    or (self.remainder is not None and any(map(self.remainder.search, leads)))
+                    or (
+                        self.remainder is not None
+                        and any(map(self.remainder.search, leads))
+                        and all(lead[-2:] in total.words for lead in leads)
+                    )
                 )
             ):
-                return None  # only a sentence that is all parts, and says so
+                # only a sentence that is all parts, says so, and has no whole of
+                # its own: "…矛盾纠纷95件。婚姻家庭纠纷28件、…、其他纠纷14件。"
+                # (not "…信访事项64件。调解婚姻家庭纠纷28件、…其他纠纷14件。")
+                return None
         candidates = [q for q in figures if start <= q.start and q.end <= end]
         return self._breakdown(
             doc,
@@ -394,7 +406,19 @@ class Sums(CheckKind[SumsParams]):
         text = doc.view.text
         seg_start, seg_end = segment
         nested = _bracketed(text, seg_start, seg_end)
-        candidates = [q for q in candidates if q.unit_class == total.unit_class]
+        # An item counted in another unit among the parts ("67件：合同协议45份，规范性
+        # 文件6件，其他文件18件") leaves the whole not of their unit alone: they need not
+        # add up.  (A count after the last part is no item: "…各听取1次，另听取2次，
+        # 研究重大问题6个".)
+        last = max((q.start for q in candidates if counts_with(q, total)), default=-1)
+        mixed = any(
+            q.lead
+            and q.start < last
+            and not counts_with(q, total)
+            and not any(a <= q.start < b for a, b in nested)
+            for q in candidates
+        )
+        candidates = [q for q in candidates if counts_with(q, total)]
         if exhaustive:
             nested.extend(self._subsets(text, seg_start, seg_end, candidates))
         parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
@@ -421,6 +445,7 @@ class Sums(CheckKind[SumsParams]):
             self.remainder.search(_lead_from(q, seg_start, text)) for q in parts
         ):
             exhaustive = True  # "其中来信12件、来访20件、其他24件" names every part
+        exhaustive = exhaustive and not mixed
         readings = [
             (
                 q,
@@ -495,7 +520,7 @@ class Sums(CheckKind[SumsParams]):
         run: list[Figure] = []
         for k in range(clause - 1, -1, -1):
             own = clauses[k].figures
-            if len(own) != 1 or own[0].unit_class != total.unit_class or own[0].bracketed:
+            if len(own) != 1 or not counts_with(own[0], total) or own[0].bracketed:
                 break
             run.insert(0, own[0])
         run = self._without_stages(run)
@@ -841,9 +866,7 @@ def _lead_from(q: Figure, start: int, text: str) -> str:
 
 def _a_list(items: list[Figure], total: Figure) -> bool:
     """Whether the figures of a clause are a 、-list of parts of `total`'s class."""
-    return len(items) >= 2 and all(
-        q.unit_class == total.unit_class and not q.bracketed for q in items
-    )
+    return len(items) >= 2 and all(counts_with(q, total) and not q.bracketed for q in items)
 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -65,6 +65,7 @@ class Figure(NamedTuple):
     lead: str  # words before the number from the clause start, a 、 or the previous figure
     tail: str  # words after the figure to the next figure, a 、 or the clause end
     bracketed: bool  # inside （…） within its clause
+    also: str  # the class of a unit in brackets after its own: "份" of "67件（份）"
 
     @property
     def words(self) -> str:
@@ -317,6 +318,11 @@ def unit_class(base: str) -> str:
     return _CLASS_OF.get(base, base)
 
 
+def counts_with(part: Figure, whole: Figure) -> bool:
+    """Whether a count is of a class its whole counts: 件 or 份 of "67件（份）"."""
+    return part.unit_class == whole.unit_class or part.unit_class == whole.also
+
+
 def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> Figure:
     unit = q.unit
     scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
@@ -338,6 +344,7 @@ def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> 
             lead,
             tail,
             bracketed,
+            _CLASS_OF.get(q.also, q.also),
         ),
     )
 

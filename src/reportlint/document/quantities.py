@@ -32,6 +32,8 @@ _QUANTITY = compiled(
     + r")?(?P<unit>(?:万|亿)?(?:"
     + "|".join(UNITS)
     + r"))(?<!个(?=工作日|百分点|月|小时|季度|星期|年|自然日))"
+    # a unit with its alternative in brackets: "67件（份）" counts 件 and 份 alike
+    r"(?:（(?P<alt>" + "|".join(UNITS) + r")）)?"
     r"(?P<upto>" + "|".join(lexicon.words("approx_after")) + ")?"
 )
 
@@ -59,12 +61,13 @@ class Quantity(NamedTuple):
     approx: str  # the words that make it approximate ("约", "余", "以上"…), "" when exact
     number_start: int
     decimals: int = 0  # digits written after the point
+    also: str = ""  # the unit in brackets after it: "份" of "67件（份）"
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
-        pre, raw, post, unit, upto = m.group("pre", "num", "post", "unit", "upto")
+        pre, raw, post, unit, alt, upto = m.group("pre", "num", "post", "unit", "alt", "upto")
         if raw[0].isdigit():
             value: float | None = float(raw)
         else:
@@ -81,7 +84,14 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
         found.append(
             Quantity(
-                value, unit, offset + start, offset + end, approx, offset + m.start("num"), decimals
+                value,
+                unit,
+                offset + start,
+                offset + end,
+                approx,
+                offset + m.start("num"),
+                decimals,
+                alt or "",
             )
         )
     return found

@@ -77,8 +77,12 @@ def broken_line_joins(text: str) -> list[Span]:
     # After a line ending in a colon, until a line ends a sentence: items set out
     # one a line ("坚持普法与执法相结合，" / "坚持线上与线下相结合，") stay lines.
     listing = False
-    for (_, a_end, a), (b_start, _, b) in pairwise(lines):
+    glued = set(glued_headings(text))
+    for (a_start, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
+        if any(a_start <= at < a_end for at in glued):
+            run = ""  # a heading's first half run in at its end: the line ends there
+            continue
         if a_text.endswith(("：", ":")):
             listing = True
         elif not a_text.endswith(("，", "、", ",")):
@@ -147,6 +151,32 @@ def broken_line_joins(text: str) -> list[Span]:
 _RUN_IN_TAIL = compiled(
     rf"[。；：！？][ \u3000]+(?:{CN_ORDINAL}、{NOT_A_MARKER}|[（(]{CN_ORDINAL}[）)])[^。；！？]{{1,50}}$"
 )
+
+
+def glued_headings(text: str) -> list[int]:
+    """Offsets where a chapter heading written without a number starts after the
+    end of the paragraph above it, on its line, and goes on over the next line:
+    "…现将有关情况报告如下。坚持高位推动" / "法治建设责任持续压实" / its paragraph.
+    The heading's halves are short and have no sentence mark; the paragraph
+    below is prose.  A copy that lost a break; the line is not joined on."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    found = []
+    for above, middle, below in zip(lines, lines[1:], lines[2:], strict=False):
+        tail = _GLUED_TAIL.search(above.group().rstrip())
+        second = middle.group().strip()
+        if (
+            tail is not None
+            and _HEADING_HALF.fullmatch(second)
+            and _CLAUSE_MARK.search(below.group())
+            and len(below.group().strip()) > _PROSE_RUN
+        ):
+            found.append(above.start() + tail.start(1))
+    return found
+
+
+# After the last end of a sentence on a line, a short phrase: a heading's first half.
+_GLUED_TAIL = compiled(r"[。！？]([\p{Han}“”]{2,16})$")
+_HEADING_HALF = compiled(r"[\p{Han}“”、　 ]{4,24}")
 
 
 def _ordinal_start(line: str) -> bool:

@@ -26,7 +26,13 @@ from reportlint.document.headings import (
     title_from,
     unnumbered_headings,
 )
-from reportlint.document.lines import broken_line_joins, chunk_marks, lost_breaks, watermark_cut
+from reportlint.document.lines import (
+    broken_line_joins,
+    chunk_marks,
+    glued_headings,
+    lost_breaks,
+    watermark_cut,
+)
 from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
@@ -51,9 +57,11 @@ def parse(source: Source) -> Document:
     chunks = chunk_marks(text)
     view = NormalizedView.build(text, joins + chunks)
     breaks: list[int] = []  # view offsets where a lost line break was
+    glued = [view.index_of(at) for at in glued_headings(text)]
     spans: list[tuple[int, int]] = []
     for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
         cuts = lost_breaks(view, text, m.start(), m.end(), first=k < _FIRST_LINES)
+        cuts = sorted({*cuts, *(i for i in glued if m.start() < i < m.end())})
         if (mark := watermark_cut(view, text, m.start(), m.end())) is not None:
             cuts = [c for c in cuts if c < mark] + [mark]  # the mark is chrome, not a break
         breaks.extend(c for c in cuts if c != mark)

@@ -30,17 +30,26 @@ _LABEL = lexicon.alternation("chrome_labels")
 # The view has dropped the space between two labelled values ("留下街道点击率："),
 # so a label is not required to follow a space; leftmost matching reads
 # "发布时间：" as one label, not 时间.
-_LABELLED = compiled(rf"[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])")
+_LABELLED = compiled(rf"[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])")
 # A publication line may open with its date and time: "2019-09-06 15:46 来源：…".
 _DATED_START = compiled(
     r"^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_LABEL_START = compiled(rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])\s*\|?\s*")
+_LABEL_START = compiled(
+    rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])\s*\|?\s*"
+)
 _BREADCRUMB = compiled(rf"^[•·●\s]*{lexicon.alternation('chrome_breadcrumbs')}")
 _CRUMB_SEPARATOR = compiled(r"\s*(?:>>|>|＞|»|›|&gt;)\s*")
 _WIDGETS = compiled(lexicon.alternation("chrome_widgets"))
 _WIDGET_FILLER = compiled(r"[\s|｜/【】\[\]：:，,.。…·•()（）\-]+")
 _DATE_BANNER = compiled(lexicon.alternation("chrome_date_banners"))
+# A publication date and time standing alone ("• 2026-01-29 09:57"): a bullet,
+# a time or a web form of the date; "2025年1月20日" alone may be the report's own.
+_PUBLISHED_AT = compiled(
+    r"^(?:[•·●\-]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}(?:[-/.]\d{1,2}){2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?)$"
+)
 _DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 # A value an information bar gives: empty, a date or time, a count, an index
 # number, or a short name ("某某县司法局", "本站"); not a sentence.
@@ -121,6 +130,8 @@ def chrome_shape(text: str) -> str | None:
     if (m := _LABEL_START.match(text)) and _META_VALUE.match(text[m.end() :]):
         return "label"
     if len(text) <= 60 and _DATE_BANNER.search(text) and _DATE.search(text):
+        return "banner"
+    if _PUBLISHED_AT.match(text):
         return "banner"
     if len(text) <= 80 and _FILE_NAME.search(text):
         return "file"

@@ -13,7 +13,14 @@ from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
-from reportlint.document.clauses import Clause, Sentence, build_clauses, split_sentences
+from reportlint.document.clauses import (
+    Clause,
+    Sentence,
+    Table,
+    build_clauses,
+    read_tables,
+    split_sentences,
+)
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.quantities import Quantity, find_quantities
@@ -196,6 +203,11 @@ class Document:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the report proper, in order (document/clauses.py)."""
         return split_sentences(self.body_paragraphs)
+
+    @cached_property
+    def tables(self) -> tuple[Table, ...]:
+        """Tables of figures typed as text in the report proper (document/clauses.py)."""
+        return read_tables(self.body_paragraphs, self.view)
 
     @cached_property
     def _sentence_quantities(self) -> dict[int, tuple[Quantity, ...]]:

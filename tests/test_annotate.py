@@ -176,7 +176,7 @@ def test_comments_say_what_and_how_in_chinese() -> None:
         assert (author, initials) == ("reportlint", "RL")
         by_code.setdefault(note.diagnostic.code, []).append(text)
     assert by_code["RL404"][0].split("\n") == [
-        "【警告】半角“,”应为全角“，”",
+        "【警告】中文中用了半角“,”：请改为全角“，”",
         "已标为修订：将“,”改为“，”。可在“审阅”中接受或拒绝。",
         "RL404 punctuation-width：中文文本中应使用全角标点（GB/T 15834—2011《标点符号用法》）。",
     ]

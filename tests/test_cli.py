@@ -182,8 +182,9 @@ def test_rules_and_rule_commands():
 
 def test_rule_command_shows_the_rules_own_examples():
     explained = run("rule", "RL401").output
-    head, good = explained.split("不会被标出的写法：")
-    bad = head.split("会被标出的写法：")[1]
+    examples = explained.split("【示例】")[1].split("【")[0]
+    head, good = examples.split("不会被标出：")
+    bad = head.split("会被标出：")[1]
     assert "桃花节”“荷花节" in bad and "“桃花节”“荷花节”" in good
     assert "--ignore paired-punctuation" in explained
 

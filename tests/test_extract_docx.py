@@ -476,7 +476,9 @@ def test_finding_points_at_the_paragraph(tmp_path: Path) -> None:
     (finding,) = data
     assert finding["code"] == "RL402"
     assert (finding["line"], finding["column"]) == (6, 1)
-    assert finding["message"] == "序号不连续：“2”之后是“5”，缺少“3”“4”"
+    assert (
+        finding["message"] == "序号不连续：“2”之后是“5”，缺少“3”“4”：请检查是否漏了一段，或重新编号"
+    )
 
 
 def test_signature_finding_line_is_the_paragraph(tmp_path: Path) -> None:

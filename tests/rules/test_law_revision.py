@@ -29,7 +29,7 @@ def test_a_text_replaced_before_the_report_year_began_is_outdated():
     assert d.severity.value == "warning" and d.fix is None
     assert d.message == (
         "“《中华人民共和国行政复议法》（2017年修正）”：《行政复议法》已于2023年9月修订"
-        "（2024年1月起施行），2024年度的报告应引用现行文本"
+        "（2024年1月起施行），2024年度的报告所引已不是现行文本：请引用现行文本"
     )
 
 
@@ -54,7 +54,7 @@ def test_a_revision_in_force_during_the_report_year_is_not_yet_required():
 
 
 def test_a_year_with_no_text_is_an_error_whatever_the_report_year():
-    message = f"“《行政复议法》（2020年修订）”：《行政复议法》没有2020年的文本（{REVIEW_HISTORY}）"
+    message = f"“《行政复议法》（2020年修订）”：《行政复议法》没有2020年的文本（{REVIEW_HISTORY}）：请核对所引文本的年份"
     assert found(2024, "依照《行政复议法》（2020年修订）办理。") == [("error", message)]
     (d,) = lint("依照《行政复议法》（2020年修订）办理。", RULE)
     assert d.message == message
@@ -62,7 +62,7 @@ def test_a_year_with_no_text_is_an_error_whatever_the_report_year():
         (
             "error",
             "“《重大行政决策程序暂行条例》（2021年修订）”：《重大行政决策程序暂行条例》"
-            "没有2021年的文本（2019年公布，未曾修改）",
+            "没有2021年的文本（2019年公布，未曾修改）：请核对所引文本的年份",
         )
     ]
 
@@ -71,7 +71,7 @@ def test_a_revision_after_the_publication_deadline_cannot_be_cited():
     assert found(2022, "依照《行政复议法》（2023年修订）办理。") == [
         (
             "error",
-            "“《行政复议法》（2023年修订）”：《行政复议法》2023年的修改晚于2022年度报告的发布期限，"
+            "“《行政复议法》（2023年修订）”：《行政复议法》2023年的修改晚于2022年度报告的发布期限："
             "请核对年份",
         )
     ]
@@ -85,7 +85,7 @@ def test_new_revision_said_of_an_old_one():
         (
             "warning",
             "“新修订的《行政处罚法》”：《行政处罚法》1996年通过，2009年、2017年修正，2021年修订，"
-            "2025年度的报告不宜再称“新修订”",
+            "2025年度的报告不宜再称“新修订”：请删去“新修订”或写明修改的年份",
         )
     ]
     assert found(2023, "组织学习新修订的《行政处罚法》。") == []

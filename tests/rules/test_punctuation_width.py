@@ -24,16 +24,18 @@ def fixed(source):
 
 
 def test_each_half_width_mark_is_reported_with_its_full_width_form():
-    assert found("今年以来,我镇深入推进依法行政。") == [(5, "半角“,”应为全角“，”", "，")]
+    assert found("今年以来,我镇深入推进依法行政。") == [
+        (5, "中文中用了半角“,”：请改为全角“，”", "，")
+    ]
     assert found("开展宪法宣传(共12场)。") == [
-        (7, "半角“(”应为全角“（”", "（"),
-        (12, "半角“)”应为全角“）”", "）"),
+        (7, "中文中用了半角“(”：请改为全角“（”", "（"),
+        (12, "中文中用了半角“)”：请改为全角“）”", "）"),
     ]
     assert found("是否合规?请核实!现将情况报告如下:一是;二是。") == [
-        (5, "半角“?”应为全角“？”", "？"),
-        (9, "半角“!”应为全角“！”", "！"),
-        (18, "半角“:”应为全角“：”", "："),
-        (21, "半角“;”应为全角“；”", "；"),
+        (5, "中文中用了半角“?”：请改为全角“？”", "？"),
+        (9, "中文中用了半角“!”：请改为全角“！”", "！"),
+        (18, "中文中用了半角“:”：请改为全角“：”", "："),
+        (21, "中文中用了半角“;”：请改为全角“；”", "；"),
     ]
 
 
@@ -76,7 +78,9 @@ def test_heading_markers_are_left_to_numbering_style():
                 indent = len(d.source_line) - len(text)
                 assert d.column > indent + m.end(), d
     assert on_heading_lines > 0
-    assert found("(二)加强理论学习,不断提升法治意识。") == [(10, "半角“,”应为全角“，”", "，")]
+    assert found("(二)加强理论学习,不断提升法治意识。") == [
+        (10, "中文中用了半角“,”：请改为全角“，”", "，")
+    ]
 
 
 def test_clean_sample_is_quiet():
@@ -98,8 +102,8 @@ def test_document_numbers_are_quiet():
     assert found("印发《青岚县法治政府建设工作要点》（青政办发〔2025〕37号）。") == []
     # The document number is left alone; the brackets around it are not.
     assert found("印发《实施方案》(府办发(2024)12号)。") == [
-        (9, "半角“(”应为全角“（”", "（"),
-        (22, "半角“)”应为全角“）”", "）"),
+        (9, "中文中用了半角“(”：请改为全角“（”", "（"),
+        (22, "中文中用了半角“)”：请改为全角“）”", "）"),
     ]
 
 
@@ -140,7 +144,9 @@ def test_fix_of_a_sentence():
 
 
 def test_garbling_residue_at_paragraph_start_is_left_to_mojibake():
-    assert found("?。ǘ┳⒅貙嵺`運用,全面推進依法行政。") == [(11, "半角“,”应为全角“，”", "，")]
+    assert found("?。ǘ┳⒅貙嵺`運用,全面推進依法行政。") == [
+        (11, "中文中用了半角“,”：请改为全角“，”", "，")
+    ]
 
 
 def test_fix_never_leaves_a_bracket_pair_of_two_widths():
@@ -168,4 +174,6 @@ def test_comma_and_space_inside_an_english_phrase_is_english():
 
 def test_comma_and_space_between_bare_numbers_in_chinese_is_still_flagged():
     assert [c for c, _, _ in found("三类信访分别为10, 20, 30件。")] == [10, 14]
-    assert found("升级至Office 2019, 全面推进无纸化办公。") == [(15, "半角“,”应为全角“，”", "，")]
+    assert found("升级至Office 2019, 全面推进无纸化办公。") == [
+        (15, "中文中用了半角“,”：请改为全角“，”", "，")
+    ]

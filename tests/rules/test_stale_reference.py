@@ -11,11 +11,11 @@ ERSHIDA_2021 = (
 )
 SHIJIUDA_2023 = (
     "“党的十九大精神”：党的十九大已由2022年10月召开的党的二十大接续，"
-    "在2023年度的报告中已经过时，应为党的二十大精神"
+    "在2023年度的报告中已经过时：请改用党的二十大精神"
 )
 QIWU_2022 = (
-    "“七五普法”：七五普法规划（2016—2020年）已结束，在2022年度的报告中已经过时，"
-    "应为八五普法（2021—2025年）"
+    "“七五普法”：七五普法规划（2016—2020年）已结束，在2022年度的报告中已经过时："
+    "请改用八五普法（2021—2025年）"
 )
 
 
@@ -111,8 +111,8 @@ def test_old_outline_in_a_2022_report():
     assert d.severity.value == "warning"
     assert d.message == (
         "“法治政府建设实施纲要（2015—2020年）”：《法治政府建设实施纲要（2015—2020年）》"
-        "已由2021年的新纲要取代，在2022年度的报告中已经过时，"
-        "应为《法治政府建设实施纲要（2021—2025年）》"
+        "已由2021年的新纲要取代，在2022年度的报告中已经过时："
+        "请改用《法治政府建设实施纲要（2021—2025年）》"
     )
     sentence = "我镇圆满完成《法治政府建设实施纲要（2015—2020年）》确定的目标。"
     assert found(2022, sentence) == []
@@ -131,7 +131,7 @@ def test_old_outline_goal_wording():
     assert (line, column, severity) == (2, 29, "warning")
     assert message.startswith("“廉洁高效、守法诚信”：")
     assert message.endswith(
-        "应为新纲要的“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”"
+        "请改用新纲要的“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”"
     )
     assert found(2020, sentence) == []
 
@@ -154,7 +154,7 @@ def test_civil_code_and_eighth_plan():
     assert found(2020, "我镇学习宣传民法典。") == []
     assert found(2025, "我镇深入开展八五普法。") == []
     ((_, _, severity, message),) = found(2026, "我镇深入开展八五普法。")
-    assert severity == "warning" and message.endswith("应为九五普法（2026—2030年）")
+    assert severity == "warning" and message.endswith("请改用九五普法（2026—2030年）")
 
 
 def test_every_citation_is_reported():
@@ -201,7 +201,7 @@ def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
     assert sample_findings(RULE) == {
         "002_af36299f924e4a49.txt": [
             "“全面依法治国新理念新思想新战略”：“全面依法治国新理念新思想新战略”是“习近平法治思想”"
-            "于2020年11月明确提出之前的表述，在2024年度的报告中已经过时，应为习近平法治思想"
+            "于2020年11月明确提出之前的表述，在2024年度的报告中已经过时：请改用习近平法治思想"
         ]
     }
 
@@ -370,7 +370,7 @@ def test_plan_names_in_quotes_and_in_full():
         "深入实施第七个五年法治宣传教育规划。",
     ):
         ((_, _, severity, message),) = found(2022, sentence)
-        assert severity == "warning" and message.endswith("应为八五普法（2021—2025年）"), sentence
+        assert severity == "warning" and message.endswith("请改用八五普法（2021—2025年）"), sentence
     # the exceptions read the clause without its quotes as well
     for sentence in (
         "我镇在“七五”普法基础上，落实“谁执法谁普法”普法责任制。",
@@ -384,8 +384,8 @@ def test_the_five_year_plans():
     ((_, _, severity, message),) = found(2022, "认真落实法治政府建设“十三五”规划。")
     assert severity == "warning"
     assert message == (
-        "“十三五”：“十三五”时期为2016—2020年，在2022年度的报告中已经过时，"
-        "应为“十四五”（2021—2025年）"
+        "“十三五”：“十三五”时期为2016—2020年，在2022年度的报告中已经过时："
+        "请改用“十四五”（2021—2025年）"
     )
     assert found(2020, "认真落实法治政府建设“十三五”规划。") == []
     for sentence in (
@@ -398,7 +398,7 @@ def test_the_five_year_plans():
         assert found(2021, sentence) == [], sentence
     assert found(2025, "深入实施“十四五”法治政府建设规划。") == []
     ((_, _, _, message),) = found(2026, "深入实施“十四五”法治政府建设规划。")
-    assert message.endswith("应为“十五五”（2026—2030年）")
+    assert message.endswith("请改用“十五五”（2026—2030年）")
 
 
 def test_plenums_of_the_nineteenth_central_committee_before_they_took_place():
@@ -414,7 +414,7 @@ def test_the_guiding_formula_of_before_november_2020():
     ((_, _, severity, message),) = found(
         2022, "深入贯彻落实习近平总书记全面依法治国新理念新思想新战略。"
     )
-    assert severity == "warning" and message.endswith("应为习近平法治思想")
+    assert severity == "warning" and message.endswith("请改用习近平法治思想")
     assert len(found(2023, "学习全面依法治国新理念、新思想、新战略。")) == 1
     assert found(2020, "深入贯彻落实习近平总书记全面依法治国新理念新思想新战略。") == []
     for sentence in (
@@ -428,7 +428,7 @@ def test_documents_continued_by_the_outlines_since_2015():
     ((_, _, severity, message),) = found(
         2021, "深刻贯彻落实国务院《全面推进依法行政实施纲要》的要求。"
     )
-    assert severity == "warning" and message.endswith("应为现行的《法治政府建设实施纲要》")
+    assert severity == "warning" and message.endswith("请改用现行的《法治政府建设实施纲要》")
     assert len(found(2022, "认真贯彻《国务院关于加强法治政府建设的意见》。")) == 1
     assert found(2015, "认真贯彻《国务院关于加强法治政府建设的意见》。") == []
     assert (

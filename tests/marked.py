@@ -11,6 +11,9 @@ at the top of the file, each starting with "# ", are not part of the text:
                            whole report: a part that is missing)
     # xfail: <reason>      a known bug, named in the folder's README: the
                            fixture does not yet give what is marked
+    # rules: RL404 RL406   the rules held to the marks, instead of the ones the
+                           folder's test holds by default; `ALL` for every
+                           rule on by default (a clean report)
     # <anything else>      a note for the reader
 
 The loader strips the markers and the comments.  `mismatches` then holds the
@@ -33,7 +36,7 @@ from reportlint.checks import Diagnostic
 
 MARKS = regex.compile(r"(?:【RL\d{3}(?: [^】]+)?】)+$")
 MARK = regex.compile(r"【(RL\d{3})(?: ([^】]+))?】")
-HEADER = regex.compile(r"^# (?:(expect|xfail):\s*)?(.*)$")
+HEADER = regex.compile(r"^# (?:(expect|xfail|rules):\s*)?(.*)$")
 CODES = regex.compile(r"RL\d{3}")
 
 
@@ -45,11 +48,13 @@ class Marked:
     marks: dict[int, set[tuple[str, str]]]
     expect: set[str] = field(default_factory=set)  # codes that must fire somewhere
     xfail: str | None = None
+    rules: set[str] = field(default_factory=set)  # the codes held to the marks, or {"ALL"}
 
 
 def parse_marked(raw: str, name: str = "fixture") -> Marked:
     lines = raw.split("\n")
     expect: set[str] = set()
+    rules: set[str] = set()
     xfail = None
     while lines and (m := HEADER.match(lines[0])):
         kind, value = m.groups()
@@ -57,6 +62,8 @@ def parse_marked(raw: str, name: str = "fixture") -> Marked:
             expect |= set(CODES.findall(value))
         elif kind == "xfail":
             xfail = value.strip()
+        elif kind == "rules":
+            rules |= {"ALL"} if value.strip() == "ALL" else set(CODES.findall(value))
         lines.pop(0)
     marks: dict[int, set[tuple[str, str]]] = {}
     kept = []
@@ -65,7 +72,7 @@ def parse_marked(raw: str, name: str = "fixture") -> Marked:
             marks[number] = {(code, words) for code, words in MARK.findall(m.group())}
             line = line[: m.start()]
         kept.append(line)
-    return Marked(name, "\n".join(kept), marks, expect, xfail)
+    return Marked(name, "\n".join(kept), marks, expect, xfail, rules)
 
 
 def load_marked(path: Path) -> Marked:

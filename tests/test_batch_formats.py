@@ -39,6 +39,7 @@ def batch(tmp_path_factory) -> Path:
 # -- HTML --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_html_is_one_self_contained_page_with_every_report(batch):
     result = run("check", "--format", "html", str(batch))
     assert result.exit_code == 2  # the unreadable file
@@ -74,6 +75,7 @@ def test_html_is_one_self_contained_page_with_every_report(batch):
     assert order[0] == "损坏.txt" and order[-1] == "安平镇.txt"
 
 
+@pytest.mark.slow
 def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
     page = lxml.html.fromstring(run("check", "--format", "html", str(batch)).stdout)
     row = next(
@@ -119,6 +121,7 @@ def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
     assert groups[0].startswith("错误") and groups[1].startswith("警告")
 
 
+@pytest.mark.slow
 def test_html_counts_per_rule_and_a_chart(batch):
     page = lxml.html.fromstring(run("check", "--format", "html", str(batch)).stdout)
     data = findings(str(batch))
@@ -146,6 +149,7 @@ def test_html_escapes_the_report_text(tmp_path):
 # -- Excel -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_xlsx_read_back_has_a_summary_and_every_finding_with_an_excerpt(batch, tmp_path):
     import openpyxl
 
@@ -202,6 +206,7 @@ def test_xlsx_read_back_has_a_summary_and_every_finding_with_an_excerpt(batch, t
     assert sum(rules.values()) == len(data)
 
 
+@pytest.mark.slow
 def test_xlsx_keeps_text_that_looks_like_a_formula_as_text(tmp_path):
     import openpyxl
 
@@ -240,6 +245,7 @@ def test_markdown_cell_escaping(tmp_path):
     assert row.count(" | ") == 6  # seven cells: the pipe in the name is escaped
 
 
+@pytest.mark.slow
 def test_gitlab_code_quality(batch, monkeypatch):
     monkeypatch.chdir(batch.parent)
     result = run("check", "--format", "gitlab", batch.name)
@@ -259,6 +265,7 @@ def test_gitlab_code_quality(batch, monkeypatch):
     assert signature["description"].startswith("RL103 落款日期")
 
 
+@pytest.mark.slow
 def test_gitlab_fingerprints_survive_lines_added_above(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "r.txt"
@@ -273,6 +280,7 @@ def test_gitlab_fingerprints_survive_lines_added_above(tmp_path, monkeypatch):
     assert len(before & after) >= len(before) - 3
 
 
+@pytest.mark.slow
 def test_sarif_execution_is_unsuccessful_when_a_file_could_not_be_read(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -299,6 +307,7 @@ def test_github_annotations_put_errors_first_and_say_what_github_will_not_show()
 # -- --output-dir, --split-per-file ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_split_per_file_writes_one_report_per_town(batch, tmp_path):
     out = tmp_path / "out"
     result = run(
@@ -316,6 +325,7 @@ def test_split_per_file_writes_one_report_per_town(batch, tmp_path):
     assert "杭州道街" not in (out / "望溪镇（检查结果）.html").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_split_per_file_as_text_has_every_finding_and_keeps_folders(tmp_path):
     source = tmp_path / "in"
     for town in ("甲镇", "乙镇"):
@@ -337,6 +347,7 @@ def test_split_per_file_as_text_has_every_finding_and_keeps_folders(tmp_path):
     assert "其中 3 个覆盖了原有文件" in again.output
 
 
+@pytest.mark.slow
 def test_output_dir_without_split_writes_one_report(tmp_path):
     out = tmp_path / "out"
     run("check", "--format", "xlsx", "--output-dir", str(out), str(SAMPLES / "seeds"))

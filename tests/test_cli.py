@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
 
@@ -189,6 +190,7 @@ def test_rule_command_shows_the_rules_own_examples():
     assert "--ignore paired-punctuation" in explained
 
 
+@pytest.mark.slow
 def test_installed_entry_point_runs_from_another_directory(tmp_path):
     # The console script finds its rule packs wherever it is run from.
     result = subprocess.run(
@@ -202,6 +204,7 @@ def test_installed_entry_point_runs_from_another_directory(tmp_path):
     assert "检查了 5 个文件" in result.stdout
 
 
+@pytest.mark.slow
 def test_text_output_collapses_a_flood_of_one_rule_json_keeps_all():
     text = run("check", str(seed(4))).output
     data = json.loads(run("check", "--format", "json", str(seed(4))).output)

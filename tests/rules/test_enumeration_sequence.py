@@ -98,11 +98,6 @@ def test_mixed_marker_styles_in_order_are_quiet():
     assert found("一、主要工作\n1、组织学习\n2.专题讲座\n3、完善制度\n4.严格程序") == []
 
 
-def test_words_that_contain_shi_are_not_items():
-    assert found("一是组织到位。会议5次。三是否可行须论证。二是学习到位。") == []
-    assert found("坚持实事求是，一是组织到位。二是学习到位。") == []
-
-
 def test_attachment_list_before_the_signature_is_not_a_heading_run():
     text = (
         "一、主要工作\n全年学法12次。\n二、存在的不足\n宣传不够。\n"

@@ -62,6 +62,7 @@ def test_fixed_by_fix():
     assert fix_source(source, rules).text == text.replace("12.4", "12·4").replace("6.26", "6·26")
 
 
+@pytest.mark.slow
 def test_samples_are_quiet():
     assert sample_findings(RULE) == {}
     for path in sorted((SAMPLES / "clean").glob("*.txt")):

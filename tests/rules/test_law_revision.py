@@ -111,6 +111,7 @@ def test_quiet(sentence):
     assert found(2024, sentence) == [], sentence
 
 
+@pytest.mark.slow
 def test_samples_are_quiet():
     assert sample_findings(RULE) == {}
     for path in sorted((SAMPLES / "clean").glob("*.txt")):

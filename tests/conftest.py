@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
+
+import pytest
 
 # The compiled-pattern cache goes to a throwaway folder, not the user's
 # ~/.cache; subprocesses started by tests inherit it.
@@ -35,3 +38,13 @@ def _load_builtin_once() -> None:
 
 
 _load_builtin_once()
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the quick suite (the default `-m "not slow"`), a module marked slow as
+    a whole is not even imported: hypothesis, playwright and the benchmarks
+    cost seconds of every run's collection."""
+    if config.getoption("markexpr") != "not slow" or collection_path.suffix != ".py":
+        return None
+    head = collection_path.read_text(encoding="utf-8").split("\ndef ", 1)[0]
+    return True if "\npytestmark = pytest.mark.slow\n" in head else None

@@ -128,7 +128,9 @@ def snapshot(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str
         ["check", "--show-all", "--color", "never", *select, name],
         ["check", "--diff", "--unsafe-fixes", *select, name],
     ):
-        result = CliRunner().invoke(main, args, env={"COLUMNS": WIDTH, "NO_COLOR": "1"})
+        result = CliRunner().invoke(
+            main, args, env={"COLUMNS": WIDTH, "NO_COLOR": "1", "FORCE_COLOR": None}
+        )
         assert result.exception is None or isinstance(result.exception, SystemExit)
         parts += ["", f"$ reportlint {' '.join(args)}", f"# exit code {result.exit_code}"]
         parts.append(result.stdout.rstrip("\n"))

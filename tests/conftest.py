@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+# pytest keeps the test modules it rewrites (assert introspection) in
+# __pycache__ (git ignores it) unless bytecode writing is off, as
+# PYTHONDONTWRITEBYTECODE turns it off in some shells: then every run rewrites
+# them all again, some 5 s of the quick suite.  The test run writes them.
+sys.dont_write_bytecode = False
 
 # The compiled-pattern cache goes to a throwaway folder, not the user's
 # ~/.cache; subprocesses started by tests inherit it.

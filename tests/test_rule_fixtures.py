@@ -1,6 +1,7 @@
 """Every rule's cases as fixture reports with the expected findings marked
-inside (markdownlint's model: tests/marked.py), and a snapshot of what a
-user sees on each (ruff's model).
+inside (markdownlint's model: tests/marked.py; tests/test_fixtures.py holds
+them to their marks), kept in step with the examples in the rules' docs,
+and a snapshot of what a user sees on each (ruff's model).
 
 tests/fixtures/rules/RLxxx*.txt belong to rule RLxxx: a line marked 【RLxxx】
 must carry a finding of that rule and an unmarked line none.  The rules held
@@ -25,64 +26,23 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from marked import Marked, load_marked, mismatches
+import marked
+from marked import RULES, Marked, load_marked
 from reportlint.cli import main
 
-from support import builtin_rules, lint
+from support import builtin_rules
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("REPORTLINT_UPDATE_SNAPSHOTS") == "1"
 WIDTH = "100"  # the terminal the snapshots are taken on: frames fit its width
 
 
 def fixture_paths() -> list[Path]:
-    return sorted(FIXTURES.glob("*.txt"))
+    return marked.fixture_paths(RULES)
 
 
 def held(path: Path, fixture: Marked) -> list[str]:
-    """The rules held to the fixture's marks."""
-    if fixture.rules == {"ALL"}:
-        return sorted(rule.code for rule in builtin_rules().selected().rules)
-    if fixture.rules:
-        return sorted(fixture.rules)
-    marked = {code for marks in fixture.marks.values() for code, _ in marks}
-    return sorted({path.name[:5], *marked, *fixture.expect})
-
-
-def cases() -> list[object]:
-    found = []
-    for path in fixture_paths():
-        fixture = load_marked(path)
-        marks = [pytest.mark.xfail(reason=fixture.xfail, strict=True)] if fixture.xfail else []
-        found.append(pytest.param(path, id=path.stem, marks=marks))
-    return found
-
-
-@pytest.mark.parametrize("path", cases())
-def test_fixture_gives_the_marked_findings(path: Path) -> None:
-    fixture = load_marked(path)
-    codes = held(path, fixture)
-    found = lint(fixture.text) if fixture.rules == {"ALL"} else lint(fixture.text, *codes)
-    assert mismatches(fixture, found, codes) == []
-
-
-def test_every_rule_has_cases_it_must_catch_and_must_leave_alone() -> None:
-    catch: dict[str, int] = {}
-    quiet: dict[str, int] = {}
-    for path in fixture_paths():
-        fixture = load_marked(path)
-        codes = held(path, fixture)
-        for number, line in enumerate(fixture.text.split("\n"), start=1):
-            marked = {code for code, _ in fixture.marks.get(number, set())}
-            for code in codes:
-                if code in marked:
-                    catch[code] = catch.get(code, 0) + 1
-                elif line.strip():
-                    quiet[code] = quiet.get(code, 0) + 1
-    for rule in builtin_rules().rules:
-        assert catch.get(rule.code), f"{rule.code}: no fixture line marked for it"
-        assert quiet.get(rule.code), f"{rule.code}: no fixture line it must leave alone"
+    return marked.held(path, fixture, [rule.code for rule in builtin_rules().selected().rules])
 
 
 def test_every_example_of_a_rule_is_one_of_its_fixture_cases() -> None:
@@ -90,16 +50,16 @@ def test_every_example_of_a_rule_is_one_of_its_fixture_cases() -> None:
     the line of each finding marked: a one-line example is a line of
     RLxxx_examples*.txt, a longer one a file RLxxx_example_*.txt of its own."""
     for rule in builtin_rules().rules:
-        fixtures = [load_marked(path) for path in FIXTURES.glob(f"{rule.code}_example*.txt")]
+        fixtures = [load_marked(path) for path in RULES.glob(f"{rule.code}_example*.txt")]
         lines: dict[str, bool] = {}  # a fixture line -> marked for the rule
         texts: dict[str, bool] = {}  # a whole fixture -> some line marked for the rule
         for fixture in fixtures:
             rows = fixture.text.split("\n")
-            marked = {
+            marked_rows = {
                 n for n, marks in fixture.marks.items() if any(c == rule.code for c, _ in marks)
             }
-            lines.update({row: n in marked for n, row in enumerate(rows, start=1)})
-            texts[fixture.text.rstrip("\n")] = bool(marked)
+            lines.update({row: n in marked_rows for n, row in enumerate(rows, start=1)})
+            texts[fixture.text.rstrip("\n")] = bool(marked_rows)
         for group, flagged in (("invalid", True), ("valid", False)):
             for example in rule.examples.get(group, ()):
                 where = texts if "\n" in example else lines

@@ -286,3 +286,16 @@ def test_swaps_are_taken_as_one_alternation_would_take_them():
         ("乙丙", "二"),
         ("甲乙", "一"),
     ]
+
+
+def test_the_school_post_renamed_in_2022():
+    # K7: 《中小学法治副校长聘任与管理办法》, in force 1 May 2022.
+    def at(year):
+        return f"某镇{year}年法治政府建设情况报告\n{year}年，为辖区5所中小学聘请法制副校长。"
+
+    (d,) = lint(at(2023), RULE)
+    assert d.message == "“法制副校长”写法不规范：请改为“法治副校长”" and not d.fix.safe
+    assert lint(at(2022), RULE) != []
+    assert lint(at(2021), RULE) == []
+    # the old title was right before; without a year it is left alone
+    assert lint("为辖区5所中小学聘请法制副校长。", RULE) == []

@@ -27,7 +27,9 @@ class Paragraph:
     start: int  # view offsets
     end: int
     text: str  # view text
-    chrome: str | None = None  # "header", "metadata" or "footer" for web-page leftovers
+    # "header", "metadata" or "footer" for web-page leftovers; "cover" for a cover
+    # letter sent with the report (not the report, not reported either)
+    chrome: str | None = None
 
 
 class Heading(NamedTuple):

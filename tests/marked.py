@@ -11,6 +11,9 @@ at the top of the file, each starting with "# ", are not part of the text:
                            whole report: a part that is missing)
     # xfail: <reason>      a known bug, named in the folder's README: the
                            fixture does not yet give what is marked
+    # rules: RL404 RL406   the rules held to the marks, instead of the ones the
+                           folder's test holds by default; `ALL` for every
+                           rule on by default (a clean report)
     # <anything else>      a note for the reader
 
 The loader strips the markers and the comments.  `mismatches` then holds the
@@ -19,6 +22,11 @@ finding of each rule marked on it, and every finding of those rules lies on
 lines marked with its code (a finding over several lines, such as a region
 of page chrome, on each of its lines but blank ones), unless the rule is one
 the header expects somewhere.
+
+Both fixture folders are in this format and one test walks them all
+(tests/test_fixtures.py): tests/fixtures/structure/ (the structures real
+reports come in, held to the structure rules) and tests/fixtures/rules/ (each
+rule's cases, a file held to the rule its name starts with).
 """
 
 from __future__ import annotations
@@ -27,14 +35,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 import regex
 
 from reportlint.checks import Diagnostic
 
 MARKS = regex.compile(r"(?:【RL\d{3}(?: [^】]+)?】)+$")
 MARK = regex.compile(r"【(RL\d{3})(?: ([^】]+))?】")
-HEADER = regex.compile(r"^# (?:(expect|xfail):\s*)?(.*)$")
+HEADER = regex.compile(r"^# (?:(expect|xfail|rules):\s*)?(.*)$")
 CODES = regex.compile(r"RL\d{3}")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STRUCTURE = FIXTURES / "structure"
+RULES = FIXTURES / "rules"
+# The rules that read the report's structure: its parts, the duty part, the
+# signature, numbering, page chrome, broken lines, the title, stray spaces.
+STRUCTURE_RULES = ("RL101", "RL102", "RL103", "RL402", "RL403", "RL407", "RL408", "RL409", "RL411")
 
 
 @dataclass
@@ -45,11 +61,13 @@ class Marked:
     marks: dict[int, set[tuple[str, str]]]
     expect: set[str] = field(default_factory=set)  # codes that must fire somewhere
     xfail: str | None = None
+    rules: set[str] = field(default_factory=set)  # the codes held to the marks, or {"ALL"}
 
 
 def parse_marked(raw: str, name: str = "fixture") -> Marked:
     lines = raw.split("\n")
     expect: set[str] = set()
+    rules: set[str] = set()
     xfail = None
     while lines and (m := HEADER.match(lines[0])):
         kind, value = m.groups()
@@ -57,6 +75,8 @@ def parse_marked(raw: str, name: str = "fixture") -> Marked:
             expect |= set(CODES.findall(value))
         elif kind == "xfail":
             xfail = value.strip()
+        elif kind == "rules":
+            rules |= {"ALL"} if value.strip() == "ALL" else set(CODES.findall(value))
         lines.pop(0)
     marks: dict[int, set[tuple[str, str]]] = {}
     kept = []
@@ -65,7 +85,7 @@ def parse_marked(raw: str, name: str = "fixture") -> Marked:
             marks[number] = {(code, words) for code, words in MARK.findall(m.group())}
             line = line[: m.start()]
         kept.append(line)
-    return Marked(name, "\n".join(kept), marks, expect, xfail)
+    return Marked(name, "\n".join(kept), marks, expect, xfail, rules)
 
 
 def load_marked(path: Path) -> Marked:
@@ -109,3 +129,33 @@ def mismatches(fixture: Marked, found: Iterable[Diagnostic], codes: Iterable[str
             if not any(_meets(d, mark) and n in covered_lines(d, fixture.text) for d in found):
                 problems.append(f"line {n}: {' '.join(mark).strip()} marked but not reported")
     return problems
+
+
+def fixture_paths(*folders: Path) -> list[Path]:
+    """The fixture files of `folders`, both folders by default."""
+    return sorted(path for folder in folders or (STRUCTURE, RULES) for path in folder.glob("*.txt"))
+
+
+def held(path: Path, fixture: Marked, every: Iterable[str]) -> list[str]:
+    """The rules held to the fixture's marks: those its `# rules:` header
+    names (`ALL`: `every`, the rules on by default), else its folder's (the
+    structure rules, or the rule the file's name starts with) and those marked
+    or expected in it."""
+    if fixture.rules == {"ALL"}:
+        return sorted(every)
+    if fixture.rules:
+        return sorted(fixture.rules)
+    own = STRUCTURE_RULES if path.parent == STRUCTURE else (path.name[:5],)
+    marked = {code for marks in fixture.marks.values() for code, _ in marks}
+    return sorted({*own, *marked, *fixture.expect})
+
+
+def cases(paths: Iterable[Path]) -> list[object]:
+    """A test case per fixture, named folder/file; a known bug's (`# xfail:`)
+    must fail until it is fixed."""
+    found = []
+    for path in paths:
+        fixture = load_marked(path)
+        marks = [pytest.mark.xfail(reason=fixture.xfail, strict=True)] if fixture.xfail else []
+        found.append(pytest.param(path, id=f"{path.parent.name}/{path.stem}", marks=marks))
+    return found

@@ -54,6 +54,7 @@ def offered(result: Annotation) -> list:
 # --- where the comments go --------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_report_gets_the_findings_it_should() -> None:
     _, result = report()
     found = Counter((n.diagnostic.code, n.fate, n.on_paragraph) for n in result.notes)
@@ -105,6 +106,7 @@ def test_the_summary_comment_is_on_the_title() -> None:
     assert "其中 9 处可直接修改，已标为修订" in text
 
 
+@pytest.mark.slow
 def test_a_missing_part_is_anchored_on_the_title() -> None:
     text = (SYNTHETIC / "missing-duty-section.txt").read_text(encoding="utf-8")
     result = annotate_bytes(report_docx(text), "报告.docx", builtin_rules())
@@ -118,6 +120,7 @@ def test_a_missing_part_is_anchored_on_the_title() -> None:
     )
 
 
+@pytest.mark.slow
 def test_no_signature_is_anchored_at_the_end() -> None:
     text = (SYNTHETIC / "no-signature.txt").read_text(encoding="utf-8")
     result = annotate_bytes(report_docx(text), "报告.docx", builtin_rules())
@@ -131,6 +134,7 @@ def test_no_signature_is_anchored_at_the_end() -> None:
 # --- the text: untouched outside the tracked changes ---------------------------------
 
 
+@pytest.mark.slow
 def test_rejecting_the_changes_gives_the_original_text_and_formatting() -> None:
     data, result = report()
     rejected = reject_all(result.docx)
@@ -176,7 +180,7 @@ def test_comments_say_what_and_how_in_chinese() -> None:
         assert (author, initials) == ("reportlint", "RL")
         by_code.setdefault(note.diagnostic.code, []).append(text)
     assert by_code["RL404"][0].split("\n") == [
-        "【警告】半角“,”应为全角“，”",
+        "【警告】中文中用了半角“,”：请改为全角“，”",
         "已标为修订：将“,”改为“，”。可在“审阅”中接受或拒绝。",
         "RL404 punctuation-width：中文文本中应使用全角标点（GB/T 15834—2011《标点符号用法》）。",
     ]
@@ -185,6 +189,7 @@ def test_comments_say_what_and_how_in_chinese() -> None:
     assert "已标为修订：删去“换行”" in by_code["RL408"][0]
 
 
+@pytest.mark.slow
 def test_comments_only_when_revisions_are_off() -> None:
     data = report_docx()
     result = annotate_bytes(data, "报告.docx", builtin_rules(), revisions=False)
@@ -242,6 +247,7 @@ def test_paragraph_mark_deletions_sit_where_the_schema_wants_them() -> None:
                 assert tags.index(W + "del") == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("soffice") is None and not os.environ.get("REPORTLINT_REQUIRE_SOFFICE"),
     reason="LibreOffice (soffice) not installed; .ci/run installs it and sets REPORTLINT_REQUIRE_SOFFICE",
@@ -280,6 +286,7 @@ def test_libreoffice_reads_the_comments_and_the_changes(tmp_path: Path) -> None:
 # --- other inputs ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_text_report_is_made_into_a_word_document() -> None:
     text = clean_text().replace("年度学法考试，", "年度学法考试,")
     result = annotate_bytes(text.encode("utf-8"), "报告.txt", builtin_rules())
@@ -303,6 +310,7 @@ def test_unreadable_input_is_a_load_error() -> None:
         )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [0, 1, 2, 3, 4])
 def test_seed_reports_as_word_files(number: int) -> None:
     """Real reports, full of findings: the same invariants on each."""
@@ -325,6 +333,7 @@ def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+@pytest.mark.slow
 def test_annotate_writes_a_copy_beside_the_report_and_never_overwrites(tmp_path: Path) -> None:
     source = tmp_path / "望溪镇报告.docx"
     source.write_bytes(report_docx())
@@ -345,6 +354,7 @@ def test_annotate_writes_a_copy_beside_the_report_and_never_overwrites(tmp_path:
     assert docx_text(target.read_bytes()) == docx_text(written)
 
 
+@pytest.mark.slow
 def test_annotate_output_option_and_folders(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
@@ -374,6 +384,7 @@ def test_annotate_refuses_to_write_over_the_report(tmp_path: Path) -> None:
     assert source.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_annotate_reports_an_unreadable_file_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "坏.docx").write_bytes(b"PK\x03\x04 not really")
     (tmp_path / "好.txt").write_text(clean_text(), encoding="utf-8")
@@ -384,6 +395,7 @@ def test_annotate_reports_an_unreadable_file_and_goes_on(tmp_path: Path) -> None
     assert not (tmp_path / "坏（审查意见）.docx").exists()
 
 
+@pytest.mark.slow
 def test_check_fix_on_a_word_file_says_what_to_do_instead(tmp_path: Path) -> None:
     source = tmp_path / "报告.docx"
     source.write_bytes(report_docx())
@@ -399,6 +411,7 @@ def test_check_fix_on_a_word_file_says_what_to_do_instead(tmp_path: Path) -> Non
     assert "网页和 PDF 文件不能用 --fix 修改（1 个：" in run("check", "--fix", str(page)).stderr
 
 
+@pytest.mark.slow
 def test_annotate_says_when_the_copy_cannot_be_written(tmp_path: Path) -> None:
     source = tmp_path / "r.docx"
     source.write_bytes(report_docx())

@@ -15,6 +15,7 @@ import os
 from typing import Any
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,8 @@ from reportlint.document import Span
 from reportlint.extract.docx import docx_text
 from reportlint.fix import apply_fixes
 from word_support import anchored_texts, formatted_characters, reject_all, to_bytes
+
+pytestmark = pytest.mark.slow
 
 FUZZ = int(os.environ.get("REPORTLINT_FUZZ") or 0)
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'

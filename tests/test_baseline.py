@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from reportlint.cli import main
@@ -26,6 +27,7 @@ def copy_seed(tmp_path: Path, number: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_baseline_hides_recorded_findings_and_shows_new_ones(tmp_path):
     report = copy_seed(tmp_path, 1)
     baseline = tmp_path / "baseline.json"
@@ -64,6 +66,7 @@ def test_fixed_findings_become_stale_entries(tmp_path):
     assert "基线中有 1 条已不再出现" in result.output
 
 
+@pytest.mark.slow
 def test_entries_of_files_not_checked_are_not_stale(tmp_path):
     first, second = copy_seed(tmp_path, 1), copy_seed(tmp_path, 3)
     baseline = tmp_path / "baseline.json"
@@ -113,6 +116,7 @@ def test_standard_input_is_recorded_as_such(tmp_path, monkeypatch):
     assert result.exit_code == 0
 
 
+@pytest.mark.slow
 def test_baseline_errors_say_what_is_wrong(tmp_path):
     for content, expected in (
         ("[]", "应是 reportlint check --write-baseline 写出的文件"),

@@ -45,6 +45,7 @@ def batch(tmp_path_factory) -> Path:
 # -- HTML --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_html_is_one_self_contained_page_with_every_report(batch):
     result = run("check", "--format", "html", str(batch))
     assert result.exit_code == 2  # the unreadable file
@@ -80,6 +81,7 @@ def test_html_is_one_self_contained_page_with_every_report(batch):
     assert order[0] == "损坏.txt" and order[-1] == "安平镇.txt"
 
 
+@pytest.mark.slow
 def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
     page = lxml.html.fromstring(run("check", "--format", "html", str(batch)).stdout)
     row = next(
@@ -125,6 +127,7 @@ def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
     assert groups[0].startswith("错误") and groups[1].startswith("警告")
 
 
+@pytest.mark.slow
 def test_html_counts_per_rule_and_a_chart(batch):
     page = lxml.html.fromstring(run("check", "--format", "html", str(batch)).stdout)
     data = findings(str(batch))
@@ -152,6 +155,7 @@ def test_html_escapes_the_report_text(tmp_path):
 # -- Excel -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_xlsx_read_back_has_a_summary_and_every_finding_with_an_excerpt(batch, tmp_path):
     import openpyxl
 
@@ -208,6 +212,7 @@ def test_xlsx_read_back_has_a_summary_and_every_finding_with_an_excerpt(batch, t
     assert sum(rules.values()) == len(data)
 
 
+@pytest.mark.slow
 def test_xlsx_keeps_text_that_looks_like_a_formula_as_text(tmp_path):
     import openpyxl
 
@@ -246,6 +251,7 @@ def test_markdown_cell_escaping(tmp_path):
     assert row.count(" | ") == 6  # seven cells: the pipe in the name is escaped
 
 
+@pytest.mark.slow
 def test_gitlab_code_quality(batch, monkeypatch):
     monkeypatch.chdir(batch.parent)
     result = run("check", "--format", "gitlab", batch.name)
@@ -265,6 +271,7 @@ def test_gitlab_code_quality(batch, monkeypatch):
     assert signature["description"].startswith("RL103 落款日期")
 
 
+@pytest.mark.slow
 def test_gitlab_fingerprints_survive_lines_added_above(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "r.txt"
@@ -279,6 +286,7 @@ def test_gitlab_fingerprints_survive_lines_added_above(tmp_path, monkeypatch):
     assert len(before & after) >= len(before) - 3
 
 
+@pytest.mark.slow
 def test_sarif_execution_is_unsuccessful_when_a_file_could_not_be_read(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -332,6 +340,7 @@ def test_findings_a_person_must_fix_come_before_those_fixed_automatically():
 # -- --output-dir, --split-per-file ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_split_per_file_writes_one_report_per_town(batch, tmp_path):
     out = tmp_path / "out"
     result = run(
@@ -349,6 +358,7 @@ def test_split_per_file_writes_one_report_per_town(batch, tmp_path):
     assert "杭州道街" not in (out / "望溪镇（检查结果）.html").read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_split_per_file_as_text_has_every_finding_and_keeps_folders(tmp_path):
     source = tmp_path / "in"
     for town in ("甲镇", "乙镇"):
@@ -370,6 +380,7 @@ def test_split_per_file_as_text_has_every_finding_and_keeps_folders(tmp_path):
     assert "其中 3 个覆盖了原有文件" in again.output
 
 
+@pytest.mark.slow
 def test_output_dir_without_split_writes_one_report(tmp_path):
     out = tmp_path / "out"
     run("check", "--format", "xlsx", "--output-dir", str(out), str(SAMPLES / "seeds"))
@@ -410,6 +421,7 @@ def towns(tmp_path) -> Path:
     return source
 
 
+@pytest.mark.slow
 def test_split_per_file_writes_an_annotated_word_copy_per_report(towns, tmp_path):
     out = tmp_path / "回复各乡镇"
     result = run(
@@ -450,6 +462,7 @@ def test_split_per_file_writes_an_annotated_word_copy_per_report(towns, tmp_path
     assert (towns / "甲镇" / "报告.txt").read_bytes() == seed(4).read_bytes()
 
 
+@pytest.mark.slow
 def test_the_word_copies_hold_the_findings_the_run_shows(tmp_path):
     source = tmp_path / "in"
     source.mkdir()
@@ -470,6 +483,7 @@ def test_the_word_copies_hold_the_findings_the_run_shows(tmp_path):
     assert overview(copy).startswith("reportlint 审查意见：未发现问题")
 
 
+@pytest.mark.slow
 def test_a_report_changed_after_its_check_gets_no_copy(tmp_path, monkeypatch):
     import reportlint.cli
 

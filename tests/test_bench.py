@@ -9,9 +9,13 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from reportlint.checks import RuleSet
 
 from support import ROOT
+
+pytestmark = pytest.mark.slow
 
 BENCH = ROOT / "bench" / "run.py"
 

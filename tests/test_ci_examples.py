@@ -22,6 +22,8 @@ import yaml
 
 from support import ROOT, SAMPLES
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = ROOT / "docs" / "examples"
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0.json"
 # A pinned install straight from a git repository: "name @ git+URL@REV".

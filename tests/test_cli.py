@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
 
@@ -182,12 +183,14 @@ def test_rules_and_rule_commands():
 
 def test_rule_command_shows_the_rules_own_examples():
     explained = run("rule", "RL401").output
-    head, good = explained.split("不会被标出的写法：")
-    bad = head.split("会被标出的写法：")[1]
+    examples = explained.split("【示例】")[1].split("【")[0]
+    head, good = examples.split("不会被标出：")
+    bad = head.split("会被标出：")[1]
     assert "桃花节”“荷花节" in bad and "“桃花节”“荷花节”" in good
     assert "--ignore paired-punctuation" in explained
 
 
+@pytest.mark.slow
 def test_installed_entry_point_runs_from_another_directory(tmp_path):
     # The console script finds its rule packs wherever it is run from.
     result = subprocess.run(
@@ -201,6 +204,7 @@ def test_installed_entry_point_runs_from_another_directory(tmp_path):
     assert "检查了 5 个文件" in result.stdout
 
 
+@pytest.mark.slow
 def test_text_output_collapses_a_flood_of_one_rule_json_keeps_all():
     text = run("check", str(seed(4))).output
     data = json.loads(run("check", "--format", "json", str(seed(4))).output)

@@ -106,6 +106,7 @@ def test_severity_override_and_fail_level(tmp_path):
     assert run("check", "--fail-level", "info", str(report)).exit_code == 1
 
 
+@pytest.mark.slow
 def test_per_file_ignores_by_glob(tmp_path):
     write(tmp_path / ".reportlint.yaml", "per-file-ignores:\n  '2020/*.txt': [RL103]\n")
     old = write(tmp_path / "2020" / "r.txt", DEFECTIVE)
@@ -114,6 +115,7 @@ def test_per_file_ignores_by_glob(tmp_path):
     assert codes(run("check", "--format", "json", str(new))) == ["RL103", "RL404"]
 
 
+@pytest.mark.slow
 def test_report_year_override_moves_the_signature_window(tmp_path):
     # The clean report is for 2024 and signed 2025-01-20; declared as a 2022
     # report, that date is far outside the window RL103 expects.
@@ -272,6 +274,7 @@ rules:
 """
 
 
+@pytest.mark.slow
 def test_a_catastrophic_user_pattern_stops_the_run_naming_the_rule(tmp_path):
     pack = write(tmp_path / "slow.yaml", CATASTROPHIC_PACK)
     report = write(tmp_path / "r.txt", clean_text() + "字，" * 40 + "\n")
@@ -281,6 +284,7 @@ def test_a_catastrophic_user_pattern_stops_the_run_naming_the_rule(tmp_path):
     assert "灾难性回溯" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_built_in_and_well_behaved_user_patterns_run_as_before(tmp_path):
     pack = write(tmp_path / "slow.yaml", CATASTROPHIC_PACK)
     report = write(tmp_path / "r.txt", clean_text())  # no long run of commas

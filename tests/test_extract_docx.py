@@ -201,6 +201,7 @@ def add_merged_paragraph(doc: WordDocument, text: str) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_deleted_paragraph_mark_joins_the_paragraphs() -> None:
     # Hunt 23 (v_tracked_merge_13): two paragraphs merged with Track Changes on read
     # as one, as Word shows the final text; a table after it ends the run.
@@ -306,6 +307,7 @@ def test_separate_lists_count_separately() -> None:
     assert lines_of(doc) == ["一、x", "1.x", "2.x", "二、x"]
 
 
+@pytest.mark.slow
 def test_numbering_from_heading_styles() -> None:
     # Word's multilevel list linked to Heading 1-2: the paragraphs carry only a style.
     doc = docx.Document()
@@ -441,6 +443,7 @@ def test_number_formats(n: int, fmt: str, expected: str) -> None:
 # --- the CLI on Word files -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_clean_report_as_auto_numbered_docx_is_clean(tmp_path: Path) -> None:
     path = clean_report_docx(tmp_path / "报告.docx")
     result = run_cli("check", str(path))
@@ -449,6 +452,7 @@ def test_clean_report_as_auto_numbered_docx_is_clean(tmp_path: Path) -> None:
     assert json.loads(run_cli("check", "--format", "json", str(path)).output) == []
 
 
+@pytest.mark.slow
 def test_without_the_numbers_the_headings_have_none(tmp_path: Path) -> None:
     # The control for the test above: the chapters' numbers come from the rebuilt
     # numbering; without it they are read as headings written without a number.
@@ -459,6 +463,7 @@ def test_without_the_numbers_the_headings_have_none(tmp_path: Path) -> None:
     assert chapters and all(h.marker == "" for h in chapters)
 
 
+@pytest.mark.slow
 def test_finding_points_at_the_paragraph(tmp_path: Path) -> None:
     # Level-3 items under （二） restart at 5 through a second instance of the list
     # with a startOverride: the numbers jump 1, 2 -> 5, which the linter must see.
@@ -476,9 +481,12 @@ def test_finding_points_at_the_paragraph(tmp_path: Path) -> None:
     (finding,) = data
     assert finding["code"] == "RL402"
     assert (finding["line"], finding["column"]) == (6, 1)
-    assert finding["message"] == "序号不连续：“2”之后是“5”，缺少“3”“4”"
+    assert (
+        finding["message"] == "序号不连续：“2”之后是“5”，缺少“3”“4”：请检查是否漏了一段，或重新编号"
+    )
 
 
+@pytest.mark.slow
 def test_signature_finding_line_is_the_paragraph(tmp_path: Path) -> None:
     text = clean_text().replace("2025年1月20日", "2025120")
     path = clean_report_docx(tmp_path / "r.docx", text=text)
@@ -488,6 +496,7 @@ def test_signature_finding_line_is_the_paragraph(tmp_path: Path) -> None:
     assert finding["line"] == len(paragraphs)
 
 
+@pytest.mark.slow
 def test_fix_does_not_touch_a_docx(tmp_path: Path) -> None:
     text = clean_text().replace("年度学法考试，", "年度学法考试,")  # a fixable half-width comma
     path = clean_report_docx(tmp_path / "r.docx", text=text)
@@ -502,6 +511,7 @@ def test_fix_does_not_touch_a_docx(tmp_path: Path) -> None:
     assert [d["fix"] for d in data if d["code"] == "RL404"] == [None]
 
 
+@pytest.mark.slow
 def test_word_file_named_doc_is_read_by_content(tmp_path: Path) -> None:
     path = clean_report_docx(tmp_path / "r.docx")
     renamed = path.rename(tmp_path / "报告.doc")  # WPS users often do this
@@ -542,6 +552,7 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert_unreadable(path, "不是有效的 Word 文档（找不到正文，或文件已损坏）")
 
 
+@pytest.mark.slow
 def test_word_document_without_text(tmp_path: Path) -> None:
     assert_unreadable(save(docx.Document(), tmp_path / "r.docx"), "Word 文档中没有文字")
 
@@ -557,6 +568,7 @@ def _bomb(path: Path, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_zip_bomb_over_the_total_limit_is_refused_before_inflating(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -598,6 +610,7 @@ def test_a_real_document_passes_the_zip_checks() -> None:
     check_zip(to_bytes(gbt_doc()))  # no exception: the limits leave room for real files
 
 
+@pytest.mark.slow
 def test_strict_open_xml_is_named(tmp_path: Path) -> None:
     # ISO/IEC 29500 Strict uses other namespaces, which python-docx does not read.
     data = to_bytes(gbt_doc())
@@ -629,6 +642,7 @@ def test_an_unforeseen_failure_is_one_error_for_the_file(
     )
 
 
+@pytest.mark.slow
 def test_a_report_laid_out_in_one_table_cell_is_read_as_paragraphs(tmp_path: Path) -> None:
     # Found comparing formats: the whole body in one cell came out as one line.
     lines = [line for line in clean_text().split("\n") if line]
@@ -670,6 +684,7 @@ def signature_box(*lines: str) -> str:
     )
 
 
+@pytest.mark.slow
 def test_a_signature_in_a_text_box_at_the_end_is_read_once(tmp_path: Path) -> None:
     # Hunt 23 (v_sig_textbox_10): the 落款 set in a text box beside the seal.
     body, signature = clean_text().rstrip("\n").rsplit("\n\n", 1)
@@ -686,6 +701,7 @@ def test_a_signature_in_a_text_box_at_the_end_is_read_once(tmp_path: Path) -> No
     assert lines_of(doc) == ["正文第一段。", ""]
 
 
+@pytest.mark.slow
 def test_only_a_text_box_that_is_a_signature_is_read() -> None:
     # Review of the text-box 落款: a dated caption is no 落款, and a body that ends
     # with its own 落款 in any form keeps it.

@@ -84,6 +84,7 @@ def test_article_is_extracted_with_its_title_and_without_the_site() -> None:
         assert chrome not in text
 
 
+@pytest.mark.slow
 def test_clean_report_page_is_clean_through_the_cli(tmp_path: Path) -> None:
     for name, charset, codec in [("r.html", "gb2312", "gb18030"), ("r.htm", "utf-8", "utf-8")]:
         path = tmp_path / name

@@ -124,6 +124,7 @@ def run_cli(*args: str):
 # --- text --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_wrapped_lines_are_joined_back_into_paragraphs() -> None:
     pages = typeset(clean_text())
     paragraphs = [line for line in clean_text().split("\n") if line]
@@ -157,6 +158,7 @@ def test_headings_and_short_lines_are_not_joined() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_clean_report_as_pdf_is_clean_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "报告.pdf"
     path.write_bytes(make_pdf(typeset(clean_text())))
@@ -167,6 +169,7 @@ def test_clean_report_as_pdf_is_clean_through_the_cli(tmp_path: Path) -> None:
     assert json.loads(run_cli("check", "--format", "json", str(path)).output) == []
 
 
+@pytest.mark.slow
 def test_finding_in_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "报告.pdf"
     path.write_bytes(make_pdf(typeset(clean_text().replace("2025年1月20日", "2025120"))))
@@ -273,6 +276,7 @@ def with_running_lines(pages: list[list[str]], header: str | None, footer: str |
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("header", "footer"),
     [
@@ -292,12 +296,14 @@ def test_running_headers_and_footers_are_dropped(header, footer) -> None:
     assert lint(text) == []
 
 
+@pytest.mark.slow
 def test_a_first_page_without_the_header_keeps_its_title() -> None:
     pages = with_running_lines(typeset(clean_text()), clean_text().split("\n")[0], None)
     pages[0] = pages[0][1:]  # Word's "different first page": no header on page 1
     assert pdf_text(make_pdf(pages)) == pdf_text(make_pdf(typeset(clean_text())))
 
 
+@pytest.mark.slow
 def test_an_annex_table_and_chinese_digit_spacing_do_not_break_the_joins() -> None:
     # CLI hunt (annex_table, autospace0.25): 30 wide rows made body lines look
     # short; Word's gap between Chinese and digits came out as spaces.
@@ -362,6 +368,7 @@ def test_table_rows_keep_their_cells_and_slogans_their_spaces() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_title_under_a_masthead_is_not_joined_to_what_follows() -> None:
     # Review: only a first line was taken for the title; a full-width one after a
     # masthead was joined to the salutation.

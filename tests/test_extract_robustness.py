@@ -7,6 +7,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,7 @@ def load_or_refuse(data: bytes, fmt: str) -> None:
         source.text.encode("utf-8")  # no lone surrogates reach the checks or the output
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(edits=SPLICES, fmt=st.sampled_from(["docx", "html", "pdf"]))
 def test_damaged_bytes(tmp_path_factory, edits: list[tuple[float, int, bytes]], fmt: str) -> None:
@@ -82,6 +84,7 @@ XML_NOISE = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 24), XML_NOISE), max_size=10),

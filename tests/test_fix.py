@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from click.testing import CliRunner
 
 from reportlint.checks import Fix
@@ -34,6 +35,7 @@ def test_apply_fixes_skips_overlaps_and_keeps_the_rest():
     assert apply_fixes(text, [Fix(Span(1, 2), "，"), Fix(Span(1, 2), "，")]) == ("甲，乙,丙", 1)
 
 
+@pytest.mark.slow
 def test_fix_keeps_gb18030_and_crlf_and_is_idempotent(tmp_path):
     original = seed_text(4)
     path = tmp_path / "report.txt"
@@ -109,6 +111,7 @@ def test_read_only_file_is_not_replaced(tmp_path):
     os.chmod(path, 0o644)
 
 
+@pytest.mark.slow
 def test_mixed_line_endings_are_not_rewritten(tmp_path):
     path = tmp_path / "report.txt"
     text = seed_text(4)
@@ -169,6 +172,7 @@ def test_diff_applies_with_patch_and_goes_to_output(tmp_path):
         assert run("check", "--select", "RL403", str(path)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_failed_write_is_its_own_kind_of_error(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text(seed_text(4), encoding="utf-8")
@@ -191,6 +195,7 @@ def test_fix_through_a_symbolic_link_fixes_the_file_and_keeps_the_link(tmp_path)
     assert run("check", "--select", "RL404", str(real)).exit_code == 0
 
 
+@pytest.mark.slow
 def test_a_diff_applies_to_a_file_without_a_final_newline_or_with_crlf(tmp_path, monkeypatch):
     # CLI hunt: the seeds end without a line break, and CRLF lines were written LF.
     import shutil
@@ -214,6 +219,7 @@ def test_a_diff_applies_to_a_file_without_a_final_newline_or_with_crlf(tmp_path,
     assert not plain.read_bytes().endswith(b"\n") and b"\r\n" in crlf.read_bytes()
 
 
+@pytest.mark.slow
 def test_a_diff_applies_with_a_bom_a_form_feed_and_a_space_in_the_name(tmp_path, monkeypatch):
     # Review of the diff fix: the BOM was left off line 1, str.splitlines split at the
     # form feed pdftotext leaves, and GNU patch cut "my report.txt" at the space.

@@ -62,6 +62,7 @@ def test_patterns_above_the_walked_folder_apply_up_to_the_repository_root(reposi
     assert found == {"reports/a.txt", "reports/重要.bak.txt", "reports/镇/草稿.txt"}
 
 
+@pytest.mark.slow
 def test_the_walk_agrees_with_git(repository):
     if shutil.which("git") is None:
         pytest.skip("needs git")
@@ -78,6 +79,7 @@ def test_the_walk_agrees_with_git(repository):
     assert names(checked(str(repository)), repository) == by_git
 
 
+@pytest.mark.slow
 def test_no_respect_gitignore_checks_everything(repository):
     found = names(checked("--no-respect-gitignore", str(repository)), repository)
     assert "reports/b.bak.txt" in found and "reports/旧稿/c.txt" in found and len(found) == 8

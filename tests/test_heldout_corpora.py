@@ -13,6 +13,9 @@ from reportlint.checks import RuleSet
 
 from support import ROOT, recall_module
 
+# Some 350 cases, a few seconds: a corpus, so it runs with the slow tests.
+pytestmark = pytest.mark.slow
+
 CORPORA = ("heldout_numbers", "heldout_knowledge")
 
 

@@ -13,6 +13,8 @@ from reportlint.cli import main
 
 from support import SAMPLES, seed
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
@@ -99,11 +101,11 @@ def test_a_finding_shows_its_place_and_a_place_its_finding(page):
     comma = section.locator("mark.rl-warning", has_text=",").nth(20)
     comma.click()
     active = section.locator(".rl-findings li.rl-active")
-    assert active.count() == 1 and "半角“,”应为全角“，”" in active.inner_text()
+    assert active.count() == 1 and "中文中用了半角“,”：请改为全角“，”" in active.inner_text()
     assert active.is_visible()
     # Hovered, a marked place tells its finding.
     comma.hover()
-    assert "半角“,”应为全角“，”" in comma.get_attribute("title")
+    assert "中文中用了半角“,”：请改为全角“，”" in comma.get_attribute("title")
 
 
 def test_rule_explanation_on_demand(page):

@@ -320,6 +320,7 @@ def test_old_word_file_is_named_for_what_it_is(write) -> None:
     )
 
 
+@pytest.mark.slow
 def test_text_extracted_from_a_container_is_held_to_max_bytes(tmp_path: Path) -> None:
     import docx
 
@@ -410,6 +411,7 @@ def test_binary_file_of_every_type(write, name: str, message: str) -> None:
     assert str(info.value) == message
 
 
+@pytest.mark.slow
 def test_directory_walk_takes_every_report_type_and_nothing_else(tmp_path: Path) -> None:
     from test_extract_docx import clean_report_docx
     from test_extract_html import clean_body, page, paragraphs

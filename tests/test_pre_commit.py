@@ -15,7 +15,10 @@ import pytest
 
 from support import ROOT, clean_text
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+]
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "test",

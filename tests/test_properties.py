@@ -50,6 +50,8 @@ from strategies import (
 
 from support import builtin_rules
 
+pytestmark = pytest.mark.slow
+
 FUZZ = int(os.environ.get("REPORTLINT_FUZZ") or 0)
 
 

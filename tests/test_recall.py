@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from support import recall_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_numbers_corpus_recall_and_no_false_findings():
     recall = recall_module()
     per_class, samples, _ = recall.run_family(

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROGRAM = (
     "from reportlint.document import regexes as r\n"
     "p = r.compiled(r'(?P<x>\\p{Han})测试')\n"
@@ -22,6 +24,7 @@ def run(cache: Path, **env: str) -> list[str]:
     return out.stdout.split()
 
 
+@pytest.mark.slow
 def test_a_pattern_is_compiled_once_then_read_back(tmp_path: Path) -> None:
     assert run(tmp_path) == ["个测试", "1"]  # compiled, so the file is written
     (cache,) = tmp_path.glob("regex-*.cache")
@@ -30,6 +33,7 @@ def test_a_pattern_is_compiled_once_then_read_back(tmp_path: Path) -> None:
     assert cache.stat().st_mtime_ns == written  # and nothing new was written
 
 
+@pytest.mark.slow
 def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
     run(tmp_path)
     (cache,) = tmp_path.glob("regex-*.cache")
@@ -40,6 +44,7 @@ def test_a_damaged_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
     assert run(tmp_path) == ["个测试", "0"]
 
 
+@pytest.mark.slow
 def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
     assert run(tmp_path, REPORTLINT_NO_CACHE="1") == ["个测试", "1"]
     assert list(tmp_path.iterdir()) == []

@@ -159,6 +159,7 @@ def test_builtin_packs_load() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_builtin_message_severities() -> None:
     rules = {r.code: r for r in RuleSet.load().rules}
     assert rules["RL101"].messages["missing"].severity is Severity.ERROR

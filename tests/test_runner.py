@@ -32,6 +32,7 @@ def corpus(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_worker_processes_give_the_same_output_in_the_same_order(corpus):
     one = run("check", "--format", "json", "-j", "1", str(corpus))
     two = run("check", "--format", "json", "-j", "2", str(corpus))
@@ -50,6 +51,7 @@ def test_a_few_files_stay_in_one_process():
     assert _workers(4, [*files, "-"]) == 1  # standard input is read here
 
 
+@pytest.mark.slow
 def test_fix_in_worker_processes_writes_every_file(corpus):
     result = run("check", "--fix", "-j", "2", "--select", "RL404", str(corpus))
     assert "已自动修复" in result.output

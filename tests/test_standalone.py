@@ -35,6 +35,7 @@ def test_a_double_click_explains_the_program(monkeypatch, capsys) -> None:
     assert "把报告（.docx，也可以是 .txt、网页或 PDF）拖到 reportlint.exe 的图标上" in out
 
 
+@pytest.mark.slow
 def test_a_drop_runs_annotate(monkeypatch, tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text(clean_text(), encoding="utf-8")

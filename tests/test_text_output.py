@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
 
@@ -71,6 +72,7 @@ def test_errors_are_never_grouped_even_when_many(tmp_path):
     assert f"RL404 还有 {len(width) - 3} 个同类问题未显示（加 --show-all 显示全部）" in text
 
 
+@pytest.mark.slow
 def test_show_all_shows_every_finding_also_in_an_output_file(tmp_path):
     data = json.loads(run("check", "--format", "json", str(seed(4))).output)
     out = tmp_path / "town.txt"
@@ -80,6 +82,7 @@ def test_show_all_shows_every_finding_also_in_an_output_file(tmp_path):
     assert len(headlines(text)) == len(data) and "还有" not in text
 
 
+@pytest.mark.slow
 def test_min_severity_filters_the_report_and_the_exit_code_and_says_so():
     everything = json.loads(run("check", "--format", "json", str(seed(4))).output)
     warnings = sum(1 for d in everything if d["severity"] == "warning")
@@ -99,6 +102,7 @@ def test_min_severity_filters_the_report_and_the_exit_code_and_says_so():
     assert hidden.exit_code == 0 and "未发现问题" in hidden.output and "未显示" in hidden.output
 
 
+@pytest.mark.slow
 def test_concise_is_one_line_per_finding_errors_first():
     data = json.loads(run("check", "--format", "json", str(seed(1))).output)
     result = run("check", "--format", "concise", str(seed(1)))
@@ -110,6 +114,7 @@ def test_concise_is_one_line_per_finding_errors_first():
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 
 
+@pytest.mark.slow
 def test_code_frames_fit_the_terminal_width():
     for columns in (80, 60):
         output = run("check", "--show-all", str(SAMPLES), env={"COLUMNS": str(columns)}).output
@@ -146,6 +151,7 @@ def test_a_tab_in_the_line_keeps_the_caret_under_the_finding(tmp_path):
 # -- --show-fixes --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_show_fixes_says_what_each_fix_changes():
     output = run("check", "--show-fixes", "--select", "RL403,RL404", str(seed(4))).output
     assert " = 修复：将“,”改为“，”" in output
@@ -159,6 +165,7 @@ def test_show_fixes_says_what_each_fix_changes():
     assert " = 修复：删去“ ”" in stray
 
 
+@pytest.mark.slow
 def test_show_fixes_with_fix_lists_what_was_fixed_per_file_and_rule(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(seed(4).read_text("utf-8"), "utf-8")
@@ -176,6 +183,7 @@ def test_show_fixes_with_fix_lists_what_was_fixed_per_file_and_rule(tmp_path):
 # -- quiet, version, colour ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_quiet_prints_the_findings_only():
     assert run("check", "-q", str(SYNTHETIC / "clean.txt")).output == ""
     bad = run("check", "--quiet", str(SYNTHETIC / "bad-signature-date.txt"))
@@ -192,6 +200,7 @@ def test_version_long_and_short():
         assert result.exit_code == 0 and result.output.strip() == f"reportlint {__version__}"
 
 
+@pytest.mark.slow
 def test_colour_follows_color_no_color_and_force_color():
     path = str(SYNTHETIC / "bad-signature-date.txt")
     esc = "\x1b["
@@ -203,6 +212,7 @@ def test_colour_follows_color_no_color_and_force_color():
     assert esc not in run("check", "--color", "never", path, env={"FORCE_COLOR": "1"}).output
 
 
+@pytest.mark.slow
 def test_colour_on_a_real_terminal_unless_no_color(tmp_path):
     import pty
 
@@ -283,6 +293,7 @@ def test_files_named_and_all_excluded_on_purpose_are_not_an_error(tmp_path):
     assert "没有检查任何文件" in result.output and "1 个文件按排除规则跳过" in result.output
 
 
+@pytest.mark.slow
 def test_summary_tells_nothing_found_from_nothing_readable(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -302,6 +313,7 @@ def test_summary_tells_nothing_found_from_nothing_readable(tmp_path):
 # -- CSV for Excel -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_csv_redirected_into_a_file_has_a_byte_order_mark_a_pipe_has_none(tmp_path):
     out = tmp_path / "town.csv"
     command = [sys.executable, "-m", "reportlint", "check", "--format", "csv", str(seed(0))]

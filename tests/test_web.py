@@ -68,6 +68,7 @@ def findings(path: Path) -> list[dict]:
     return json.loads(CliRunner().invoke(main, ["check", "--format", "json", str(path)]).stdout)
 
 
+@pytest.mark.slow
 def test_a_text_upload_is_answered_with_the_report_counts_and_fixed_text(client, rules):
     data = seed(4).read_bytes()
     response = upload(client, "杭州道街.txt", data)
@@ -110,6 +111,7 @@ def test_warnings_alone_do_not_stop_a_submission(client):
     assert "能否提交：可以，没有发现错误（有 1 个警告，建议修改）" in answer["html"]
 
 
+@pytest.mark.slow
 def test_a_word_file_is_checked_and_its_fixed_text_offered_as_utf8(client, tmp_path):
     path = clean_report_docx(
         tmp_path / "报告.docx", text=clean_text().replace("2025年1月20日", "2025120")
@@ -127,6 +129,7 @@ def test_a_word_file_is_checked_and_its_fixed_text_offered_as_utf8(client, tmp_p
     assert "2024年，" in data.decode("utf-8-sig") and "2024年," not in data.decode("utf-8-sig")
 
 
+@pytest.mark.slow
 def test_a_word_upload_gets_its_annotated_copy_on_request(client, rules):
     data = text_to_docx(seed(4).read_text("utf-8"))
     answer = upload(client, "杭州道街.docx", data).json()
@@ -151,6 +154,7 @@ def test_a_word_upload_gets_its_annotated_copy_on_request(client, rules):
     assert docx_text(copy).count("\n") == docx_text(data).count("\n")
 
 
+@pytest.mark.slow
 def test_a_text_upload_gets_a_word_copy_made_from_its_text(client, rules):
     data = (SYNTHETIC / "bad-signature-date.txt").read_bytes()
     answer = upload(client, "望溪镇.txt", data).json()
@@ -165,6 +169,7 @@ def test_a_text_upload_gets_a_word_copy_made_from_its_text(client, rules):
     assert docx_text(copy) == data.decode("utf-8")
 
 
+@pytest.mark.slow
 def test_pasted_text_and_a_pdf_get_word_copies_too(client, rules):
     text = clean_text().replace("2025年1月20日", "2025120")
     pasted = client.post(
@@ -200,6 +205,7 @@ def test_the_word_copy_is_refused_as_the_check_is(client, rules, monkeypatch):
     assert "内部出错（RuntimeError）" in response.json()["error"]
 
 
+@pytest.mark.slow
 def test_a_pdf_is_checked(client):
     answer = upload(client, "报告.pdf", make_pdf(typeset(clean_text()))).json()
     assert answer["counts"]["error"] == 0 and "青岚县望溪镇" in answer["html"]
@@ -296,6 +302,7 @@ def test_the_page_is_chinese_offline_and_shares_the_report_renderers_assets(clie
     assert client.get("/static/../check.py").status_code == 404
 
 
+@pytest.mark.slow
 def test_reportlint_check_never_imports_the_page_or_the_workbook_writer(tmp_path):
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "reportlint", "check", str(seed(1))],

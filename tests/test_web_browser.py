@@ -33,6 +33,8 @@ from word_support import commented, flagged, overview
 
 from support import SYNTHETIC, builtin_rules, clean_text, seed
 
+pytestmark = pytest.mark.slow
+
 URL = re.compile(r"http://127\.0\.0\.1:\d+/")
 
 

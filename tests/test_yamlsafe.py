@@ -33,6 +33,7 @@ def check_once(cache: Path, report: Path) -> str:
     return out.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_the_rule_packs_are_parsed_once_then_read_back(tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text("青岚县望溪镇2024年法治政府建设年度报告\n", encoding="utf-8")
@@ -41,6 +42,7 @@ def test_the_rule_packs_are_parsed_once_then_read_back(tmp_path: Path) -> None:
     assert check_once(tmp_path / "cache", report) == "yaml not imported"
 
 
+@pytest.mark.slow
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text("青岚县望溪镇2024年法治政府建设年度报告\n", encoding="utf-8")

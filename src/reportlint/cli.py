@@ -636,6 +636,21 @@ def list_rules(output_format: str) -> None:
                 "enabled": rule.enabled,
                 "summary": rule.summary,
                 "description": rule.description,
+                "docs": {
+                    "what": rule.docs.what,
+                    "why": rule.docs.why,
+                    "fix": rule.docs.fix,
+                    "limits": rule.docs.limits,
+                    "references": list(rule.docs.references),
+                },
+                "messages": {
+                    key: {
+                        "severity": m.severity.value,
+                        "text": m.text,
+                        "suggestion": m.suggestion or None,
+                    }
+                    for key, m in rule.messages.items()
+                },
             }
             for rule in rules
         ]
@@ -655,11 +670,12 @@ def list_rules(output_format: str) -> None:
 def explain_rule(name: str) -> None:
     """说明一条规则（按代码或名称，如 RL103 或 dated-signature）。
 
-    为什么有这条规则，它的消息、示例和配置方法。
+    做什么、为什么、示例、能否自动修复、已知局限、消息与建议、依据和配置方法。
     """
     for rule in _load_rules(()).rules:
         if name in (rule.code, rule.name):
-            click.echo(rule.explain())
+            width = min(100, max(40, shutil.get_terminal_size().columns))
+            click.echo(rule.explain(width))
             return
     from reportlint.report import FILE_ERRORS
 

@@ -28,7 +28,7 @@ def test_the_span_of_the_other_two_documents_is_an_error_with_the_edition_meant(
     assert d.severity.value == "error"
     assert d.message == (
         "“法治政府建设实施纲要（2020—2025年）”：《法治政府建设实施纲要》的年份是"
-        f"2015—2020年、2021—2025年，应为“{OUTLINE}”"
+        f"2015—2020年、2021—2025年：请改为“{OUTLINE}”"
     )
     assert (d.fix.replacement, d.fix.safe) == (OUTLINE, False)
 
@@ -45,33 +45,33 @@ def test_the_span_of_the_other_two_documents_is_an_error_with_the_edition_meant(
 )
 def test_the_edition_meant(year, span, meant):
     ((severity, message),) = found(year, f"贯彻落实《法治政府建设实施纲要（{span}年）》。")
-    assert severity == "error" and message.endswith(f"应为“法治政府建设实施纲要（{meant}年）”")
+    assert severity == "error" and message.endswith(f"请改为“法治政府建设实施纲要（{meant}年）”")
 
 
 def test_years_without_nian_or_with_the_dash_lost_in_a_copy():
     assert found(2022, "以国务院《法治政府建设实施纲要(2021-2025)》为指导。") == [
         (
             "warning",
-            f"“法治政府建设实施纲要(2021-2025)”：年份后少了“年”，应为“{OUTLINE}”",
+            f"“法治政府建设实施纲要(2021-2025)”：年份后少了“年”：请改为“{OUTLINE}”",
         )
     ]
     assert found(2022, "根据中共中央、国务院《法治政府建设实施纲要(20212025年)》推进。") == [
         (
             "warning",
-            f"“法治政府建设实施纲要(20212025年)”：两个年份之间少了连接号，应为“{OUTLINE}”",
+            f"“法治政府建设实施纲要(20212025年)”：两个年份之间少了连接号：请改为“{OUTLINE}”",
         )
     ]
 
 
 def test_a_title_cited_without_shuminghao():
     assert found(2022, f"深入贯彻{OUTLINE}，推进严格规范公正文明执法。") == [
-        ("warning", f"“{OUTLINE}”是文件标题，应加书名号：“《{OUTLINE}》”")
+        ("warning", f"“{OUTLINE}”是文件标题，应加书名号：请改为“《{OUTLINE}》”")
     ]
     # wrong years and no 书名号: the fix adds both
     ((_, message),) = found(
         2023, "根据中共中央、国务院印发的法治政府建设实施纲要(2023-2023)的规定。"
     )
-    assert message.endswith(f"应为“《{OUTLINE}》”")
+    assert message.endswith(f"请改为“《{OUTLINE}》”")
     # after a list mark or 学习了
     assert len(found(2022, f"学习了{OUTLINE}、《法治社会建设实施纲要（2020—2025年）》。")) == 1
 
@@ -104,7 +104,7 @@ def test_a_local_implementation_plan_quoting_the_national_title_wrongly():
         2021, "落实《某某区贯彻〈法治中国建设规划(2021-2025年)〉实施方案》。"
     )
     assert severity == "error"
-    assert message.endswith("应为“法治中国建设规划（2020—2025年）”")
+    assert message.endswith("请改为“法治中国建设规划（2020—2025年）”")
 
 
 def test_the_other_two_documents_of_2020_and_the_law_popularisation_plans():
@@ -114,13 +114,13 @@ def test_the_other_two_documents_of_2020_and_the_law_popularisation_plans():
         2023, "贯彻《中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2015年）》。"
     )
     assert message.endswith(
-        "应为“中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）”"
+        "请改为“中央宣传部、司法部关于开展法治宣传教育的第八个五年规划（2021—2025年）”"
     )
 
 
 def test_no_report_year_is_needed():
     (d,) = lint("深入贯彻《法治政府建设实施纲要（2020—2025年）》。", RULE)
-    assert d.message.endswith(f"应为“{OUTLINE}”")
+    assert d.message.endswith(f"请改为“{OUTLINE}”")
 
 
 def test_fixed_only_with_unsafe_fixes():
@@ -132,6 +132,7 @@ def test_fixed_only_with_unsafe_fixes():
     assert f"按照《{OUTLINE}》要求" in fixed
 
 
+@pytest.mark.slow
 def test_samples_are_quiet():
     assert sample_findings(RULE) == {}
     for path in sorted((SAMPLES / "clean").glob("*.txt")):
@@ -152,13 +153,3 @@ def test_a_bad_edition_fails_the_load_with_its_key():
     with pytest.raises(RuleError) as info:
         load_pack_text(pack, "mine.yaml")
     assert info.value.key == "params.titles[0].editions[0]"
-
-
-def test_years_in_chinese_numerals():
-    # K6: compared as the same years; the suggestion is in Arabic numerals.
-    (d,) = lint(report(2022, "认真贯彻《法治政府建设实施纲要（二〇二〇—二〇二五年）》。"), RULE)
-    assert d.source_line[d.column - 1 : d.end_column - 1] == (
-        "法治政府建设实施纲要（二〇二〇—二〇二五年）"
-    )
-    assert (d.severity.value, d.fix.replacement) == ("error", OUTLINE)
-    assert found(2022, "认真贯彻《法治政府建设实施纲要（二〇二一—二〇二五年）》。") == []

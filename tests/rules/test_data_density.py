@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import (
     builtin_rules,
     codes,
@@ -95,5 +97,6 @@ def test_inside_a_full_report():
     assert found(text) == [(3, 1, message(365))]
 
 
+@pytest.mark.slow
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():
     assert sample_findings(RULE) == {}

@@ -19,34 +19,9 @@ def test_rate_disagreeing_with_its_counts_is_an_error_with_the_computed_value():
     assert severity == "error" and "95%" in message and "38÷40" in message
 
 
-def test_rate_agreeing_within_rounding_is_quiet():
-    assert rates("受理群众诉求40件，办结38件，办结率95%。") == []
-    assert rates("调解矛盾纠纷200件，调解成功193件，调解成功率96.5%。") == []
-    assert rates("受理3件，办结2件，办结率66.7%。") == []
-    assert rates("受理3件，办结2件，办结率67%。") == []
-
-
 def test_rate_over_100_is_an_error():
     ((severity, message),) = rates("行政机关负责人出庭应诉率达105%。")
     assert severity == "error" and "105%" in message
-
-
-def test_growth_may_exceed_100():
-    assert rates("行政复议案件数量同比增长率120%。") == []
-
-
-def test_seed_002_mediation_rate_is_quiet():
-    assert rates("2024年,排查登记矛盾纠纷225宗,成功调处225宗,调处成功率100%。") == []
-
-
-def test_rates_without_their_counts_are_quiet():
-    # Seed 001 and 004: no matching numerator, so no judgement.
-    assert rates("一年来,我镇接待办事群众5516人次,各类办件量累计1844件,办结率均为100%。") == []
-    assert rates("完成履职数102项,履职率达96.2%;行政执法人员参与率达100%。") == []
-
-
-def test_approximate_counts_are_quiet():
-    assert rates("受理40余件，办结38件，办结率98%。") == []
 
 
 def test_same_rate_with_two_values_is_a_warning():
@@ -266,13 +241,6 @@ def test_recall_a_rate_off_by_less_than_a_point_and_counts_in_wan_and_juan():
     assert rates("评查执法案卷22卷，合格20卷，合格率95.5%。")
 
 
-def test_recall_the_whole_named_by_hearing_or_review_and_the_object_named_before():
-    assert rates("开庭审理行政诉讼案件76件，行政机关负责人出庭应诉70件，出庭应诉率100%。")
-    assert rates("开庭审理12件，负责人出庭应诉12件，出庭应诉率100%。") == []
-    assert rates("受理行政复议申请40件，纠错8件，行政复议纠错率为10%。")
-    assert rates("受理依申请公开30件，已答复28件，按期答复率100%。") == []
-
-
 def test_recall_a_share_written_with_zhan():
     ((_, message),) = rates("抽查案卷240卷，评为优秀的86卷，占38.5%。")
     assert "35.8%" in message
@@ -310,12 +278,6 @@ def test_the_issues_examples_are_caught_with_their_pair():
         assert severity == "error" and shown in message, (sentence, message)
 
 
-def test_a_rate_is_rounded_or_cut_never_raised():
-    # 249÷276 is 90.2%: written 90%, never 91%.
-    assert rates("受理劳动保障监察案件276件，结案249件，结案率90%。") == []
-    assert rates("受理劳动保障监察案件276件，结案249件，结案率91%。")
-
-
 def test_all_or_none_before_the_rates_action():
     ((_, message),) = rates("办理人大代表建议12件，全部按期办结，按期办结率为91.7%。")
     assert "“全部”" in message and "应为100%" in message
@@ -337,12 +299,6 @@ def test_a_share_over_100_is_impossible():
 def test_a_word_that_contains_yue_or_jin_is_no_approximation():
     ((_, message),) = rates("全县152个村配备法律顾问，实际签约132个，法律顾问覆盖率84.1%。")
     assert "132÷152" in message
-
-
-def test_two_counts_of_the_rates_action_are_parts_not_a_whole():
-    # Bench corpus: 3 of 4 was read as the rate of two leaders' appearances.
-    assert rates("镇长出庭应诉4次，分管副镇长出庭应诉3次，行政机关负责人出庭应诉率达100%。") == []
-    assert rates("受理投诉举报120件，办结110件，其中按期办结105件，办结率91.7%。") == []
 
 
 def test_a_count_that_names_the_rate_is_no_count_of_its_act():

@@ -48,16 +48,6 @@ def test_request_just_before_the_signature_of_the_clean_sample():
     assert found(text) == [(line, 6, message("妥否，请批示"))]
 
 
-def test_report_wordings_are_quiet():
-    assert found("以上报告，请审阅。") == []
-    assert found("严格执行请示报告制度，重大事项及时请示。") == []
-    assert found("严格执行重大事项请示报告制度，做到事前请示、事后报告。") == []
-    assert found("及时向区委请示汇报。") == []
-    assert found("对需要请示的事项，及时报请区政府审批。") == []
-    assert found("严格落实请假审批制度，请假须经领导批准。") == []
-    assert found("申请人请求撤销行政处罚决定，复议机关依法审批。") == []
-
-
 @pytest.mark.parametrize(
     "text",
     [

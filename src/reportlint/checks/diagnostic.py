@@ -7,6 +7,9 @@ from typing import Any
 from reportlint.checks.base import Fix, Severity
 from reportlint.document import Span
 
+# A message and its suggestion make one sentence: "缺少……：请补上".
+SUGGESTION_JOINER = "："
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -32,6 +35,9 @@ class Diagnostic:
     # Identifies the finding without its position, so that it survives edits
     # elsewhere in the file: see fingerprint().
     fingerprint: str = ""
+    # The rule's fix title (建议), also the end of `message` ("…：请删除"): the
+    # text output shows it on a line of its own under the finding.
+    suggestion: str = ""
 
     def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
         # Worker processes send tens of thousands back; the constructor and
@@ -40,6 +46,14 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+    @property
+    def finding(self) -> str:
+        """The message without its suggestion: what is wrong."""
+        tail = SUGGESTION_JOINER + self.suggestion
+        if self.suggestion and self.message.endswith(tail):
+            return self.message[: -len(tail)]
+        return self.message
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -53,6 +67,7 @@ class Diagnostic:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "fingerprint": self.fingerprint,
+            "suggestion": self.suggestion or None,
             "fix": None if self.fix is None else self.fix.replacement,
             "fix_applicability": None
             if self.fix is None

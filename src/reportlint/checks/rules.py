@@ -2,9 +2,14 @@
 
 A pack is a mapping with `pack` (its name), `description` and `rules`, a list
 of rules.  A rule has `code`, `name` (slug), `kind`, `severity`,
-`message` (or `messages`, one per message id the kind declares), an optional
-`description` (why the rule exists, for `reportlint rule`), optional
-`enabled` (false: only when selected) and `params` for the kind.
+`message` (or `messages`, one per message id the kind declares; each a
+sentence, or `text` and `suggestion`, the short fix title shown as 建议),
+`docs` (its documentation in fixed sections, ruff's: `summary`, `what`,
+`why`, `fix`, `references`, optional `limits`), `examples`, optional
+`enabled` (false: only when selected) and `params` for the kind.  A user's
+pack may leave out any section, or give the older one-paragraph
+`description` instead of `docs`; a built-in pack must fill every section,
+give both kinds of example and a suggestion for every message (`strict`).
 
 Everything is validated when the pack loads: unknown keys, wrong types, bad
 regular expressions, message placeholders the kind does not provide.  The
@@ -32,14 +37,14 @@ from reportlint.checks.base import (
     Severity,
     pattern_timeout,
 )
-from reportlint.checks.diagnostic import Diagnostic, fingerprint
+from reportlint.checks.diagnostic import SUGGESTION_JOINER, Diagnostic, fingerprint
 from reportlint.checks.registry import get_kind
 from reportlint.document import Document, parse
 from reportlint.load import decode
 
 _CODE = regex.compile(r"^[A-Z]{1,4}\d{3,4}$")
 _SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {
+RULE_KEYS = {
     "code",
     "name",
     "kind",
@@ -47,10 +52,17 @@ _RULE_KEYS = {
     "message",
     "messages",
     "description",
+    "docs",
     "params",
     "enabled",
     "examples",
 }
+# The documentation sections of a rule (ruff's: what it does, why it matters,
+# fix safety, references), `summary` its one line for lists; `limits`, what it
+# is known to miss or misread, is optional even in a built-in pack.
+DOC_SECTIONS = ("summary", "what", "why", "fix", "references")
+DOC_KEYS = {*DOC_SECTIONS, "limits"}
+MESSAGE_KEYS = {"text", "suggestion", "severity"}
 _PACK_KEYS = {"pack", "description", "rules"}
 _MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
 _PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
@@ -77,6 +89,21 @@ class RuleError(Exception):
 class Message:
     text: str
     severity: Severity
+    # The fix title (ruff's `fix_title`): what to do, shown as 建议 under the
+    # finding; the finding's full message is text：suggestion.
+    suggestion: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """A rule's documentation, section by section (see DOC_SECTIONS)."""
+
+    summary: str = ""
+    what: str = ""
+    why: str = ""
+    fix: str = ""
+    references: tuple[str, ...] = ()
+    limits: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +114,7 @@ class Rule:
     check: CheckKind[Any]
     severity: Severity
     messages: dict[str, Message]
-    description: str
+    docs: RuleDocs
     pack: str
     enabled: bool
     # Snippets the rule must flag (invalid) and must leave alone (valid).
@@ -99,35 +126,20 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.description.splitlines()[0] if self.description else ""
+        return self.docs.summary or (self.docs.why.splitlines() or [""])[0]
 
-    def explain(self) -> str:
-        """What `reportlint rule` prints and SARIF carries as help: why the rule
-        exists, its messages, its own examples and how to configure it."""
-        lines = [
-            f"{self.code} {self.name}（{self.kind}，默认级别 {self.severity.value}，规则包 {self.pack}）",
-            "",
-            self.description.rstrip(),
-            "",
-            "消息：",
-            *(f"  {key} [{m.severity.value}] {m.text}" for key, m in self.messages.items()),
-        ]
-        for kind, label in (("invalid", "会被标出的写法"), ("valid", "不会被标出的写法")):
-            if self.examples.get(kind):
-                lines += ["", f"{label}："]
-                lines += ["  " + example.replace("\n", "\n  ") for example in self.examples[kind]]
-        lines += [
-            "",
-            f"选择或忽略：--select {self.code} / --ignore {self.name}；"
-            f"配置文件中：ignore: [{self.code}]，severity: {{{self.code}: info}}",
-        ]
-        if not self.enabled:
-            lines.append(f"默认关闭：用 --extend-select {self.code} 启用。")
-        if self.check.fixable == "safe":
-            lines.append("可自动修复：--fix。")
-        elif self.check.fixable == "unsafe":
-            lines.append("可自动修复，但须确认：--fix --unsafe-fixes（改动措辞或数字，请核对）。")
-        return "\n".join(lines)
+    @property
+    def description(self) -> str:
+        """Why the rule exists, its grounds first (what a Word comment quotes)."""
+        return self.docs.why
+
+    def explain(self, width: int | None = None) -> str:
+        """What `reportlint rule` prints and SARIF carries as help: the
+        documentation's sections, the messages with their suggestions, the
+        rule's own examples and how to select it (reportlint.ruledocs)."""
+        from reportlint.ruledocs import terminal
+
+        return terminal(self, width)
 
     def example_problems(self) -> list[tuple[str, str]]:
         """(key, problem) for each example that does not behave as stated."""
@@ -148,6 +160,9 @@ class Rule:
     def diagnose(self, doc: Document, finding: Finding) -> Diagnostic:
         message = self.messages[finding.message]
         text = message.text.format(**finding.args)
+        suggestion = message.suggestion.format(**finding.args) if message.suggestion else ""
+        if suggestion:
+            text += SUGGESTION_JOINER + suggestion
         start, end = finding.span
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
@@ -165,6 +180,7 @@ class Rule:
             source_line=doc.line_text(line),
             fix=finding.fix,
             fingerprint=fingerprint(self.code, text, doc.text, start, max(end, start)),
+            suggestion=suggestion,
         )
 
 
@@ -182,9 +198,13 @@ def builtin_packs() -> list[Path]:
 
 
 def load_pack(
-    path: str | Path, verify_examples: bool = False, timeout: float | None = None
+    path: str | Path,
+    verify_examples: bool = False,
+    timeout: float | None = None,
+    strict: bool = False,
 ) -> list[Rule]:
-    """Load a pack; with a timeout, its rules' patterns run under it (a user's pack)."""
+    """Load a pack; with a timeout, its rules' patterns run under it (a user's
+    pack); `strict` (the built-in packs) requires the documentation whole."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -192,12 +212,14 @@ def load_pack(
         raise RuleError(str(path), None, None, None, f"无法读取规则文件：{exc}") from None
     token = pattern_timeout.set(timeout)
     try:
-        return load_pack_text(text, str(path), verify_examples)
+        return load_pack_text(text, str(path), verify_examples, strict)
     finally:
         pattern_timeout.reset(token)
 
 
-def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[Rule]:
+def load_pack_text(
+    text: str, name: str, verify_examples: bool = False, strict: bool = False
+) -> list[Rule]:
     locate = _Locator(text)
     try:
         data = yamlsafe.load(text)
@@ -211,7 +233,7 @@ def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[
     pack = str(data.get("pack") or Path(name).stem)
     rules = []
     for index, entry in enumerate(data["rules"]):
-        rule = _rule(entry, index, pack, name, locate)
+        rule = _rule(entry, index, pack, name, locate, strict)
         if verify_examples:
             try:
                 problems = rule.example_problems()
@@ -227,7 +249,9 @@ def load_pack_text(text: str, name: str, verify_examples: bool = False) -> list[
     return rules
 
 
-def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rule:
+def _rule(
+    entry: Any, index: int, pack: str, file: str, locate: _Locator, strict: bool = False
+) -> Rule:
     at = ("rules", index)
 
     def fail(key: str | None, problem: str, path: Sequence[Any] = ()) -> RuleError:
@@ -237,7 +261,7 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
     if not isinstance(entry, dict):
         raise fail(None, "每条规则应是一个映射")
     for key in entry:
-        if key not in _RULE_KEYS:
+        if key not in RULE_KEYS:
             raise fail(str(key), "未知的键", (key,))
     for key in ("code", "name", "kind", "severity"):
         if not isinstance(entry.get(key), str):
@@ -270,13 +294,18 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
         path = tuple(_split_key(exc.key))
         raise fail(f"params.{exc.key}", str(exc), ("params", *path)) from None
 
-    messages = _messages(entry, kind_cls, severity, fail)
+    messages = _messages(entry, kind_cls, severity, fail, strict)
     examples = entry.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"valid", "invalid"}:
         raise fail("examples", "应是含 valid 和/或 invalid 列表的映射", ("examples",))
     for group, texts in examples.items():
         if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
             raise fail(f"examples.{group}", "应是非空字符串的列表", ("examples", group))
+    if strict:
+        for group in ("invalid", "valid"):
+            if not examples.get(group):
+                raise fail(f"examples.{group}", "内置规则须有会被标出和不会被标出的示例")
+    docs = _docs(entry, fail, strict)
     return Rule(
         code=code,
         name=slug,
@@ -284,15 +313,66 @@ def _rule(entry: Any, index: int, pack: str, file: str, locate: _Locator) -> Rul
         check=check,
         severity=severity,
         messages=messages,
-        description=str(entry.get("description") or "").strip(),
+        docs=docs,
         pack=pack,
         enabled=bool(entry.get("enabled", True)),
         examples={group: tuple(texts) for group, texts in examples.items()},
     )
 
 
+def _docs(entry: dict[str, Any], fail: Any, strict: bool) -> RuleDocs:
+    """The `docs` mapping, or a user's one-paragraph `description` as its `why`."""
+    if "description" in entry:
+        if "docs" in entry:
+            raise fail("description", "description 与 docs 只能写一个（description 即 docs.why）")
+        if strict:
+            raise fail("description", "内置规则的说明写在 docs 的各节中", ("description",))
+        value = entry["description"]
+        if not isinstance(value, str):
+            raise fail("description", "应是字符串", ("description",))
+        return RuleDocs(why=value.strip())
+    raw = entry.get("docs")
+    if raw is None:
+        if strict:
+            raise fail("docs", f"内置规则须有 docs（{'、'.join(DOC_SECTIONS)}）")
+        return RuleDocs()
+    if not isinstance(raw, dict):
+        raise fail("docs", "应是映射", ("docs",))
+    for key in raw:
+        if key not in DOC_KEYS:
+            raise fail(
+                f"docs.{key}", f"未知的键（可用：{'、'.join(sorted(DOC_KEYS))}）", ("docs", key)
+            )
+    values: dict[str, Any] = {}
+    for key in sorted(DOC_KEYS):
+        value = raw.get(key)
+        if value is None:
+            if strict and key in DOC_SECTIONS:
+                raise fail(f"docs.{key}", "内置规则的说明缺少这一节", ("docs",))
+            continue
+        if key == "references":
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and v.strip() for v in value
+            ):
+                raise fail("docs.references", "应是非空字符串的列表", ("docs", key))
+            if strict and not value:
+                raise fail("docs.references", "内置规则的说明缺少这一节", ("docs", key))
+            values[key] = tuple(v.strip() for v in value)
+        elif not isinstance(value, str) or not value.strip():
+            raise fail(f"docs.{key}", "应是非空的字符串", ("docs", key))
+        elif key == "summary" and "\n" in value.strip():
+            raise fail("docs.summary", "summary 只写一行", ("docs", key))
+        else:
+            values[key] = value.strip()
+    return RuleDocs(**values)
+
+
 def _messages(
-    entry: dict[str, Any], kind: type[CheckKind[Any]], severity: Severity, fail: Any
+    entry: dict[str, Any],
+    kind: type[CheckKind[Any]],
+    severity: Severity,
+    fail: Any,
+    strict: bool = False,
 ) -> dict[str, Message]:
     declared = kind.messages
     if "message" in entry and "messages" in entry:
@@ -320,28 +400,41 @@ def _messages(
         if message_id not in declared:
             raise fail(key, f"检查类型 {kind.name} 没有这条消息（有：{'、'.join(declared)}）", path)
         own = severity
+        suggestion = ""
         if isinstance(value, dict):
-            unknown = set(value) - {"text", "severity"}
+            unknown = set(value) - MESSAGE_KEYS
             if unknown or not isinstance(value.get("text"), str):
-                raise fail(key, "应是字符串，或含 text 与 severity 的映射", path)
+                raise fail(key, "应是字符串，或含 text、suggestion 与 severity 的映射", path)
             try:
                 own = Severity(value.get("severity", severity))
             except ValueError:
                 raise fail(f"{key}.severity", "应为 error、warning 或 info", path) from None
+            suggestion = value.get("suggestion", "")
+            if not isinstance(suggestion, str) or (
+                "suggestion" in value and not suggestion.strip()
+            ):
+                raise fail(f"{key}.suggestion", "应是非空的字符串", path)
             value = value["text"]
         if not isinstance(value, str) or not value.strip():
             raise fail(key, "消息不能为空", path)
-        try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
-        except ValueError as exc:
-            raise fail(key, f"消息模板有误：{exc}", path) from None
-        unknown_fields = fields - declared[message_id]
-        if unknown_fields:
-            allowed = "、".join(f"{{{f}}}" for f in sorted(declared[message_id])) or "（无）"
-            raise fail(
-                key, f"未知的占位符 {{{', '.join(sorted(unknown_fields))}}}；可用：{allowed}", path
-            )
-        messages[message_id] = Message(value.strip(), own)
+        if strict and not suggestion:
+            raise fail(f"{key}.suggestion", "内置规则的每条消息须有 suggestion（建议）", path)
+        if suggestion and value.rstrip()[-1] in "。，；：！？":
+            raise fail(key, "有 suggestion 时 text 不以标点结尾（两者以“：”连成一句）", path)
+        for part, template in ((key, value), (f"{key}.suggestion", suggestion)):
+            try:
+                fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
+            except ValueError as exc:
+                raise fail(part, f"消息模板有误：{exc}", path) from None
+            unknown_fields = fields - declared[message_id]
+            if unknown_fields:
+                allowed = "、".join(f"{{{f}}}" for f in sorted(declared[message_id])) or "（无）"
+                raise fail(
+                    part,
+                    f"未知的占位符 {{{', '.join(sorted(unknown_fields))}}}；可用：{allowed}",
+                    path,
+                )
+        messages[message_id] = Message(value.strip(), own, suggestion.strip())
     return messages
 
 
@@ -430,8 +523,13 @@ class RuleSet:
         request: the CLI does it for a user's packs; the test suite does it
         for the built-in ones, so a plain run does not pay for it."""
         paths: list[str | Path] = [*builtin_packs()] if packs is None else list(packs)
-        timeout = None if packs is None else USER_PATTERN_TIMEOUT
-        return cls(rule for path in paths for rule in load_pack(path, verify_examples, timeout))
+        builtin = packs is None
+        timeout = None if builtin else USER_PATTERN_TIMEOUT
+        return cls(
+            rule
+            for path in paths
+            for rule in load_pack(path, verify_examples, timeout, strict=builtin)
+        )
 
     def selected(
         self,
@@ -459,7 +557,7 @@ class RuleSet:
             levels = [severity for selector, severity in overrides if rule.matches(selector)]
             if levels:
                 level = levels[-1]
-                messages = {key: Message(m.text, level) for key, m in rule.messages.items()}
+                messages = {key: replace(m, severity=level) for key, m in rule.messages.items()}
                 rule = replace(rule, severity=level, messages=messages)
             rules.append(rule)
         return RuleSet(rules)

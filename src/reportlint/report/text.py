@@ -1,9 +1,11 @@
-"""Text output in the style of ruff: a location line, a code frame, a summary.
+"""Text output in the style of ruff: a location line, a code frame, the
+suggestion (ruff's fix title), a summary.
 
     path:line:col: CODE [severity] message
        |
     45 |     2024117
        |     ^^^^^^^
+       = 建议：改为“2024年1月17日”
 
 Within a file, errors come first, then warnings, then notes, each in line
 order: a missing signature must not sit below 150 punctuation warnings.
@@ -39,12 +41,14 @@ def format_text(result: RunResult, options: FormatOptions | None = None) -> str:
         diagnostics = sorted(group, key=by_importance)
         shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
         for d in shown:
-            out.append(_headline(d))
+            out.append(_headline(d, d.finding))
             frame = _frame(d, options.width)
             out.extend(frame)
+            if d.suggestion:
+                out.append(_suggestion_line(d))
             if options.show_fixes and d.fix:
                 out.append(_fix_line(d))
-            if frame or (options.show_fixes and d.fix):
+            if frame or d.suggestion or (options.show_fixes and d.fix):
                 out.append("")
         for (path, code), count in hidden.items():
             out.append(
@@ -109,11 +113,19 @@ def _collapse(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], Counter[
     return shown, hidden
 
 
-def _headline(d: Diagnostic) -> str:
+def _headline(d: Diagnostic, message: str | None = None) -> str:
+    """The location line; `message` is the finding alone when a 建议 line follows."""
     where = click.style(f"{visible(d.path)}:{d.line}:{d.column}:", bold=True)
     code = click.style(d.code, fg=_STYLE[d.severity], bold=True)
     fixable = " [*]" if d.fix and d.fix.safe else ""
-    return f"{where} {code}{fixable} [{d.severity.value}] {visible(d.message)}"
+    return f"{where} {code}{fixable} [{d.severity.value}] {visible(message or d.message)}"
+
+
+def _suggestion_line(d: Diagnostic) -> str:
+    """The rule's fix title under the frame, as ruff's "= help:" line."""
+    from reportlint.ruledocs import shown_suggestion
+
+    return f"{' ' * len(str(d.line))} = 建议：{visible(shown_suggestion(d.suggestion))}"
 
 
 def _frame(d: Diagnostic, width: int) -> list[str]:

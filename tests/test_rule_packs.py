@@ -453,3 +453,32 @@ rules:
         load_pack_text(text, FILE)
     assert "键“params”重复（第 8 行已有）" in str(info.value)
     assert f"{FILE}:10" in str(info.value)
+
+
+def test_a_message_a_kind_makes_optional_may_be_left_out() -> None:
+    # existence's "unrepaired" (no repair applies): a rule with only `message`
+    # still loads and then says its one message; `messages` may name it.
+    rule = rule_text(
+        """\
+          - code: RL903
+            name: garbled
+            kind: existence
+            severity: error
+            message: 乱码“{match}”（应为“{repaired}”）
+            params:
+              patterns: ["锟斤拷"]
+              repair: {pattern: "锟", replacement: ""}
+        """
+    )
+    (_, garbled) = load_pack_text(pack(rule), FILE)
+    assert garbled.messages["unrepaired"] == garbled.messages["default"]
+    both = rule.replace(
+        "message: 乱码“{match}”（应为“{repaired}”）",
+        "messages: {default: '乱码“{match}”（应为“{repaired}”）', unrepaired: '乱码“{match}”'}",
+    )
+    (_, garbled) = load_pack_text(pack(both), FILE)
+    assert garbled.messages["unrepaired"].text == "乱码“{match}”"
+    # The optional message takes only its own placeholders.
+    wrong = both.replace("unrepaired: '乱码“{match}”'", "unrepaired: '乱码“{repaired}”'")
+    assert wrong != both
+    assert "{repaired}" in str(load_error(pack(wrong)))

@@ -295,22 +295,23 @@ def _messages(
     entry: dict[str, Any], kind: type[CheckKind[Any]], severity: Severity, fail: Any
 ) -> dict[str, Message]:
     declared = kind.messages
+    required = [m for m in declared if m not in kind.optional_messages]
     if "message" in entry and "messages" in entry:
         raise fail("message", "message 与 messages 只能写一个")
     if "message" in entry:
-        if len(declared) != 1:
+        if len(required) != 1:
             raise fail(
                 "message",
-                f"检查类型 {kind.name} 有多条消息，请用 messages 写出：{'、'.join(declared)}",
+                f"检查类型 {kind.name} 有多条消息，请用 messages 写出：{'、'.join(required)}",
             )
-        raw: dict[str, Any] = {next(iter(declared)): entry["message"]}
+        raw: dict[str, Any] = {required[0]: entry["message"]}
         base: tuple[Any, ...] = ("message",)
     else:
         raw = entry.get("messages")  # type: ignore[assignment]
         if not isinstance(raw, dict):
             raise fail("messages", f"缺少 messages（需要：{'、'.join(declared)}）")
         base = ("messages",)
-    missing = set(declared) - set(raw)
+    missing = set(required) - set(raw)
     if missing:
         raise fail("messages", f"缺少消息：{'、'.join(sorted(missing))}", base)
     messages = {}
@@ -342,6 +343,8 @@ def _messages(
                 key, f"未知的占位符 {{{', '.join(sorted(unknown_fields))}}}；可用：{allowed}", path
             )
         messages[message_id] = Message(value.strip(), own)
+    for message_id, instead in kind.optional_messages.items():
+        messages.setdefault(message_id, messages[instead])
     return messages
 
 

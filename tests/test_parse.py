@@ -115,3 +115,30 @@ def test_a_chapter_named_in_a_wrapped_sentence_is_no_heading():
 def test_an_item_may_open_with_its_own_numeral():
     doc = document("（一）学法。一是深化学法。二是二十届三中全会精神学习全覆盖。三是一把手带头。")
     assert [i.ordinal for i in doc.items] == [1, 2, 3]
+
+
+def test_page_top_bars_are_chrome_and_the_title_below_them_is_found():
+    # Review 3 (030): "今天是:" with its date gone, a bar of links beside the
+    # controls, a date-and-time line with its source after a bar.
+    top = "今天是:\n中国政府网|某省政府网|繁体|无障碍\n2025-01-22 09:30  |  青岚县望溪镇人民政府\n"
+    doc = document(top + MINI)
+    assert [p.text for p in doc.title] == ["青岚县望溪镇2024年法治政府建设年度报告"]
+    assert (doc.report_year, doc.year_source) == (2024, "title")
+    assert [(r.kind, r.first, r.last) for r in doc.chrome] == [("header", 0, 2)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "今天是全镇“宪法宣传周”启动的日子，镇党委书记带头学法。",
+        "在中国政府网、省政府网和微信公众号发布解读3篇。",
+        "| 时间 | 地点 | 内容 |",
+        "发布时间 | 2025-01-22 |",
+    ],
+)
+def test_report_lines_like_page_bars_stay_in_the_body(line):
+    doc = document(
+        MINI.replace("全年办理行政处罚案件62件。\n", f"全年办理行政处罚案件62件。\n{line}\n")
+    )
+    assert doc.chrome == ()
+    assert any(p.text.replace(" ", "") == line.replace(" ", "") for p in doc.body_paragraphs)

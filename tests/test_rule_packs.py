@@ -7,6 +7,8 @@ from textwrap import dedent, indent
 import pytest
 
 from reportlint.checks import RuleError, RuleSet, Severity, load_pack_text
+from reportlint.document import parse
+from reportlint.load import decode
 
 FILE = "bad-pack.yaml"
 
@@ -454,3 +456,38 @@ rules:
         load_pack_text(text, FILE)
     assert "键“params”重复（第 8 行已有）" in str(info.value)
     assert f"{FILE}:10" in str(info.value)
+
+
+def test_a_message_a_kind_makes_optional_may_be_left_out() -> None:
+    # existence's "unrepaired" (no repair applies): a rule with only `message`
+    # still loads and then says its one message; `messages` may name it.
+    rule = rule_text(
+        """\
+          - code: RL903
+            name: garbled
+            kind: existence
+            severity: error
+            message: 乱码“{match}”（应为“{repaired}”）
+            params:
+              patterns: ["锟斤拷"]
+              repair: {pattern: "锟", replacement: ""}
+        """
+    )
+    (_, garbled) = load_pack_text(pack(rule), FILE)
+    assert "unrepaired" not in garbled.messages
+    # ...and says its one message where the other would be said.
+    unrepairable = rule.replace('replacement: ""', 'replacement: "锟"')
+    (_, garbled) = load_pack_text(pack(unrepairable), FILE)
+    doc = parse(decode("某镇报告\n推进工作锟斤拷。\n".encode(), "x.txt"))
+    (found,) = RuleSet([garbled]).run(doc)
+    assert found.message == "乱码“锟斤拷”（应为“锟斤拷”）"
+    both = rule.replace(
+        "message: 乱码“{match}”（应为“{repaired}”）",
+        "messages: {default: '乱码“{match}”（应为“{repaired}”）', unrepaired: '乱码“{match}”'}",
+    )
+    (_, garbled) = load_pack_text(pack(both), FILE)
+    assert garbled.messages["unrepaired"].text == "乱码“{match}”"
+    # The optional message takes only its own placeholders.
+    wrong = both.replace("unrepaired: '乱码“{match}”'", "unrepaired: '乱码“{repaired}”'")
+    assert wrong != both
+    assert "{repaired}" in str(load_error(pack(wrong)))

@@ -168,7 +168,31 @@ def test_the_year_is_read_from_the_opening_a_stated_report_or_the_first_chapter(
     # Not a year of something else: a survey quoted by name, a span of years.
     quoted = "一年来，全县在“2021年法治甘肃建设群众满意度调查”工作中排名第二。"
     assert document(quoted).report_year is None
-    assert document("2021年以来，全县推进依法行政。").report_year is None
+    # Not a span of years, nor a year named inside a sentence.
+    assert document("2021—2025年，全县推进依法行政。").report_year is None
+    assert document("全县自2021年以来推进依法行政。").report_year is None
+
+
+def test_an_opening_since_the_year_names_the_report_year():
+    # Review 3 (016): "2024年以来，县自然资源局…"; every annotated real opening so
+    # written named the report's own year.
+    doc = document("2021年以来，全县推进依法行政。\n一、主要工作\n依法行政。")
+    assert (doc.report_year, doc.year_source) == (2021, "opening")
+    # The title still comes first.
+    doc = document("某镇2023年法治政府建设情况报告\n2022年以来，我镇持续推进依法行政。")
+    assert (doc.report_year, doc.year_source) == (2023, "title")
+
+
+def test_a_title_sending_a_report_is_dated_by_the_report_it_sends():
+    # Review 3 (038): the year is only inside the 书名号 of the title and of the letter.
+    letter = (
+        "关于报送《某区财政局2023年度法治政府建设情况报告》的报告\n某区法治政府建设领导小组办公室：\n"
+        "我局拟写了《某区财政局2023年度法治政府建设情况报告》，请审阅。\n"
+    )
+    assert (document(letter).report_year, document(letter).year_source) == (2023, "title")
+    # A title that issues another kind of document names no report's year.
+    notice = "关于印发《某区2024年普法工作要点》的通知\n各镇街：\n现印发给你们，请认真贯彻执行。\n"
+    assert document(notice).report_year is None
 
 
 def test_seeds_synthetic_samples_and_clean_sample_are_quiet():

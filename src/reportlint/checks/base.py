@@ -74,6 +74,9 @@ class CheckKind(Generic[P]):
     params_type: ClassVar[type[Params]]
     # message id -> the placeholders its template may use
     messages: ClassVar[dict[str, frozenset[str]]]
+    # message id -> the message said instead when a rule leaves it out (a pack
+    # written before the message existed still loads and says what it said)
+    optional_messages: ClassVar[dict[str, str]] = {}
 
     def __init__(self, params: P) -> None:
         self.params = params

@@ -5,7 +5,9 @@ the normalized view or, for defects the view would hide (pinyin noise,
 mis-decoded characters), against the original text.  A match that overlaps
 a match of an exception pattern is skipped.  With `per_paragraph`, a
 paragraph gives one finding (the first match, and how many there are), so a
-garbled page does not bury everything else.
+garbled page does not bury everything else.  With `repair`, the message shows
+the match read back; when no repair applies, the rule's `unrepaired` message
+(if it has one) says so instead of offering the match as its own correction.
 """
 
 from __future__ import annotations
@@ -52,7 +54,12 @@ class ExistenceParams(Params):
 class Existence(CheckKind[ExistenceParams]):
     name = "existence"
     params_type = ExistenceParams
-    messages = {"default": frozenset({"match", "count", "repaired"})}
+    messages = {
+        "default": frozenset({"match", "count", "repaired"}),
+        # a rule with repairs, when none applies: the match cannot be read back
+        "unrepaired": frozenset({"match", "count"}),
+    }
+    optional_messages = {"unrepaired": "default"}
 
     def __init__(self, params: ExistenceParams) -> None:
         super().__init__(params)
@@ -86,10 +93,11 @@ class Existence(CheckKind[ExistenceParams]):
                 matches = matches[:1]
             for start, end in matches:
                 match = text[start:end]
+                repaired = self._repaired(match)
                 yield Finding(
                     to_span(start, end),
-                    "default",
-                    {"match": match, "count": count, "repaired": self._repaired(match)},
+                    "unrepaired" if self.repairs and repaired == match else "default",
+                    {"match": match, "count": count, "repaired": repaired},
                 )
 
     def _repaired(self, found: str) -> str:

@@ -158,7 +158,9 @@ class Rule:
         return problems
 
     def diagnose(self, doc: Document, finding: Finding) -> Diagnostic:
-        message = self.messages[finding.message]
+        message = self.messages.get(finding.message)
+        if message is None:  # an optional message the pack leaves out: its stand-in
+            message = self.messages[self.check.optional_messages[finding.message]]
         text = message.text.format(**finding.args)
         suggestion = message.suggestion.format(**finding.args) if message.suggestion else ""
         if suggestion:
@@ -375,22 +377,23 @@ def _messages(
     strict: bool = False,
 ) -> dict[str, Message]:
     declared = kind.messages
+    required = [m for m in declared if m not in kind.optional_messages]
     if "message" in entry and "messages" in entry:
         raise fail("message", "message 与 messages 只能写一个")
     if "message" in entry:
-        if len(declared) != 1:
+        if len(required) != 1:
             raise fail(
                 "message",
-                f"检查类型 {kind.name} 有多条消息，请用 messages 写出：{'、'.join(declared)}",
+                f"检查类型 {kind.name} 有多条消息，请用 messages 写出：{'、'.join(required)}",
             )
-        raw: dict[str, Any] = {next(iter(declared)): entry["message"]}
+        raw: dict[str, Any] = {required[0]: entry["message"]}
         base: tuple[Any, ...] = ("message",)
     else:
         raw = entry.get("messages")  # type: ignore[assignment]
         if not isinstance(raw, dict):
             raise fail("messages", f"缺少 messages（需要：{'、'.join(declared)}）")
         base = ("messages",)
-    missing = set(declared) - set(raw)
+    missing = set(required) - set(raw)
     if missing:
         raise fail("messages", f"缺少消息：{'、'.join(sorted(missing))}", base)
     messages = {}

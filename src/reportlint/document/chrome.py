@@ -19,7 +19,7 @@ from reportlint.document.title import TitleReading, find_masthead
 STRONG_FOOTER_MARK = compiled(lexicon.alternation("footer_marks_strong"))
 
 METADATA_DATE = compiled(
-    r"(生成日期|发布日期|成文日期|发布时间)：?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
+    r"(生成日期|发布日期|成文日期|发布时间)\s*[：|｜]?\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2})"
 )
 
 

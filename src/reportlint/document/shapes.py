@@ -35,20 +35,29 @@ _LABELLED = compiled(rf"[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])")
 _DATED_START = compiled(
     r"^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+# A label opening its line may also end at a table's bar: "文件编号 | 某财办〔2024〕1号 |".
+# (Only here: two bare "时间 | 地点 |" cells are a report's table header as well.)
 _LABEL_START = compiled(
-    rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])\s*\|?\s*"
+    rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】]|(?=[|｜]))\s*[|｜]?\s*"
 )
 _BREADCRUMB = compiled(rf"^[•·●\s]*{lexicon.alternation('chrome_breadcrumbs')}")
 _CRUMB_SEPARATOR = compiled(r"\s*(?:>>|>|＞|»|›|&gt;)\s*")
 _WIDGETS = compiled(lexicon.alternation("chrome_widgets"))
 _WIDGET_FILLER = compiled(r"[\s|｜/【】\[\]：:，,.。…·•()（）\-]+")
 _DATE_BANNER = compiled(lexicon.alternation("chrome_date_banners"))
+# The banner's date is written in by the page's script: a copy may keep only its label.
+_EMPTY_BANNER = compiled(r"今天是\s*[：:]?")
+# Links to other sites in the page's top bar, beside its controls.
+_SITE_LINKS = compiled(lexicon.alternation("chrome_site_links"))
 # A publication date and time standing alone ("• 2026-01-29 09:57"): a bullet,
 # a time or a web form of the date; "2025年1月20日" alone may be the report's own.
 _PUBLISHED_AT = compiled(
     r"^(?:[•·●\-]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:19|20)\d{2}(?:[-/.]\d{1,2}){2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?)$"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?"
+    # with the time, the source may follow after a bar: "2026-01-20 17:01 | 某市水务局"
+    r"|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s*[|｜]\s*[^。，；！？|｜]{1,30})$"
 )
 _DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 # A value an information bar gives: empty, a date or time, a count, an index
@@ -124,12 +133,14 @@ def chrome_shape(text: str) -> str | None:
     if (
         len(text) <= 60
         and _WIDGETS.search(text)
-        and not _WIDGET_FILLER.sub("", _WIDGETS.sub("", text))
+        and not _WIDGET_FILLER.sub("", _SITE_LINKS.sub("", _WIDGETS.sub("", text)))
     ):
         return "widget"
     if (m := _LABEL_START.match(text)) and _META_VALUE.match(text[m.end() :]):
         return "label"
-    if len(text) <= 60 and _DATE_BANNER.search(text) and _DATE.search(text):
+    if len(text) <= 60 and (
+        (_DATE_BANNER.search(text) and _DATE.search(text)) or _EMPTY_BANNER.fullmatch(text)
+    ):
         return "banner"
     if _PUBLISHED_AT.match(text):
         return "banner"

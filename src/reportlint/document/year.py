@@ -1,7 +1,9 @@
-"""The year a report covers, from the first of: its title; an opening sentence
-that starts with the year ("2024年，…"); a sentence near the top that names the
-year's report ("现将2024年度法治政府建设情况报告如下"); the first chapter heading
-that names a year ("一、2024年主要工作"); its 落款 date minus one.
+"""The year a report covers, from the first of: its title (or, for a title that
+sends a report up, "关于报送《…2023年度…报告》的报告", the sent report's title);
+an opening sentence that starts with the year ("2024年，…"); a sentence near the
+top that names the year's report ("现将2024年度法治政府建设情况报告如下"); an
+opening sentence that starts "2024年以来"; the first chapter heading that names
+a year ("一、2024年主要工作"); its 落款 date minus one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ STATED_YEAR = compiled(
     rf"((?:19|20)\d{{2}})年度?[^，。；：]{{0,8}}?{lexicon.alternation('title_subjects')}"
     r"[^，。；：]{0,12}?(?:情况|工作)"
 )
+# "2024年以来，县自然资源局…": the period the report covers began with its year
+# (23 of 23 annotated real openings so written name the report's own year).
+SINCE_YEAR = compiled(r"(?:^|(?<=。))((?:19|20)\d{2})年度?以来")
+# "关于报送《某区财政局2023年度法治政府建设情况报告》的报告": the report it sends.
+SENT_TITLE = compiled(rf"^关于{lexicon.alternation('sending_verbs')}《([^》]+)》")
 # Quoted names and asides ("“2021年法治甘肃建设群众满意度调查”") date something else.
 _UNQUOTED = compiled(r"《[^》]*》|（[^）]*）|“[^”]*”")
 # How far down the opening is looked for: the first paragraphs.
@@ -37,8 +44,10 @@ def report_year(
         # "…纲要（2021—2025年）》2023年度情况报告": the quoted plan's years are not the report's.
         if m := LEADING_YEAR.match(QUOTED.sub("", p.text)):
             return int(m[1]), "title"
+        if (sent := SENT_TITLE.match(p.text)) and (m := LEADING_YEAR.match(sent[1])):
+            return int(m[1]), "title"
     opening = [_UNQUOTED.sub("", p.text) for p in content[:_OPENING_PARAGRAPHS]]
-    for pattern in (OPENING_YEAR, STATED_YEAR):
+    for pattern in (OPENING_YEAR, STATED_YEAR, SINCE_YEAR):
         for text in opening:
             if m := pattern.search(text):
                 return int(m[1]), "opening"

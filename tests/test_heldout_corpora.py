@@ -16,7 +16,7 @@ from support import ROOT, recall_module
 # Some 350 cases, a few seconds: a corpus, so it runs with the slow tests.
 pytestmark = pytest.mark.slow
 
-CORPORA = ("heldout_numbers", "heldout_knowledge")
+CORPORA = ("heldout_numbers", "heldout_numbers2", "heldout_knowledge")
 
 
 RECALL = recall_module()

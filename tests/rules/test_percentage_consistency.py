@@ -528,3 +528,14 @@ def test_the_whole_of_an_outcome_rate_in_the_sentence_before_or_its_counts_under
 )
 def test_a_whole_in_another_sentence_is_read_only_where_it_is_the_one_whole(text):
     assert rates(text) == []
+
+
+def test_one_names_rates_for_the_items_before_it_want_counts_in_turn():
+    # Held-out corpus 2: the towns' own rates are not the county's.
+    text = (
+        "城关、河口、石桥三镇办结率分别为98.5%、99.1%、100%，全县受理群众诉求3210件，"
+        "办结3175件，办结率{}。"
+    )
+    assert rates(text.format("98.9%")) == []
+    ((_, message),) = rates(text.format("96.9%"))
+    assert "96.9%" in message and "3175÷3210" in message

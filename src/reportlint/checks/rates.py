@@ -306,6 +306,11 @@ class Rates(CheckKind[RatesParams]):
             ahead = False
         if not counts:
             return None
+        in_turn = [c for c in counts if c.figure.clause == counts[-1].figure.clause]
+        if rate.for_items and len(in_turn) <= max(rate.respective, 1):
+            # One name's rates for the items before it ("三镇办结率分别为98.5%、99.1%、
+            # 100%"): without counts in turn, the counts said are no one item's.
+            return None
         # A count of the rate's own action is a part, never a whole: "镇长出庭应诉4次，
         # 分管副镇长出庭应诉3次" are two numerators, not 3 of 4.
         carriers = {c.figure for c in counts}
@@ -521,6 +526,10 @@ def _share_parts(
         last = before[-1]
         ends_clause = last.end == clauses[last.clause].end
         if last.clause == rate.clause or (last.clause == rate.clause - 1 and ends_clause):
+            if rate.respective >= 0:
+                # Shares in turn ("行政处罚案件96件、行政强制案件24件，分别占60%、
+                # 15%"): the counts of that list, each in its place.
+                return [_Count(f, False) for f in before if f.clause == last.clause]
             return [_Count(last, False)]
     if not rate.stem or any(f.clause == rate.clause and f.end <= rate.start for f in before):
         return []

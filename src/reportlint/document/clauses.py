@@ -103,6 +103,9 @@ class RateMention(NamedTuple):
     clause: int  # Clause.number
     # Its place among values given in turn ("审结率分别为94.4%、90.9%": 0, 1), else -1
     respective: int = -1
+    # Given in turn for the items before it under one name ("三镇办结率分别为98.5%、
+    # 99.1%"), not names in turn ("参考率、合格率分别为99.2%、98.4%")
+    for_items: bool = False
 
 
 class Clause(NamedTuple):
@@ -247,6 +250,7 @@ def _rates(text: str, base: int, clause: int) -> list[RateMention]:
                 names = _NAME_SPLIT.split(m["names"])
             # Several values: one a name in turn ("参考率、合格率分别为99.2%、98.4%"),
             # or one name's values for the items before it ("审结率分别为94.4%、90.9%").
+            for_items = len(values) > 1 and len(names) == 1
             if len(values) > 1:
                 names = names[: len(values)] if len(names) > 1 else names * len(values)
                 pairs = [(n, v, k) for k, (n, v) in enumerate(zip(names, values, strict=False))]
@@ -275,6 +279,7 @@ def _rates(text: str, base: int, clause: int) -> list[RateMention]:
                         bound,
                         clause,
                         respective,
+                        for_items,
                     )
                 )
                 offset += len(name) + 1

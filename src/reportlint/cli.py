@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from reportlint import __version__, clickzh
 from reportlint.checks import PatternTimeout, RuleSet, Severity
+from reportlint.checks.copies import Copies
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
 from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
@@ -171,6 +172,13 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Path(dir_okay=False),
     help="把当前的问题记入这个基线文件，并以 0 退出。",
 )
+@click.option(
+    "--against",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="路径",
+    help="往年的报告（文件或文件夹）：与要检查的报告逐段比较，找出照搬往年的段落（RL310）。",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1), help="并行的进程数  [默认：按文件数]")
 @click.option("--show-settings", is_flag=True, help="显示第一个路径适用的设置后退出。")
 @click.option("--debug", is_flag=True, help="reportlint 自身出错时显示详细的出错信息。")
@@ -202,6 +210,7 @@ def check(
     diff: bool,
     baseline: str | None,
     write_baseline: str | None,
+    against: tuple[str, ...],
     jobs: int | None,
     show_settings: bool,
     debug: bool,
@@ -247,9 +256,12 @@ def check(
             force_exclude=force_exclude,
             respect_gitignore=respect_gitignore,
             keep_text=output_format == "html",
+            against=against,
         )
         if not result.files_checked and not result.errors and not result.excluded:
             _nothing_checked(paths)
+        if against and not any(isinstance(rule.check, Copies) for rule in result.rules):
+            click.echo("reportlint: --against 没有起作用：比较雷同段落的规则没有启用", err=True)
         if write_baseline:
             from reportlint.baseline import BaselineError
             from reportlint.baseline import write_baseline as write_baseline_file

@@ -349,6 +349,38 @@ def test_the_text_summary_gives_each_reports_share_of_copied_text(copied):
     assert "比较了 3 份报告，2 份有雷同段落" in line
 
 
+def test_similar_lists_the_reports_that_share_text_by_pair(copied, tmp_path):
+    twice = write(copied, "安平镇（重复）.txt", (copied / "安平镇.txt").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(main, ["similar", str(copied)])
+    assert result.exit_code == 1
+    a, b = copied / "安平镇.txt", copied / "柳湾镇.txt"
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        f"{a} 与另一单位的报告 {b}：1 段雷同",
+        f"  第 {line_of(a, OWN[1])} 行 ≈ 第 {line_of(b, OWN[1])} 行（相似度 100%）",
+        f"{twice} 与 {a} 内容相同：同一份报告给了两次",
+    ]
+    assert lines[-2].startswith("雷同文字占全文的比例：")
+    data = CliRunner().invoke(main, ["similar", "--format", "json", "-q", str(copied)]).output
+    import json
+
+    first = json.loads(data)[0]
+    assert (first["path"], first["other"], first["relation"]) == (str(a), str(b), "other-report")
+    assert first["paragraphs"] == [
+        {"line": line_of(a, OWN[1]), "other_line": line_of(b, OWN[1]), "similarity": 1.0}
+    ]
+    assert 0 < first["share"] < 1
+
+
+def test_similar_of_one_report_says_there_is_nothing_to_compare(tmp_path):
+    path = write(tmp_path, "a.txt", report("白岩县", "安平镇", 2024, OWN[:5]))
+    result = CliRunner().invoke(main, ["similar", str(path)])
+    assert result.exit_code == 2 and "没有可比较的对象" in result.output
+    clean = CliRunner().invoke(main, ["similar", str(SAMPLES / "clean")])
+    assert clean.exit_code == 0
+    assert clean.output.startswith("雷同文字：比较了 21 份报告，未发现与其他报告雷同的段落。")
+
+
 def test_the_html_and_xlsx_views_give_each_reports_share(copied, tmp_path):
     html = tmp_path / "out.html"
     CliRunner().invoke(main, ["check", "--format", "html", "--output", str(html), str(copied)])

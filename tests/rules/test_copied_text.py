@@ -273,6 +273,36 @@ def test_a_paragraph_in_the_reports_of_five_issuers_is_template_and_of_two_a_cop
     assert not any(c.line == line_of(Path(c.path), county_wording) for c in result.copies)
 
 
+def test_a_county_wording_kept_with_a_sentence_of_its_own_is_template(tmp_path):
+    # Six towns keep the county's first three sentences; three of them also
+    # keep its last one, the others write their own.  The three share the
+    # last sentence only where the rest is template: the county's wording,
+    # not a copy among them.
+    kept = (
+        "严格落实行政执法三项制度，执法信息在县政府网站统一公示。"
+        "全面推行重大执法决定法制审核制度，审核人员全部取得法律职业资格。"
+        "统一使用全县执法文书格式，执法案卷实行电子化归档管理。"
+    )
+    last = (
+        "执法记录仪配备率和使用率均达到100%，对现场检查、调查取证、举行听证、送达文书等环节"
+        "全部进行音像记录，做到执法全过程留痕和可回溯管理。"
+    )
+    towns = ["安平镇", "柳湾镇", "桃源乡", "青莲街道", "金桂街道", "寺坡镇"]
+    paths = []
+    for i, town in enumerate(towns):
+        tail = last if i < 3 else OWN[i]
+        own = [OWN[(2 * i + k) % 12] for k in range(2)]
+        paths.append(
+            write(
+                tmp_path,
+                f"{town}.txt",
+                report("白岩县", town, 2024, [kept + tail, *own, OWN[8]]),
+            )
+        )
+    result = run(*paths)
+    assert not any(c.line == line_of(Path(c.path), kept) for c in result.copies)
+
+
 def test_the_clean_samples_written_independently_share_no_paragraph():
     result = run(SAMPLES / "clean", SAMPLES / "seeds")
     assert result.files_checked == 26

@@ -2,25 +2,27 @@
 
 Reports arrive one at a time (from the worker that parsed each) and are
 dropped but for their fingerprints: per paragraph a row of LSH band keys and
-a few numbers in numpy arrays, per sentence a 32-bit hash, and a packed
+a few numbers, per sentence a 32-bit hash, all in flat arrays, and a packed
 record (the paragraph's place and comparable sentences) written to an
-anonymous temporary file.  Memory is therefore about 100 bytes a paragraph
-(a province's 10,000 reports: some tens of megabytes), whatever the texts.
+anonymous temporary file.  Memory is therefore about 120 bytes a paragraph
+and a few hundred a report, whatever the texts.
 
 Then, once:
 
 1. Template sentences: a masked sentence found in reports of
    `template_issuers` issuers or more (the guiding thought, a county's
    standard wording) is taken out of every paragraph before comparing.
-2. Template paragraphs: a paragraph that falls, in some band, into a bucket
-   holding paragraphs of that many issuers, and is as like as a copy to
-   paragraphs of `template_issuers - 1` other issuers there, is a template
-   (a common paragraph each issuer edited a little) and is not reported.
-   Only the paragraphs of candidate pairs are looked at so.
-3. Candidates: two paragraphs that share an LSH bucket in some band, or a
+2. Candidates: two paragraphs that share an LSH bucket in some band, or a
    non-template sentence.  Sorting the keys finds them: no pair of
    paragraphs is looked at unless it shares something, so the work grows
-   with the copies, not with the square of the run.
+   with the copies, not with the square of the run.  A band's bucket
+   holding paragraphs of that many issuers is not made into pairs: its
+   paragraphs are *crowded*.
+3. Template paragraphs, never reported: one that is mostly template
+   sentences (the common wording with a local edit), or a crowded one as
+   like as a copy to paragraphs of `template_issuers - 1` other issuers in
+   its bucket (the common wording with every sentence edited).  Only the
+   paragraphs of candidate pairs are looked at so.
 4. Confirmation: the texts of each candidate pair, template sentences out,
    are read back and compared exactly (rapidfuzz's Indel similarity); from
    `similarity` on, and with `min_chars` left on both sides, it is a copy.
@@ -202,12 +204,17 @@ class CopyIndex:
 
         @cache
         def common(p: int) -> bool:
-            """Like paragraphs of `limit - 1` other issuers in a crowded bucket."""
-            others = [q for q in crowds.members(p) if issuer[q] != issuer[p]][: limit - 1]
+            """Template: mostly template sentences (the common wording with a
+            local edit), or like paragraphs of `limit - 1` other issuers in a
+            crowded bucket (the common wording, every sentence edited)."""
+            if 2 * len(text(p)) < len(whole(p)):
+                return True
+            others = [q for q in crowds.members(p) if issuer[q] != issuer[p]]
             if len(others) < limit - 1:
                 return False
             mine = whole(p)
-            return all(Indel.normalized_similarity(mine, whole(q)) >= threshold for q in others)
+            like = sum(Indel.normalized_similarity(mine, whole(q)) >= threshold for q in others)
+            return like >= limit - 1
 
         relations: dict[tuple[int, int], tuple[Side, Side] | None] = {}
         best: dict[int, Match] = {}
@@ -373,8 +380,9 @@ def _template_keys(
 
 class _Crowds:
     """Buckets holding paragraphs of `template_issuers` issuers or more: for
-    each paragraph found in one, a paragraph of each issuer there (the first
-    such bucket's), to tell a template from a chance meeting."""
+    each paragraph found in one, a paragraph of each issuer there (of the
+    first such bucket, up to twice that many), to tell a template from a
+    chance meeting."""
 
     def __init__(self, n: int) -> None:
         self.bucket = np.full(n, -1, dtype=np.int32)
@@ -387,7 +395,7 @@ class _Crowds:
         fresh = self.bucket[members] < 0
         if fresh.any():
             self.bucket[members[fresh]] = len(self.samples)
-            self.samples.append(members[first_of_issuer][: limit + 1].tolist())
+            self.samples.append(members[first_of_issuer][: 2 * limit].tolist())
 
     def members(self, paragraph: int) -> list[int]:
         bucket = int(self.bucket[paragraph])

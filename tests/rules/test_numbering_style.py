@@ -179,7 +179,7 @@ def test_chapter_headings_typed_with_a_space_are_headings():
     assert lint(text) == []
     # Review: a numbered list, a table or a single such line is no chapter structure.
     for lines in (
-        "（一）考核内容：\n一　组织领导\n二　制度建设\n三　考核评价\n",
+        "考核内容包括：\n一　组织领导\n二　制度建设\n三　考核评价\n",
         "类别\t件数\n一 来信 12\n二 来访 20\n",
         "一　带头学法\n",
         "十 大 行动\n",

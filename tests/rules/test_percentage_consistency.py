@@ -292,3 +292,59 @@ def test_after_review_of_the_recall_qualifiers_hearings_party_members_and_dated_
     ):
         assert rates(sentence) == [], sentence
     assert rates("全年群众满意率98.5%。", "2023年11月，县统计局开展调查，群众满意率为93.1%。") == []
+
+
+def test_the_issues_examples_are_caught_with_their_pair():
+    # Issue 14: each was let through before the clause model.
+    for sentence, shown in (
+        ("全年查办违法建设案件25件，已办结24件，办结率为98%。", "按24÷25计算应为96%"),
+        ("抽查行政执法案卷30卷，优良案卷24卷，优良率85%。", "按24÷30计算应为80%"),
+        ("审查重大行政决策事项15件，提出法律意见的9件，占比70%。", "按9÷15计算应为60%"),
+        ("评查案卷30卷，其中24卷被评为优良，优良率85%。", "按24÷30"),
+        ("全镇共有68个村（社区），已有56个建成法治文化阵地，覆盖率为85.2%。", "按56÷68"),
+        ("审结行政复议案件59件，依法撤销、变更或确认违法5件，直接纠错率10%。", "按5÷59"),
+    ):
+        ((severity, message),) = rates(sentence)
+        assert severity == "error" and shown in message, (sentence, message)
+
+
+def test_a_rate_is_rounded_or_cut_never_raised():
+    # 249÷276 is 90.2%: written 90%, never 91%.
+    assert rates("受理劳动保障监察案件276件，结案249件，结案率90%。") == []
+    assert rates("受理劳动保障监察案件276件，结案249件，结案率91%。")
+
+
+def test_all_or_none_before_the_rates_action():
+    ((_, message),) = rates("办理人大代表建议12件，全部按期办结，按期办结率为91.7%。")
+    assert "“全部”" in message and "应为100%" in message
+    assert rates("办理人大代表建议12件，全部按期办结，按期办结率为100%。") == []
+    ((_, message),) = rates("全年行政诉讼案件5件，无一败诉，败诉率20%。")
+    assert "应为0%" in message
+    assert rates("受理政府信息公开申请30件，均在法定期限内答复，按期答复率100%。") == []
+    assert rates("受理政府信息公开申请30件，均在法定期限内答复，按期答复率96.7%。")
+    # all of something else, or of a part, claims nothing about this rate
+    assert rates("受理诉求40件，全部办结，其中按期办结38件，按期办结率95%。") == []
+    assert rates("12件建议全部办结，按期办结率91.7%。") == []
+
+
+def test_a_share_over_100_is_impossible():
+    ((severity, message),) = rates("全年办理行政处罚案件30件，适用简易程序的18件，占120%。")
+    assert severity == "error" and "120%" in message
+
+
+def test_a_word_that_contains_yue_or_jin_is_no_approximation():
+    ((_, message),) = rates("全县152个村配备法律顾问，实际签约132个，法律顾问覆盖率84.1%。")
+    assert "132÷152" in message
+
+
+def test_two_counts_of_the_rates_action_are_parts_not_a_whole():
+    # Bench corpus: 3 of 4 was read as the rate of two leaders' appearances.
+    assert rates("镇长出庭应诉4次，分管副镇长出庭应诉3次，行政机关负责人出庭应诉率达100%。") == []
+    assert rates("受理投诉举报120件，办结110件，其中按期办结105件，办结率91.7%。") == []
+
+
+def test_a_count_that_names_the_rate_is_no_count_of_its_act():
+    # 满意度调查问卷 names the rate: the questionnaires are the whole.
+    ((_, message),) = rates("发放满意度调查问卷246份，评价满意207份，满意度达86.4%。")
+    assert "207÷246" in message
+    assert rates("发放满意度调查问卷246份，评价满意207份，满意度达84.1%。") == []

@@ -108,7 +108,8 @@ def test_a_list_with_a_nested_qizhong_is_still_checked_at_both_levels():
         "市政府全年受理行政复议案件215件：审结198件，其中维持131件、撤销29件、确认违法17件、"
         "责令履行9件、驳回复议申请22件；尚在审理期限内17件。"
     )
-    assert "总数198件" in message and "=208" in message and "大于" in message
+    # 维持/撤销/确认违法/责令履行/驳回 are a closed family: they must make up the 198.
+    assert "总数198件" in message and "=208" in message and "不等于" in message
 
 
 def test_later_stages_of_the_same_cases_are_not_addends():
@@ -347,3 +348,52 @@ def test_after_review_of_the_recall_items_before_qizhong_and_a_deng_after_the_pa
         "开展普法活动86场：法治讲座24场、集中宣传活动38场，以及以案释法、送法下乡等活动。",
     ):
         assert sums(sentence) == [], sentence
+
+
+def test_the_issues_examples_are_caught():
+    # Issue 14: each was let through before the clause model.
+    for sentence, shown in (
+        ("全年行政诉讼案件共7件，胜诉4件、败诉1件、撤诉3件。", "4件+1件+3件=8，不等于"),
+        ("法律顾问审查合同、协议共36份，其中合同20份、协议14份。", "20份+14份=34，不等于"),
+        ("全镇共有网格员52名，其中专职网格员30名、兼职网格员20名。", "30名+20名=50，不等于"),
+    ):
+        (message,) = sums(sentence)
+        assert shown in message, (sentence, message)
+
+
+def test_a_list_after_gong_may_be_partial_unless_it_is_a_closed_family():
+    assert sums("全年共调处矛盾纠纷40件，婚姻家庭纠纷12件、邻里纠纷20件。") == []
+    assert sums("全年行政诉讼案件共7件，胜诉4件、败诉1件。") != []  # 胜诉/败诉/撤诉 are all
+    assert sums("全年共调处矛盾纠纷40件，婚姻家庭纠纷12件、邻里纠纷20件、其他纠纷6件。") != []
+    assert sums("全年共调处矛盾纠纷40件，婚姻家庭纠纷12件、邻里纠纷20件、其他纠纷8件。") == []
+
+
+def test_closed_families_of_outcomes_must_make_up_the_whole():
+    for sentence in (
+        "全年审结行政复议案件20件，其中维持12件、撤销3件、驳回4件。",
+        "收到政府信息公开申请30件，其中予以公开20件、部分公开5件、不予公开2件、信息不存在2件。",
+        "全县行政执法人员56名，其中持证54名、未持证1名。",
+    ):
+        (message,) = sums(sentence)
+        assert "不等于" in message, sentence
+    assert sums("全县行政执法人员56名，其中持证54名、未持证2名。") == []
+
+
+def test_a_total_after_its_parts_and_a_total_row_are_their_sum():
+    (message,) = sums("全年受理来信12件、来访20件，合计30件。")
+    assert "12件+20件=32" in message
+    assert sums("全年受理来信12件、来访20件，合计32件。") == []
+    assert sums("全年受理来信12件、来访20件等，合计40件。") == []  # an open list
+    table = "案件类型\t件数\n行政复议\t20件\n行政诉讼\t8件\n合计\t30件"
+    (message,) = sums(table)
+    assert "20件+8件=28" in message
+    assert sums(table.replace("30件", "28件")) == []
+
+
+def test_a_qizhong_family_goes_on_past_a_comma():
+    # Real construction: "受理…3599件，其中线上办理1626件，线下办理1973件".
+    assert sums("受理各类审批及服务事项3599件，其中线上办理1626件，线下办理1973件。") == []
+    (message,) = sums("受理各类审批及服务事项3599件，其中线上办理1626件，线下办理1963件。")
+    assert "1626件+1963件=3589" in message
+    # a later count of another kind still ends the list
+    assert sums("受理信访件56件，其中来信12件、来访20件，已办结54件。") == []

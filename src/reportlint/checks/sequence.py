@@ -77,8 +77,12 @@ class SequenceCheck(CheckKind[SequenceParams]):
                 groups[_innermost(doc, item.start)].append(
                     _Entry(item.ordinal, _marker_of_item(item.ordinal), item.start)
                 )
-            for entries in groups.values():
-                yield from self._run(doc, entries, check_first=False)
+            for section, entries in groups.items():
+                # "二是…" with no 一是 before it in its section, nor the item before
+                # it in the report ("…一是…。" under （一）, "二是…" under （二）)
+                before = _last_item_before(doc, section, entries[0].start)
+                continued = before is not None and before.ordinal == entries[0].ordinal - 1
+                yield from self._run(doc, entries, check_first=not continued)
 
     def _run(
         self, doc: Document, entries: Sequence[_Entry], check_first: bool
@@ -93,10 +97,12 @@ class SequenceCheck(CheckKind[SequenceParams]):
                 continue
             prev = entries[i - 1]
             previous = prev.marker.rstrip("、，.．")
+            if entry.ordinal == prev.ordinal:
+                # also "一、…" right after "一、…": a list may start again, but not at once
+                yield Finding(span, "repeat", {"found": found})
+                continue
             if entry.ordinal == 1 or entry.ordinal == prev.ordinal + 1:
                 continue
-            if entry.ordinal == prev.ordinal:
-                yield Finding(span, "repeat", {"found": found})
             elif entry.ordinal > prev.ordinal:
                 missing = _listed(entry.marker, range(prev.ordinal + 1, entry.ordinal))
                 yield Finding(
@@ -121,6 +127,14 @@ def _last_before(
         if e.start < start
     ]
     return max(earlier, key=lambda e: e.start, default=None)
+
+
+def _last_item_before(doc: Document, section: int | None, start: int) -> _Entry | None:
+    earlier = [i for i in doc.items if i.start < start and _innermost(doc, i.start) != section]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda i: i.start)
+    return _Entry(last.ordinal, _marker_of_item(last.ordinal), last.start)
 
 
 def _marker_of_item(ordinal: int) -> str:

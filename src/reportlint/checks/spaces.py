@@ -6,7 +6,7 @@ Chinese and figures; a space there is left over from a copy (a PDF's line
 wrap, a web page's layout, an English input habit).  Read on the text as
 typed (the view has the spaces folded away).  Left alone:
 
-- the space of a chapter typed "一　加强组织领导" (RL403 asks for 一、);
+- the space of a chapter typed "一　加强组织领导" (a heading; "一 是" is no chapter);
 - spaces next to Latin letters ("Windows 10 系统", "APP 上线"), inside a
   number, at the start or end of a line;
 - a table's row (a tab, two or more runs of several spaces, or a line of no
@@ -106,8 +106,8 @@ def _stray(text: str, start: int, end: int) -> bool:
         return False
     if before == after == "digit":
         return False  # inside a number, or two figures
-    if _NUMERAL_MARKER.match(text[:start]):
-        return False  # "一　加强组织领导": the space stands for 、 (RL403's business)
+    if _NUMERAL_MARKER.match(text[:start]) and text[end] != "是":
+        return False  # "一　加强组织领导": the space stands for 、 ("一 是" is a split 一是)
     return not (before == "digit" and _latin_word_before(text, start))  # "Windows 10 系统"
 
 

@@ -1,39 +1,43 @@
 """Kind `sums`: a total and its breakdown should agree.
 
-"行政诉讼案件9件：撤诉1件；…" and "共1355批次，包括…" introduce a breakdown
-that should add up to the total; "其中" introduces a subset, which may be
-smaller but never larger.  Parts are counted only in the total's unit group
-(件/件次/批次 are one group, 人/人次 another), so "631批次996余人次" adds 631.
-Approximate figures (余, 多, 约) and lists ending in 等 make it stay silent
-unless the parts exceed the total.  Inside a list, a nested "（其中…）" or
-"，其中…" run (to the next ，；) breaks down the item before it and is checked
-against that item, not added to the total; so is a later stage of an intake
-count ("96件：受理88件，审结81件": the 81 are among the 88).
+Read from the Document's sentences and figures (document/clauses.py); parts
+are counted only in the total's unit class (件/件次/批次 are one, 人/名
+another), so "631批次996余人次" adds 631.
 
-Some counts in a list are no parts at all: a change (同比增加12件; but
-"增加到20件" is the count itself), a count included in the one before
-(，含部分裁决18件; a 含 right after the colon opens a list of some of the
-parts: "56件：含重复信访6件、越级信访2件", judged only when it exceeds the total),
-a count per item or a floor (每名执法人员不少于2次, 人均2件).  A count per period
-(每季度1次) is a part, read over the year (4次) unless that exceeds the total
-("86场：每月法治讲座24场、…" is a series of 24).
-A distributive 各 after several items ("第二季度、第四季度各听取1次") counts once
-for each of them (1次×2; 各类, 各村, 各司其职 are no such 各).  A
-"其中" list of attributes ("具有法律专业背景的2名、35岁以下的6名、女性5名") may
-overlap and is not judged either; nor is "包括" followed by such attributes;
-but complementary categories (男/女, 35岁以下/35岁以上, 党员/非党员) make up
-the whole and must add up to it.  Figures with decimals are rounded: the sum
-may be off by half a unit of the last decimal of each; a whole "5万份" is exact.
+- *Wholes*: a count followed by a colon or 包括 ("9件：撤诉1件；…", "共1355批次，
+  包括…") opens a breakdown that must add up; 其中 opens a subset, which may be
+  smaller but never larger; a count said with 共/合计/总计/累计 and followed by a
+  、-list ("共7件，胜诉4件、败诉1件、撤诉3件") is a subset too; a 合计/共计 after
+  a 、-list ("来信12件、来访20件，合计32件") and a 合计 row under table rows are
+  the sum of what they follow.
+- *A subset that must add up*: parts that are the categories named before the
+  whole ("合同、协议共36份，其中合同20份、协议14份"), a closed family of outcomes
+  or a complementary pair (维持/撤销/确认违法/驳回…; 予以公开/部分公开/不予公开/
+  信息不存在; 胜诉/败诉/撤诉; 持证/未持证; 男/女; 党员/非党员; 专职/兼职; 35岁
+  以下/以上), or a list with an "其他/其余" item.
+- *Not parts*: a nested "（其中…）" or "，其中…" run (it breaks down the item
+  before it and is checked against it); a later stage of an intake count
+  ("96件：受理88件，审结81件"); a change (同比增加12件), a count included in the
+  one before (，含部分裁决18件), a count per item or a floor (每名…不少于2次,
+  人均2件).  A count per period (每季度1次) is read over the year (4) unless that
+  exceeds the total; one after a distributive 各 counts once per item
+  ("第二季度、第四季度各听取1次" is 1次×2).  A ；-grouped list of categories and
+  their outcomes ("纠纷56件，调解成功55件；…") may add up by categories.
+- Not judged: approximate figures (余, 多, 约), lists ending in 等 or opened
+  with 含 (unless the parts exceed the total), and 其中 lists of attributes
+  that may overlap ("具有法律专业背景的2名、35岁以下的6名、女性5名").
+  Figures with decimals are rounded: the sum may be off by half a unit of the
+  last decimal of each; a whole "5万份" is exact.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import msgspec
 import regex
 
+from reportlint import lexicon
 from reportlint.checks.base import (
     CheckKind,
     Finding,
@@ -44,104 +48,68 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.quantities import UNITS, Quantity
+from reportlint.document.clauses import Clause, Figure, Sentence
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
-_NUMBER = compiled(r"\d+(?:\.(\d+))?")
-# A count per period, and how many periods make the year: "每季度1次" is 4.
-# The longest breakdown list read after a total, and the longest clause before a
-# count, in characters.
-_LIST_CHARS = 600
-_CLAUSE_CHARS = 120
-# Everything up to the last mark that ends a clause (with 、: a lead; without: a
-# clause with its list), matched from where a clause may start.
-_UP_TO_LEAD = re.compile(r".*[，、：；。（\n]", re.S)
-_UP_TO_CLAUSE = re.compile(r".*[，：；。（\n]", re.S)
-_ITEMS = compiled(r"[、和及与]")
-_PER_PERIOD = compiled(r"每个?(半年|季度|季|月|周|星期|年)")
 _PERIODS = {"半年": 2, "季度": 4, "季": 4, "月": 12, "周": 52, "星期": 52, "年": 1}
-# Words that open a list right after its marker: "62件：含简易程序案件40件、…",
-# which names some of the cases, maybe not all.
-_OPENING_WORDS = "(?P<including>含有|包含|含)?"
+_PERIOD = compiled(r"(半年|季度|季|月|周|星期|年)")
+_ITEMS = compiled(r"[、和及与]")
+# The longest breakdown list read after a total, in characters.
+_LIST_CHARS = 600
+# Categories named before a whole: "审查合同、协议共36份" names 合同 and 协议.
+_NAMED = compiled(
+    r"(?P<items>[\p{Han}（）]{1,12}(?:[、和及与][\p{Han}（）]{1,12})+)"
+    + lexicon.alternation("whole_words")
+    + r"?(?:计|有)?$"
+)
+# A table row: a short line without a full stop, one figure in it.
+_ROW_CHARS = 30
+_FAMILIES = (
+    "family_review_outcomes",
+    "family_disclosure_outcomes",
+    "family_litigation_outcomes",
+    "family_licensed",
+    "family_sex",
+    "family_party",
+    "family_staffing",
+    "family_channels",
+)
+
+
+def _words(name: str) -> list[str]:
+    return list(lexicon.words(name))
 
 
 class SumsParams(Params):
-    unit_groups: list[list[str]] = msgspec.field(
-        default_factory=lambda: [
-            ["件", "件次", "批次", "批", "起", "宗"],
-            ["人", "名"],
-            ["场", "场次", "次", "期"],
-        ]
+    exhaustive_markers: list[str] = msgspec.field(
+        default_factory=lambda: _words("part_markers_exhaustive")
     )
-    exhaustive_markers: list[str] = msgspec.field(default_factory=lambda: ["：", "包括"])
-    subset_markers: list[str] = msgspec.field(default_factory=lambda: ["其中"])
-    open_list_words: list[str] = msgspec.field(default_factory=lambda: ["等"])
+    subset_markers: list[str] = msgspec.field(default_factory=lambda: _words("part_markers_subset"))
+    whole_words: list[str] = msgspec.field(default_factory=lambda: _words("whole_words"))
+    open_list_words: list[str] = msgspec.field(default_factory=lambda: _words("open_list_words"))
+    remainder_words: list[str] = msgspec.field(default_factory=lambda: _words("remainder_words"))
     min_parts: int = 2
     # A breakdown may follow the same cases through stages ("96件：受理88件，
     # 审结81件"): a count led by a later stage, after one led by intake, is
     # part of that intake, not another addend.
-    intake_words: list[str] = msgspec.field(
-        default_factory=lambda: ["(?:依法|已)?受理\\p{Han}{0,6}"]
-    )
-    stage_words: list[str] = msgspec.field(
-        default_factory=lambda: ["(?:依法|已|全部)?(?:审结|办结|结案|办理完毕)\\p{Han}{0,6}"]
-    )
-    # A count whose clause (within the list) says this is no addend: a change on
-    # last year (同比增加12件, 较上年增加9件; not "增加到20件"), a count inside the
-    # one before (，含部分裁决18件), a count per item or a floor (每名执法人员参训
-    # 不少于2次, 平均每件1天, 每月人均办案2件).  A count per period ("每季度开展
-    # 专题学法1次") is a part, read over the year (4).
-    not_part_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            *["同比", "环比", "较(?:上年|去年|上一年|同期|往年)", "比(?:上年|去年|上一年)"],
-            *["(?:增加|减少|增长|下降)(?![到至为])", "含"],
-            *["每(?!个?(?:半年|季度|季|月|周|星期|年))", "[平人户村]均", "不少于", "不低于"],
-            "至少",
-        ]
-    )
-    # A count that stands for each of several items ("第二季度、第四季度各听取1次"
-    # is 1次×2).  Searched in the count's clause with its list: the match is the
-    # items and 各 ("第二季度和第四季度各", "3月、9月各"), not 各类, 各村, 各项,
-    # 各级, 各司其职, 各自…
+    intake_words: list[str] = msgspec.field(default_factory=lambda: _words("intake_words"))
+    stage_words: list[str] = msgspec.field(default_factory=lambda: _words("stage_words"))
+    # A count whose words (within the list) say it is no addend.
+    not_part_words: list[str] = msgspec.field(default_factory=lambda: _words("not_part_words"))
+    per_period_words: list[str] = msgspec.field(default_factory=lambda: _words("per_period_words"))
     distributive_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "^[\\p{Han}\\d]{1,12}(?:[、和及与][\\p{Han}\\d]{1,12})+各"
-            "(?![类项级种村组地部门单位界族位个条司负尽自有])"
-        ]
+        default_factory=lambda: _words("distributive_words")
     )
-    # Counts after the first of a ；-group that tell its outcome ("婚姻家庭纠纷56件，
-    # 调解成功55件；…"): the list may add up by the groups' first counts.
-    outcome_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "成功|办结|审结|结案|化解|调处|立案|查处|处理|答复|回复|整改|纠正|撤销|维持"
-        ]
+    outcome_words: list[str] = msgspec.field(default_factory=lambda: _words("outcome_words"))
+    attribute_words: list[str] = msgspec.field(default_factory=lambda: _words("attribute_words"))
+    # Sets of categories that do not overlap: a list whose items are all of one
+    # set must add up.  A set whose patterns capture groups must agree on them
+    # (one age boundary).
+    families: list[list[str]] = msgspec.field(
+        default_factory=lambda: [_words(name) for name in _FAMILIES]
     )
-    # Items of a "其中" list that are attributes, which may overlap ("具有法律职业
-    # 资格的186名", "35岁以下的6名", "女性5名"): the list is not judged.
-    attribute_words: list[str] = msgspec.field(
-        default_factory=lambda: [
-            "的$",
-            "\\d+周?岁",
-            "^(?:其中)?(?:男|女)(?:性|同志)?$",
-            "党员",
-            "学历",
-        ]
-    )
-    # Complementary categories that together make up the whole: a list whose
-    # items are the categories of one set ("其中男性8名、女性5名", "35岁以下6名、
-    # 35岁以上7名") is a breakdown after all and must add up to the total.  Groups
-    # a set's patterns capture must agree (one age boundary).
-    partitions: list[list[str]] = msgspec.field(
-        default_factory=lambda: [
-            ["^(?:其中)?男(?:性|同志)?的?$", "^(?:其中)?女(?:性|同志)?的?$"],
-            ["^(?:其中)?(?:中共)?党员的?$", "^(?:其中)?非(?:中共)?党员的?$"],
-            [
-                "^(?:其中)?(\\d+)周?岁(?:及)?以下的?$",
-                "^(?:其中)?(\\d+)周?岁(?:及)?以上的?$",
-            ],
-        ]
-    )
+    partitions: list[list[str]] = msgspec.field(default_factory=lambda: [_words("age_partition")])
 
 
 @register
@@ -152,12 +120,6 @@ class Sums(CheckKind[SumsParams]):
 
     def __init__(self, params: SumsParams) -> None:
         super().__init__(params)
-        self.group: dict[str, int] = {}
-        for i, group in enumerate(params.unit_groups):
-            for unit in group:
-                if unit not in UNITS:
-                    raise ParamError(f"unit_groups[{i}]", f"未知的计量单位“{unit}”")
-                self.group[unit] = i
         markers = [*params.exhaustive_markers, *params.subset_markers]
         if not markers:
             raise ParamError("exhaustive_markers", "至少需要一个引出分项的标记")
@@ -165,189 +127,423 @@ class Sums(CheckKind[SumsParams]):
         self.marker = compiled(
             r"(?:\p{Han}{1,4}(?=[，,]))?[，,]?\s*（?(?P<m>"
             + "|".join(map(regex.escape, markers))
-            + ")"
-            + _OPENING_WORDS
+            + ")(?P<including>"
+            + lexicon.alternation("part_openers")
+            + ")?"
+        )
+        self.any_marker = compiled("|".join(map(regex.escape, markers)))
+        # A sentence with a whole has a marker or a word of wholes somewhere: one
+        # search passes over most sentences.
+        self.trigger = compile_patterns(
+            [*map(regex.escape, markers), *params.whole_words], "whole_words"
         )
         self.subset = (
             compiled("|".join(map(regex.escape, params.subset_markers)))
             if params.subset_markers
             else None
         )
+        self.whole = compile_patterns(params.whole_words, "whole_words")
+        self.opening_whole = compile_patterns(
+            [f"^(?:{w})" for w in params.whole_words], "whole_words"
+        )
+        self.remainder = _optional([f"^(?:{w})" for w in params.remainder_words], "remainder_words")
         # The whole clause before the number is the stage word: "不予受理9件" is no intake.
         self.intake = compile_patterns([f"^(?:{p})$" for p in params.intake_words], "intake_words")
         self.stage = compile_patterns([f"^(?:{p})$" for p in params.stage_words], "stage_words")
         self.not_part = _optional(params.not_part_words, "not_part_words")
+        self.per_period = _optional(params.per_period_words, "per_period_words")
         self.distributive = _optional(params.distributive_words, "distributive_words")
         self.outcome = _optional(params.outcome_words, "outcome_words")
         self.attribute = _optional(params.attribute_words, "attribute_words")
+        self.families = [
+            validate_patterns(members, f"families[{i}]")
+            for i, members in enumerate(params.families)
+        ]
+        # Each family as one pattern, and all of them as one, to pass over a lead
+        # that names none of them.
+        self.family_any = [
+            compile_patterns(members, f"families[{i}]") for i, members in enumerate(params.families)
+        ]
+        categories = [w for group in [*params.families, *params.partitions] for w in group]
+        self.any_category = _optional(categories, "families")
         self.partitions = [
             validate_patterns(categories, f"partitions[{i}]")
             for i, categories in enumerate(params.partitions)
         ]
 
-    def _same(self, a: str, b: str) -> bool:
-        return a == b or (a in self.group and self.group.get(b) == self.group[a])
-
     def check(self, doc: Document) -> Iterator[Finding]:
-        quantities = doc.quantities
-        text = doc.view.text
-        for i, total in enumerate(quantities):
-            m = self.marker.match(text, total.end)
-            if not m:
+        yield from self._tables(doc)
+        view = doc.view.text
+        for sentence in doc.sentences:
+            text = sentence.text
+            if self.trigger.search(text) is None:
+                continue  # nothing says a count is a whole: most sentences
+            wholes = self.whole.search(text) is not None
+            quantities = doc.quantities_of(sentence)
+            if len(quantities) < 1 + self.params.min_parts:
                 continue
-            if m.start("m") > total.end + 1 and text[
-                _clause_start(_UP_TO_LEAD, text, total) - 1 : total.start
-            ].startswith("、"):
-                continue  # "12个村、3个社区，其中…": 社区 is an item, not a verb
-            seg_start = m.end()
-            closer = "）" if text[total.end : m.start("m")].endswith("（") else "。"
-            # To the sentence's end, and no further than a list runs: a page-long
-            # line without a full stop must not make every count a candidate.
-            limit = min(len(text), seg_start + _LIST_CHARS)
-            ends = [
-                e
-                for e in (text.find(closer, seg_start, limit), text.find("\n", seg_start, limit))
-                if e >= 0
-            ]
-            if not ends and limit < len(text):
-                continue  # a list longer than any report's: not judged on a part of it
-            seg_end = min(ends, default=limit)
-            exhaustive = m["m"] in self.params.exhaustive_markers
-            if not exhaustive:
-                # A "其中" subset is an enumeration (、): it ends at the first ，；
-                # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
-                stop = _SUBSET_END.search(text, seg_start, seg_end)
-                seg_end = stop.start() if stop else seg_end
-            nested = _bracketed(text, seg_start, seg_end)
-            candidates = []
-            for j in range(i + 1, len(quantities)):
-                q = quantities[j]
-                if q.end > seg_end:
-                    break
-                if seg_start <= q.start and self._same(total.unit, q.unit):
-                    candidates.append(q)
-            if exhaustive:
-                nested.extend(self._subsets(text, seg_start, seg_end, candidates))
-            parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
-            leads = [_lead(text, q) for q in parts]
-            if self._partition([_lead(text, q, seg_start) for q in parts]):
-                exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
-            elif (
-                self.attribute is not None
-                and m["m"] != "："
-                and any(map(self.attribute.search, leads))
+            if not wholes and not any(
+                self.any_marker.search(view, q.end, q.end + 8) for q in quantities
             ):
-                # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories
-                # that may overlap; after a colon they are a breakdown ("以市政府为被申请
-                # 人的42件").
                 continue
-            if self.not_part is not None:
-                # The words of each count within the list: "：含简易程序案件40件" opens it.
-                parts = [q for q in parts if not self.not_part.search(_lead(text, q, seg_start))]
-            if exhaustive:
-                parts = self._without_stages(text, parts)
-            # A count per period stands for the year (每季度1次 is 4), one after a
-            # distributive 各 for each item (3月、9月各1次 is 2).
-            readings = [
-                (q, _per_year(q, _lead(text, q, seg_start), total) * self._each(text, q))
-                for q in parts
-            ]
-            if len(readings) < self.params.min_parts:
+            clauses = doc.clauses_of(sentence)
+            figures = [f for c in clauses for f in c.figures]
+            if len(figures) < 1 + self.params.min_parts:
                 continue
-            # An open list says so among its parts ("来信12件、来访20件等"), not in a
-            # later clause about something else ("…，研究解决执法力量配备等重大问题6个").
-            last = max(q.end for q, _ in readings)
-            # ...but a 等 in a clause after the last part that counts nothing
-            # ("…，以及以案释法、送法下乡等活动") still leaves the list open.
-            later = [q for q in quantities if last < q.start < seg_end]
-            segment = text[seg_start : min(seg_end, last + 1) if later else seg_end]
-            if m["including"] or any(word in segment for word in self.params.open_list_words):
-                exhaustive = False
-            counted = [q for q, _ in readings]
-            if total.approx or any(q.approx for q in counted):
-                continue  # "560余件" admits too many readings to judge
-            values = [q.value * times for q, times in readings]
-            part_sum = round(sum(values), 6)
-            # Rounded figures ("52.3万元"): half a unit of the last decimal each.
-            slack = _precision(text, total)
-            slacks = []
-            for q in counted:
-                slack += _precision(text, q)
-                slacks.append(slack)
-            if exhaustive:
-                # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
-                # part when the parts before it already make up the total.
-                wrong = not any(
-                    abs(total.value - sum(values[:k])) <= slacks[k - 1] + 1e-9
-                    for k in range(self.params.min_parts, len(values) + 1)
-                ) and not (
-                    (heads := self._group_heads(text, readings)) is not None
-                    and abs(total.value - heads) <= slacks[-1] + 1e-9
-                )
-            else:
-                wrong = part_sum > total.value + slacks[-1] + 1e-9
-            if not wrong:
-                continue
-            yield Finding(
-                doc.span(total.start, total.end),
-                "mismatch",
-                {
-                    "total": _fmt(total),
-                    "parts": "+".join(_fmt(q, times) for q, times in readings),
-                    "sum": f"{part_sum:g}",
-                    "relation": "不等于" if exhaustive else "大于",
-                },
-            )
+            for i in range(len(figures)):
+                found = self._marked(doc, sentence, clauses, figures, i)
+                if found is None and wholes:
+                    found = self._listed(doc, clauses, figures, i)
+                if found is not None:
+                    yield found
 
-    def _each(self, text: str, q: Quantity) -> int:
+    # -- a whole and the parts after its marker ---------------------------------
+    def _marked(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        clauses: Sequence[Clause],
+        figures: list[Figure],
+        i: int,
+    ) -> Finding | None:
+        text = doc.view.text
+        total = figures[i]
+        if self.any_marker.search(text, total.end, total.end + 8) is None:
+            return None  # (a plain look first: the marker pattern is slow to fail)
+        m = self.marker.match(text, total.end)
+        if not m:
+            return None
+        if m.start("m") > total.end + 1 and text[total.number_start - len(total.lead) - 1] == "、":
+            return None  # "12个村、3个社区，其中…": 社区 is an item, not a verb
+        seg_start = m.end()
+        closer = "）" if text[total.end : m.start("m")].endswith("（") else "。"
+        limit = min(sentence.end, seg_start + _LIST_CHARS)
+        end = text.find(closer, seg_start, limit)
+        if end < 0:
+            if sentence.end > limit:
+                return None  # a list longer than any report's: not judged on a part of it
+            end = sentence.end
+        seg_end = end
+        exhaustive = m["m"] in self.params.exhaustive_markers
+        if not exhaustive:
+            # A "其中" subset is an enumeration (、): it ends at the first ，；
+            # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
+            stop = _SUBSET_END.search(text, seg_start, seg_end)
+            seg_end = (
+                self._family_run(doc, clauses, figures, seg_start, stop.start())
+                if stop
+                else seg_end
+            )
+        nested = _bracketed(text, seg_start, seg_end)
+        candidates = [
+            q
+            for q in figures[i + 1 :]
+            if seg_start <= q.start and q.end <= seg_end and q.unit_class == total.unit_class
+        ]
+        if exhaustive:
+            nested.extend(self._subsets(text, seg_start, seg_end, candidates))
+        parts = [q for q in candidates if not any(a <= q.start < b for a, b in nested)]
+        leads = [_lead_from(q, seg_start, text) for q in parts]
+        # (after a colon the list is whole anyway, and attributes are a breakdown)
+        if m["m"] != "：" and (
+            self._closed(leads) or self._named(doc, clauses, total, parts, leads)
+        ):
+            exhaustive = True  # "其中男性8名、女性5名": the two make up the whole
+        elif (
+            self.attribute is not None and m["m"] != "：" and any(map(self.attribute.search, leads))
+        ):
+            # "其中35岁以下的6名、女性5名", "包括具有法律职业资格的186名": categories
+            # that may overlap; after a colon they are a breakdown ("以市政府为被申请
+            # 人的42件").
+            return None
+        if self.not_part is not None:
+            parts = [q for q in parts if not self.not_part.search(_lead_from(q, seg_start, text))]
+        if exhaustive:
+            parts = self._without_stages(parts)
+        elif self.remainder is not None and any(
+            self.remainder.search(_lead_from(q, seg_start, text)) for q in parts
+        ):
+            exhaustive = True  # "其中来信12件、来访20件、其他24件" names every part
+        readings = [
+            (
+                q,
+                self._per_year(q, _lead_from(q, seg_start, text), total)
+                * self._each(doc, clauses, q),
+            )
+            for q in parts
+        ]
+        if len(readings) < self.params.min_parts:
+            return None
+        # An open list says so among its parts ("来信12件、来访20件等"), not in a
+        # later clause about something else ("…，研究解决执法力量配备等重大问题6个");
+        # a 等 in a clause after the last part that counts nothing ("…，以及以案
+        # 释法、送法下乡等活动") still leaves the list open.
+        last = max(q.end for q, _ in readings)
+        later = [q for q in figures if last < q.start < seg_end]
+        segment = text[seg_start : min(seg_end, last + 1) if later else seg_end]
+        if m["including"] or any(word in segment for word in self.params.open_list_words):
+            exhaustive = False
+        return self._judge(doc, total, readings, exhaustive, prefixes=True)
+
+    # -- 共N件，A a件、B b件 and A a件、B b件，合计N件 ---------------------------------
+    def _listed(
+        self, doc: Document, clauses: Sequence[Clause], figures: list[Figure], i: int
+    ) -> Finding | None:
+        total = figures[i]
+        if total.bracketed or not self.whole.search(total.lead):
+            return None
+        if self.marker.match(doc.view.text, total.end):
+            return None  # its marker says what follows: _marked's business
+        clause = total.clause
+        after = [q for q in figures if q.clause == clause + 1]
+        if after and total.end == clauses[clause].end and _a_list(after, total):
+            # "全年行政诉讼案件共7件，胜诉4件、败诉1件、撤诉3件"
+            leads = [q.lead for q in after]
+            exhaustive = (
+                self._closed(leads)
+                or self._named(doc, clauses, total, after, leads)
+                or (
+                    self.remainder is not None
+                    and any(self.remainder.search(lead) for lead in leads)
+                )
+            )
+            return self._judge(doc, total, [(q, 1) for q in after], exhaustive)
+        before = [q for q in figures if q.clause == clause - 1]
+        if (
+            before
+            and self.opening_whole.search(total.lead)
+            and total.lead.startswith(clauses[clause].text[: len(total.lead)])
+            and _a_list(before, total)
+            and not any(word in clauses[clause - 1].text for word in self.params.open_list_words)
+        ):
+            # "来信12件、来访20件、网上信访24件，合计56件": the sum of what it follows
+            return self._judge(doc, total, [(q, 1) for q in before], exhaustive=True)
+        return None
+
+    # -- 合计 under table rows -----------------------------------------------------
+    def _tables(self, doc: Document) -> Iterator[Finding]:
+        rows: list[Figure] = []
+        for sentence in doc.sentences:
+            row = (
+                len(sentence.text) <= _ROW_CHARS
+                and not sentence.text.endswith(("。", "！", "？"))
+                and len(doc.quantities_of(sentence)) == 1
+            )
+            clauses = doc.clauses_of(sentence) if row else ()
+            figures = [f for c in clauses for f in c.figures]
+            if not row or len(clauses) != 1 or len(figures) != 1:
+                rows = []
+                continue
+            (figure,) = figures
+            if self.opening_whole.search(sentence.text) and len(rows) >= self.params.min_parts:
+                same = [r for r in rows if r.unit_class == figure.unit_class]
+                if len(same) == len(rows):
+                    found = self._judge(doc, figure, [(r, 1) for r in rows], exhaustive=True)
+                    if found is not None:
+                        yield found
+                rows = []
+                continue
+            rows.append(figure)
+
+    def _judge(
+        self,
+        doc: Document,
+        total: Figure,
+        readings: list[tuple[Figure, int]],
+        exhaustive: bool,
+        prefixes: bool = False,
+    ) -> Finding | None:
+        if len(readings) < self.params.min_parts:
+            return None
+        counted = [q for q, _ in readings]
+        if total.approx or any(q.approx for q in counted):
+            return None  # "560余件" admits too many readings to judge
+        values = [q.amount * times for q, times in readings]
+        part_sum = round(sum(values), 6)
+        # Rounded figures ("52.3万元"): half a unit of the last decimal each.
+        slack = total.precision
+        slacks = []
+        for q in counted:
+            slack += q.precision
+            slacks.append(slack)
+        eps = 1e-9 * max(1.0, total.amount)
+        if exhaustive:
+            # A later count in the same sentence ("…，负责人出庭应诉9件") is not a
+            # part when the parts before it already make up the total.
+            # (Not in the middle of a 、-list: "44场、20场、2场" are all parts.)
+            first = self.params.min_parts if prefixes else len(values)
+            wrong = not any(
+                abs(total.amount - sum(values[:k])) <= slacks[k - 1] + eps
+                for k in range(first, len(values) + 1)
+                if k == len(values) or counted[k].clause != counted[k - 1].clause
+            ) and not (
+                prefixes
+                and (heads := self._group_heads(doc, readings)) is not None
+                and abs(total.amount - heads) <= slacks[-1] + eps
+            )
+        else:
+            wrong = part_sum > total.amount + slacks[-1] + eps
+        if not wrong:
+            return None
+        scale = total.amount / total.value if total.value else 1.0
+        return Finding(
+            doc.span(total.start, total.end),
+            "mismatch",
+            {
+                "total": _fmt(total),
+                "parts": "+".join(_fmt(q, times) for q, times in readings),
+                "sum": f"{round(part_sum / scale, 6):g}",
+                "relation": "不等于" if exhaustive else "大于",
+            },
+        )
+
+    # -- what makes a subset the whole -------------------------------------------
+    def _closed(self, leads: list[str]) -> bool:
+        """Whether the leads name categories of one set that do not overlap, each
+        once: outcomes (维持/撤销/…) or a complementary pair (男/女, 35岁以下/以上)."""
+        if len(leads) < 2 or self.any_category is None or not self.any_category.search(leads[0]):
+            return False
+        for members, any_member in zip(self.families, self.family_any, strict=True):
+            if not all(any_member.search(lead) for lead in leads):
+                continue
+            seen: set[int] = set()
+            for lead in leads:
+                hits = [(len(m.group()), k) for k, p in enumerate(members) if (m := p.search(lead))]
+                if not hits:
+                    break
+                seen.add(max(hits)[1])
+            else:
+                if len(seen) == len(leads):
+                    return True
+        for categories in self.partitions:
+            taken: list[int] = []
+            groups: set[tuple[str, ...]] = set()
+            for lead in leads:
+                hit = next(
+                    ((k, m) for k, p in enumerate(categories) if (m := p.search(lead))), None
+                )
+                if hit is None:
+                    break
+                taken.append(hit[0])
+                groups.add(hit[1].groups())
+            else:
+                if sorted(taken) == list(range(len(categories))) and len(groups) == 1:
+                    return True
+        return False
+
+    def _family_run(
+        self,
+        doc: Document,
+        clauses: Sequence[Clause],
+        figures: list[Figure],
+        start: int,
+        end: int,
+    ) -> int:
+        """Where a 其中 list ends: at the first ，or ；, unless the clauses after it go
+        on with members of the family its items belong to ("其中线上办理1626件，线下
+        办理1973件")."""
+        first = [q for q in figures if start <= q.start < end]
+        if not first:
+            return end
+        family = self._family_of(_lead_from(first[0], start, doc.view.text))
+        if family is None:
+            return end
+        clause = first[-1].clause
+        while clause + 1 < len(clauses):
+            nxt = clauses[clause + 1]
+            if len(nxt.figures) != 1:
+                break
+            if self._family_of(nxt.figures[0].lead) != family:
+                break
+            end = nxt.end
+            clause += 1
+        return end
+
+    def _family_of(self, lead: str) -> int | None:
+        for k, any_member in enumerate(self.family_any):
+            if any_member.search(lead):
+                return k
+        return None
+
+    def _named(
+        self,
+        doc: Document,
+        clauses: Sequence[Clause],
+        total: Figure,
+        parts: Sequence[Figure],
+        leads: list[str],
+    ) -> bool:
+        """Whether the parts are exactly the categories named before the whole:
+        "审查合同、协议共36份，其中合同20份、协议14份"."""
+        clause = clauses[total.clause]
+        said = doc.view.text[clause.start : total.number_start]
+        if not any(mark in said for mark in "、和及与"):
+            return False
+        m = _NAMED.search(said)
+        if m is None or len(parts) < 2:
+            return False
+        items = _ITEMS.split(m["items"])
+        if len(items) != len(leads):
+            return False
+        used: set[int] = set()
+        for lead in leads:
+            lead = lead.removeprefix("其中")
+            k = next(
+                (
+                    k
+                    for k, item in enumerate(items)
+                    if k not in used and lead and (item[-2:] in lead or lead[-2:] in item)
+                ),
+                None,
+            )
+            if k is None:
+                return False
+            used.add(k)
+        return True
+
+    # -- counts that stand for more than one, or for none --------------------------
+    def _each(self, doc: Document, clauses: Sequence[Clause], q: Figure) -> int:
         """How many items a count after 各 stands for: 2 in "3月、9月各开展1次"."""
         if self.distributive is None:
             return 1
-        m = self.distributive.search(_clause(text, q))
+        clause = doc.view.text[clauses[q.clause].start : q.number_start]
+        m = self.distributive.search(clause)
         return 1 if m is None else len(_ITEMS.split(m.group()[:-1]))
 
-    def _group_heads(self, text: str, readings: list[tuple[Quantity, int]]) -> float | None:
+    def _per_year(self, q: Figure, lead: str, total: Figure) -> int:
+        """How many times a count stands in the year's total: 4 for "每季度开展专题学法
+        1次"; 1 when that would exceed the total ("每月法治讲座24场" is a series of 24)."""
+        period = self.per_period.search(lead) if self.per_period is not None else None
+        if period is None:
+            return 1
+        unit = _PERIOD.search(period.group())
+        times = _PERIODS[unit[1]] if unit else 1
+        return times if q.amount * times <= total.amount else 1
+
+    def _group_heads(self, doc: Document, readings: list[tuple[Figure, int]]) -> float | None:
         """The sum of the first count of each ；-group when the counts after it in the
         group tell its outcome and are no larger ("200件：婚姻家庭纠纷56件，调解成功55
         件；邻里纠纷48件，调解成功47件；…" is 56+48+…); None when the list has no
         such groups."""
         if self.outcome is None:
             return None
+        text = doc.view.text
         groups: list[list[float]] = []
         for k, (q, times) in enumerate(readings):
             previous = readings[k - 1][0] if k else None
             if previous is None or "；" in text[previous.end : q.start]:
                 groups.append([])
-            elif not self.outcome.search(_lead(text, q)):
+            elif not self.outcome.search(q.lead):
                 return None  # "来访32件，来信12件；…" is a list, not outcomes
-            groups[-1].append(q.value * times)
+            groups[-1].append(q.amount * times)
         if len(groups) < 2 or all(len(g) == 1 for g in groups):
             return None
         if any(v > g[0] for g in groups for v in g[1:]):
             return None
         return sum(g[0] for g in groups)
 
-    def _partition(self, leads: list[str]) -> bool:
-        """Whether the leads name the categories of one complementary set, each once,
-        with the same captured groups ("35岁以下"/"35岁以上")."""
-        for categories in self.partitions:
-            seen: list[int] = []
-            groups: set[tuple[str, ...]] = set()
-            for lead in leads:
-                hit = next(
-                    ((i, m) for i, p in enumerate(categories) if (m := p.search(lead))), None
-                )
-                if hit is None:
-                    break
-                seen.append(hit[0])
-                groups.add(hit[1].groups())
-            else:
-                if sorted(seen) == list(range(len(categories))) and len(groups) == 1:
-                    return True
-        return False
-
     def _subsets(
-        self, text: str, start: int, end: int, counts: list[Quantity]
+        self, text: str, start: int, end: int, counts: list[Figure]
     ) -> Iterator[tuple[int, int]]:
         """Ranges of a "，其中…" run inside a list, which breaks down the item right
         before it ("审结198件，其中维持131件、撤销29件；尚在审理17件"): it runs to
@@ -364,15 +560,14 @@ class Sums(CheckKind[SumsParams]):
             stop = _SUBSET_END.search(text, m.end(), end)
             yield m.start(), stop.start() if stop else end
 
-    def _without_stages(self, text: str, parts: list[Quantity]) -> list[Quantity]:
+    def _without_stages(self, parts: list[Figure]) -> list[Figure]:
         """Parts less the later stages of an intake count before them."""
-        kept: list[Quantity] = []
-        intake: Quantity | None = None
+        kept: list[Figure] = []
+        intake: Figure | None = None
         for q in parts:
-            lead = _lead(text, q)
-            if intake is not None and q.value <= intake.value and self.stage.search(lead):
+            if intake is not None and q.amount <= intake.amount and self.stage.search(q.lead):
                 continue  # "受理88件，审结81件": the 81 are among the 88
-            if self.intake.search(lead):
+            if self.intake.search(q.lead):
                 intake = q
             kept.append(q)
         return kept
@@ -382,44 +577,24 @@ def _optional(patterns: list[str], key: str) -> regex.Pattern[str] | None:
     return compile_patterns(patterns, key) if patterns else None
 
 
-def _precision(text: str, q: Quantity) -> float:
-    """Half a unit of the last decimal written when a figure is rounded: "52.3万元" is
-    52.25 to 52.35; "96件" and "5万份" are exact (an approximate one says so: 5万余份)."""
-    m = _NUMBER.match(text, q.number_start)
-    if m is None or m[1] is None:
-        return 0.0
-    return 0.5 * 10.0 ** -len(m[1])
+def _lead_from(q: Figure, start: int, text: str) -> str:
+    """A figure's lead, from `start` on: "男性" in "，其中男性8名" read from after 其中."""
+    lead_start = q.number_start - len(q.lead)
+    return q.lead if lead_start >= start else text[start : q.number_start]
 
 
-def _per_year(q: Quantity, lead: str, total: Quantity) -> int:
-    """How many times a count stands in the year's total: 4 for "每季度开展专题学法1次";
-    1 when that would exceed the total ("每月法治讲座24场" names a series of 24)."""
-    period = _PER_PERIOD.search(lead)
-    times = 1 if period is None else _PERIODS[period[1]]
-    return times if q.value * times <= total.value else 1
-
-
-def _lead(text: str, q: Quantity, start: int = 0) -> str:
-    """The words of the clause before a count, from `start` on: "受理" in "：受理88件"."""
-    return text[max(_clause_start(_UP_TO_LEAD, text, q), start) : q.number_start]
-
-
-def _clause(text: str, q: Quantity) -> str:
-    """The clause before a count with its 、 list: "第二季度、第四季度各听取专题汇报"."""
-    return text[_clause_start(_UP_TO_CLAUSE, text, q) : q.number_start]
-
-
-def _clause_start(up_to_mark: re.Pattern[str], text: str, q: Quantity) -> int:
-    """Where the clause before a count starts: after the last mark, looking back a
-    clause's length at most (a page without a full stop stays linear)."""
-    floor = max(0, q.number_start - _CLAUSE_CHARS)
-    m = up_to_mark.match(text, floor, q.number_start)
-    return m.end() if m else floor
+def _a_list(items: list[Figure], total: Figure) -> bool:
+    """Whether the figures of a clause are a 、-list of parts of `total`'s class."""
+    return len(items) >= 2 and all(
+        q.unit_class == total.unit_class and not q.bracketed for q in items
+    )
 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Ranges inside （…） within [start, end): a nested "（其中…）" is not a part."""
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    if "（" not in text[start:end]:
+        return ranges
     depth, opened = 0, start
     for i in range(start, end):
         if text[i] == "（":
@@ -433,5 +608,5 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _fmt(q: Quantity, times: int = 1) -> str:
+def _fmt(q: Figure, times: int = 1) -> str:
     return f"{q.value:g}{q.unit}" if times == 1 else f"{q.value:g}{q.unit}×{times}"

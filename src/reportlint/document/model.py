@@ -7,12 +7,13 @@ Span of the original text, which is what diagnostics carry.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
+from reportlint.document.clauses import Clause, Sentence, build_clauses, split_sentences
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.quantities import Quantity, find_quantities
@@ -26,7 +27,9 @@ class Paragraph:
     start: int  # view offsets
     end: int
     text: str  # view text
-    chrome: str | None = None  # "header", "metadata" or "footer" for web-page leftovers
+    # "header", "metadata" or "footer" for web-page leftovers; "cover" for a cover
+    # letter sent with the report (not the report, not reported either)
+    chrome: str | None = None
 
 
 class Heading(NamedTuple):
@@ -174,6 +177,49 @@ class Document:
         for p in self.body_paragraphs:
             found.extend(find_quantities(p.text, p.start))
         return found
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the report proper, in order (document/clauses.py)."""
+        return split_sentences(self.body_paragraphs)
+
+    @cached_property
+    def _sentence_quantities(self) -> dict[int, tuple[Quantity, ...]]:
+        return {}
+
+    @cached_property
+    def _sentence_clauses(self) -> dict[int, tuple[Clause, ...]]:
+        return {}
+
+    def quantities_of(self, sentence: Sentence) -> tuple[Quantity, ...]:
+        """The counts and measures in a sentence, read when first asked for: the
+        number rules read only the sentences that may hold a rate or a total."""
+        found = self._sentence_quantities.get(sentence.number)
+        if found is None:
+            found = tuple(find_quantities(sentence.text, sentence.start))
+            self._sentence_quantities[sentence.number] = found
+        return found
+
+    def clauses_of(self, sentence: Sentence) -> tuple[Clause, ...]:
+        """The clauses of a sentence, each with its figures and rate mentions; read
+        when first asked for."""
+        found = self._sentence_clauses.get(sentence.number)
+        if found is None:
+            found = build_clauses(sentence, self.quantities_of(sentence))
+            self._sentence_clauses[sentence.number] = found
+        return found
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause of the report proper, in order."""
+        return tuple(c for s in self.sentences for c in self.clauses_of(s))
+
+    def sentences_of(self, paragraph: Paragraph) -> tuple[Sentence, ...]:
+        """The sentences of one body paragraph."""
+        sentences = self.sentences
+        lo = bisect_left(sentences, paragraph.start, key=lambda s: s.start)
+        hi = bisect_left(sentences, paragraph.end, key=lambda s: s.start)
+        return sentences[lo:hi]
 
     def section_text(self, section: Section) -> str:
         return self.view.text[section.start : section.end]

@@ -4,73 +4,35 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from reportlint import lexicon
 from reportlint.document.numerals import cn_to_int
 from reportlint.document.regexes import compiled
 
-# Longest first, so "件次" wins over "件".
+# The units of each class (rules/lexicon.yaml: units_cases, units_people,
+# units_events, units_single); longest first, so "件次" wins over "件".
+UNIT_CLASSES = ("cases", "people", "events")
+# (Sorted fully: a set's order changes from run to run, and the pattern built
+# from it is compiled once and cached by its text.)
 UNITS = sorted(
-    [
-        "件次",
-        "批次",
-        "人次",
-        "场次",
-        "课次",
-        "户次",
-        "家次",
-        "个次",
-        "期次",
-        "次",
-        "件",
-        "批",
-        "起",
-        "宗",
-        "人",
-        "名",
-        "场",
-        "个",
-        "家",
-        "项",
-        "份",
-        "条",
-        "篇",
-        "期",
-        "户",
-        "所",
-        "处",
-        "块",
-        "幅",
-        "册",
-        "张",
-        "台",
-        "辆",
-        "棵",
-        "亩",
-        "平方米",
-        "米",
-        "公里",
-        "小时",
-        "天",
-        "万人次",
-        "万人",
-        "万元",
-        "亿元",
-        "元",
-        "万份",
-        "卷",
-    ],
-    key=len,
-    reverse=True,
+    {
+        unit
+        for entry in ("units_cases", "units_people", "units_events", "units_single")
+        for unit in lexicon.words(entry)
+    },
+    key=lambda unit: (-len(unit), unit),
 )
 
 # Not counts: an ordinal ("第三十三条", "第一期"), a slogan ("“两个确保”"), and
 # 个 before a span or a measure ("20个工作日", "15个百分点", "1个月").
 _QUANTITY = compiled(
-    r"(?<![\d.A-Za-z第])(?P<pre>约|近|超过)?"
+    r"(?<![\d.A-Za-z第])(?P<pre>" + "|".join(lexicon.words("approx_before")) + ")?"
     r"(?P<num>\d+(?:\.\d+)?|(?<![一二三四五六七八九十百千万两零“])[一二三四五六七八九十百千万两]+)"
-    r"(?P<post>余|多)?(?P<unit>(?:万|亿)?(?:"
+    r"(?P<post>"
+    + "|".join(lexicon.words("approx_inside"))
+    + r")?(?P<unit>(?:万|亿)?(?:"
     + "|".join(UNITS)
     + r"))(?<!个(?=工作日|百分点|月|小时|季度|星期|年|自然日))"
-    r"(?P<upto>以上|左右)?"
+    r"(?P<upto>" + "|".join(lexicon.words("approx_after")) + ")?"
 )
 
 
@@ -82,8 +44,9 @@ class Quantity(NamedTuple):
     unit: str
     start: int  # view offsets of the number and its unit
     end: int
-    approx: bool  # "约", "近", "余", "多", "以上", "左右"
+    approx: str  # the words that make it approximate ("约", "余", "以上"…), "" when exact
     number_start: int
+    decimals: int = 0  # digits written after the point
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -100,8 +63,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value is None:
             continue
         start, end = m.span()
-        approx = bool(pre or post or upto)
+        approx = (pre or "") + (post or "") + (upto or "")
+        decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
         found.append(
-            Quantity(value, unit, offset + start, offset + end, approx, offset + m.start("num"))
+            Quantity(
+                value, unit, offset + start, offset + end, approx, offset + m.start("num"), decimals
+            )
         )
     return found

@@ -129,6 +129,27 @@ def find_title(
     return TitleReading(found[-1], tuple(copies))
 
 
+def find_cover_letter(paragraphs: list[Paragraph]) -> TitleReading | None:
+    """The title of a report sent with its cover letter: "××人民政府：" / "现将
+    《…报告》报上，请审阅。" / the letter's issuer and date / "附件" / the report's
+    title.  Everything above that title is the letter (not the report, not page
+    chrome)."""
+    dated = False
+    for p in paragraphs[:_TITLE_SCAN]:
+        if DATE_LINE.match(p.text):
+            dated = True
+        elif dated and _ATTACHMENT.match(p.text):
+            below = paragraphs[p.index + 1 : p.index + 3]
+            for q in below:
+                if lines := _title_at(paragraphs, q, len(paragraphs)):
+                    return TitleReading(lines, ())
+            return None
+    return None
+
+
+_ATTACHMENT = compiled(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[：:]?$")
+
+
 # Past this many paragraphs from the top, no title is looked for: a page's
 # header rarely runs longer (a navigation menu, an information bar of 12 lines).
 _TITLE_SCAN = 40
@@ -137,6 +158,9 @@ _TITLE_SCAN = 40
 # A title that opens with its own issuer ("应急管理部2019年…报告"): an organ line
 # above it is a site's column ("新闻中心"), unless it is the Party side of a
 # joint report ("中共××县委员会" over "××县人民政府关于…").
+# What may still follow a line that is a title on its own: a short tail with
+# neither a year nor an issuer ("报告", "（2024年度）" is part of the line).
+_TAIL = compiled(r"^[^\d]{1,6}$")
 _OWN_ISSUER = compiled(r"^(?!关于|(?:19|20)\d{2})\p{Han}{2,30}?(?:19|20)\d{2}年")
 _PARTY_ORGAN = compiled(r"^中共|(?:党委|党工委|党组|委员会)$")
 
@@ -146,8 +170,8 @@ def _title_at(paragraphs: list[Paragraph], p: Paragraph, start: int) -> tuple[in
     lines = [p]
     for q in paragraphs[p.index + 1 : min(p.index + 3, start)]:
         last = lines[-1].text
-        if len(lines) == 1 and is_title(p) and TITLE_WORDS.search(q.text):
-            break  # a whole title, then another (its copy) below it
+        if len(lines) == 1 and is_title(p) and not _TAIL.match(q.text):
+            break  # a whole title, then another line: its copy, or the report
         # Above a line that is a title on its own, only an issuer or a fragment
         # that cannot end a line of its own ("关于…", "…2024年") belongs to it;
         # a column name "法治政府建设" or a date is page header.

@@ -32,7 +32,8 @@ from reportlint.copies.sketch import U32, band_keys, sentence_hash
 from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
-_NOT_TEXT = compiled(r"[^\p{L}#@]+")
+# Chinese words only: a web address or a line of Latin letters is no prose to copy.
+_NOT_TEXT = compiled(r"[^\p{Han}#@]+")
 # Arabic figures with their decimals, thousands and percent, and runs of
 # Chinese numerals: "142件", "97.9%", "二〇二四年", "十二次" all read "#".
 _FIGURE = compiled(r"(?:\d+(?:[.,，]\d+)*%?|[〇零一二两三四五六七八九十百千万亿])+")
@@ -49,6 +50,8 @@ _PLACE_SUFFIX = compiled(
 _ORGAN_WORDS = compiled(
     r"中共|人民政府|政府|办事处|党工委|党委|管理委员会|委员会|(?<=[省市州县区旗镇乡])委"
 )
+# A news site's column tag before a reposted title: 【权威发布】, [权威发布].
+_COLUMN_TAG = compiled(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])")
 MIN_SENTENCE = 10  # characters a sentence needs to be hashed (shorter ones are stock)
 
 
@@ -126,6 +129,7 @@ def issuer_of(doc: Document) -> Issuer:
         names.append("".join(doc.signature.issuer.text.split()))
     if doc.title:
         title = "".join("".join(p.text for p in doc.title).split())
+        title = _COLUMN_TAG.sub("", title)
         end = _title_issuer_end().search(title)
         head = _trailing_post().sub("", title[: end.start()] if end else "")
         if len(head) >= 2:

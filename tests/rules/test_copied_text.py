@@ -220,6 +220,31 @@ def test_the_same_file_under_two_names_is_said_to_be_the_same_file(tmp_path):
     assert d.path == str(tmp_path / "b.txt") and "是同一个文件" in d.message
 
 
+def test_a_report_given_again_nearly_whole_is_reported_once_as_such(tmp_path):
+    # A repost or the report as .docx and .pdf: the text differs in a figure
+    # and the date, and nothing says whose it is (no title, no 落款).
+    body = [OWN[0], OWN[1], OWN[2], OWN[7], OWN[8]]
+    first = "\n".join(body) + "\n2025年1月20日\n"
+    again = first.replace("142件", "143件").replace("1月20日", "1月21日")
+    a = write(tmp_path, "a.txt", first)
+    b = write(tmp_path, "b.txt", again)
+    other = write(tmp_path, "柳湾镇.txt", report("云溪县", "柳湾镇", 2024, [OWN[1], *OWN[3:7]]))
+    result = run(a, b, other)
+    on_b = [d for d in result.diagnostics if d.path == str(b)]
+    assert len(on_b) == 1 and on_b[0].severity.value == "info"
+    assert on_b[0].message.startswith(f"与 {a} 几乎相同（")
+    assert "同一份报告的两个版本或转载" in on_b[0].message
+    # The paragraph both share with 柳湾镇 is reported between a and 柳湾镇 alone,
+    # and 柳湾镇's finding does not say that a is another issuer's.
+    assert {(Path(c.path).name, Path(c.other).name) for c in result.copies if c.line} == {
+        ("a.txt", "柳湾镇.txt"),
+        ("柳湾镇.txt", "a.txt"),
+    }
+    (on_other,) = [d for d in result.diagnostics if d.path == str(other)]
+    assert on_other.message.startswith(f"本段与另一份报告 {a} 第 2 行雷同")
+    assert {Path(i.path).name: i.copied for i in result.reports}["b.txt"] is None
+
+
 def test_two_versions_of_one_towns_report_are_its_own_words(tmp_path):
     # A draft and the final text, or the report as .docx and as .pdf: not copying.
     first = [OWN[0], OWN[1], OWN[2], OWN[7], OWN[8]]
@@ -388,7 +413,7 @@ def test_similar_lists_the_reports_that_share_text_by_pair(copied, tmp_path):
     a, b = copied / "安平镇.txt", copied / "柳湾镇.txt"
     lines = result.output.splitlines()
     assert lines[:3] == [
-        f"{a} 与另一单位的报告 {b}：1 段雷同",
+        f"{a} 与另一份报告 {b}：1 段雷同",
         f"  第 {line_of(a, OWN[1])} 行 ≈ 第 {line_of(b, OWN[1])} 行（相似度 100%）",
         f"{twice} 与 {a} 内容相同：同一份报告给了两次",
     ]
@@ -448,6 +473,11 @@ def test_the_issuer_comes_from_the_signature_and_the_title():
     bureau = issuer_of(document(report("白岩县", "", 2024, OWN[:5], issuer="白岩县司法局")))
     assert bureau.organ == "司法局" and not bureau.same_as(signed)
     assert not issuer_of(document(OWN[0] + "\n")).same_as(issuer_of(document(OWN[1] + "\n")))
+    # A news site's column tag before a reposted title is no part of the issuer.
+    tagged = issuer_of(
+        document("【权威发布】白岩县安平镇2024年法治政府建设情况报告\n" + OWN[0] + "\n")
+    )
+    assert tagged.places == ("白岩县", "安平镇") and tagged.organ == "" and tagged.same_as(signed)
 
 
 def test_figures_the_issuers_names_and_template_phrases_are_masked():
@@ -463,3 +493,13 @@ def test_figures_the_issuers_names_and_template_phrases_are_masked():
         rule.check,
         names,
     ) == ["@推进依法行政"]
+    # The political formulas of a guiding-thought opening, the outline's name
+    # in half-width brackets (as a 2022 ministry's and a district's openings
+    # had them), and a web address are no text of the issuer's own.
+    assert comparable(
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，"
+        "深入贯彻落实《法治政府建设实施纲要(2021—2025年)》，安平镇扎实推进依法行政。"
+        "详见 https://www.example.gov.cn/fzzf/2024/report.html",
+        rule.check,
+        names,
+    ) == ["深入贯彻落实@扎实推进依法行政", "详见#"]

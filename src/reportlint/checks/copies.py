@@ -44,8 +44,9 @@ class Copied(NamedTuple):
     line: int
     other: str
     other_line: int
-    similarity: float
-    message: str  # the message id: "other-report", "earlier-year", "identical", "same-file"
+    similarity: float  # of the paragraphs; of the reports' text for "same-report"
+    # The message id: "other-report", "earlier-year", "identical", "same-file", "same-report".
+    message: str
 
 
 @register
@@ -60,6 +61,8 @@ class Copies(CheckKind[CopiesParams]):
         # The report once more: the same text, or the very same file.
         "identical": frozenset({"other"}),
         "same-file": frozenset({"other"}),
+        # Nearly all of each in the other: a repost, .docx and .pdf, a draft and the final text.
+        "same-report": frozenset({"other", "share"}),
     }
 
     batch = True  # the runner gathers over the run; check() alone finds nothing

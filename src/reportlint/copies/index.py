@@ -28,10 +28,12 @@ Then, once:
    `similarity` on, and with `min_chars` left on both sides, it is a copy.
 
 A report given twice (the same file under two names, or the same text) is
-reported once as such and not compared paragraph by paragraph.  Two reports
-of one issuer and one year that differ (a draft and the final text, the same
-report as .docx and .pdf, a 述法 report that repeats the duty chapter) are
-that issuer's own words: not compared.
+reported once as such and not compared paragraph by paragraph; so is one
+given again nearly whole (`SAME_REPORT` of each found in the other: a
+repost, the report as .docx and as .pdf, a draft and the final text) when
+nothing says the two are of different issuers or years.  Otherwise two
+reports of one issuer and one year (a 述法 report that repeats the duty
+chapter) are that issuer's own words: not reported.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ from reportlint.document import Span
 from reportlint.load import STDIN_NAME
 
 Side = Literal["other-report", "earlier-year"] | None
+# Two reports are one given twice when this share of each is found in the other.
+SAME_REPORT = 0.8
 
 
 class _File(NamedTuple):
@@ -106,8 +110,8 @@ class CopyIndex:
         self._written = 0
         self._digests: dict[bytes, int] = {}
         self._identities: dict[tuple[int, int], int] = {}
-        # (file, message id, other file): a report given twice.
-        self._twins: list[tuple[int, str, int]] = []
+        # (file, message id, other file, share of text alike): a report given twice.
+        self._twins: list[tuple[int, str, int, float]] = []
         self.paragraphs = 0
 
     def add(self, prints: ReportPrints, rule: Rule | None) -> None:
@@ -122,9 +126,9 @@ class CopyIndex:
         if twin is not None:
             # Reported on the checked one of the two (the later if both are).
             if rule is not None:
-                self._twins.append((index, message, twin))
+                self._twins.append((index, message, twin, 1.0))
             elif self.files[twin].rule is not None:
-                self._twins.append((twin, message, index))
+                self._twins.append((twin, message, index, 1.0))
             self.files.append(_file(prints, rule, 0))
             return
         if identity:
@@ -217,21 +221,36 @@ class CopyIndex:
             return like >= limit - 1
 
         relations: dict[tuple[int, int], tuple[Side, Side] | None] = {}
-        best: dict[int, Match] = {}
-        seen: dict[int, set[int]] = defaultdict(set)  # paragraph -> other files with a copy
+        versions: dict[tuple[int, int], bool] = {}
+        confirmed: list[tuple[int, int, float]] = []
+        # Per pair of reports that may be one report twice: the paragraphs of each found in the other.
+        shared: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
         for a, b in candidates.tolist():
             fa, fb = int(paragraph_file[a]), int(paragraph_file[b])
             key = (fa, fb)
             if key not in relations:
                 relations[key] = _relation(self.files[fa], self.files[fb])
-            relation = relations[key]
-            if relation is None or common(a) or common(b):
+                versions[key] = _may_be_one_report(self.files[fa], self.files[fb])
+            if (relations[key] is None and not versions[key]) or common(a) or common(b):
                 continue
             ta, tb = text(a), text(b)
             if len(ta) < min_chars or len(tb) < min_chars:
                 continue
             similarity = Indel.normalized_similarity(ta, tb, score_cutoff=threshold)
             if not similarity:
+                continue
+            confirmed.append((a, b, similarity))
+            if versions[key]:
+                mine, theirs = shared.setdefault(key, (set(), set()))
+                mine.add(a)
+                theirs.add(b)
+        repeated = self._versions(shared)
+        best: dict[int, Match] = {}
+        seen: dict[int, set[int]] = defaultdict(set)  # paragraph -> other files with a copy
+        for a, b, similarity in confirmed:
+            fa, fb = int(paragraph_file[a]), int(paragraph_file[b])
+            relation = relations[(fa, fb)]
+            if relation is None or fa in repeated or fb in repeated:
                 continue
             for here, there, side, other_file in ((a, b, relation[0], fb), (b, a, relation[1], fa)):
                 if side is None:
@@ -241,6 +260,26 @@ class CopyIndex:
                 if found is None or (similarity, -there) > (found.similarity, -found.other):
                     best[here] = Match(similarity, there, side)
         return best, seen
+
+    def _versions(self, shared: dict[tuple[int, int], tuple[set[int], set[int]]]) -> set[int]:
+        """Reports that are another report of the run once more, nearly all
+        of each found in the other (a repost, the .docx and the .pdf, a draft
+        and the final text): reported once each, on the later, as such; their
+        paragraphs are not reported."""
+        lengths = self._lengths
+        repeated: set[int] = set()
+        for (fa, fb), (mine, theirs) in sorted(shared.items()):
+            later, first = max(fa, fb), min(fa, fb)
+            if later in repeated or first in repeated:
+                continue
+            share = min(
+                sum(lengths[p] for p in mine) / max(self.files[fa].chars, 1),
+                sum(lengths[p] for p in theirs) / max(self.files[fb].chars, 1),
+            )
+            if share >= SAME_REPORT:
+                repeated.add(later)
+                self._twins.append((later, "same-report", first, share))
+        return repeated
 
     def _residual(self, paragraph: int, template: set[int]) -> str:
         """The paragraph's comparable text without its template sentences."""
@@ -273,7 +312,8 @@ class CopyIndex:
                 "other": other.path,
                 "line": there.line,
                 "similarity": f"{match.similarity:.0%}",
-                "issuer": other.issuer.name or "另一单位",
+                # An issuer neither title nor 落款 names is not said to be another.
+                "issuer": f"{other.issuer.name}的报告" if other.issuer.name else "另一份报告",
                 "year": f"{other.year}年度" if other.year else "往年",
                 "count": len(seen[paragraph]),
             }
@@ -290,11 +330,13 @@ class CopyIndex:
             )
             copied[f] += lengths[paragraph]
         twins = set()
-        for twin, message, first in self._twins:
+        for twin, message, first, share in self._twins:
             twins.add(twin)
-            args = {"other": self.files[first].path}
+            args = {"other": self.files[first].path, "share": f"{share:.0%}"}
             diagnostics.append(self._about_report(twin, message, args))
-            copies.append(Copied(self.files[twin].path, 0, self.files[first].path, 0, 1.0, message))
+            copies.append(
+                Copied(self.files[twin].path, 0, self.files[first].path, 0, share, message)
+            )
         shares: dict[str, float | None] = {}
         for i, file in enumerate(self.files):
             if file.rule is not None:
@@ -341,6 +383,14 @@ def _relation(a: _File, b: _File) -> tuple[Side, Side] | None:
     if ya and yb and ya != yb:
         return ("earlier-year", None) if ya > yb else (None, "earlier-year")
     return None
+
+
+def _may_be_one_report(a: _File, b: _File) -> bool:
+    """Two reports of the run that nothing says are of two issuers or two
+    years: they may be one report given twice."""
+    if a.rule is None or b.rule is None or (a.year and b.year and a.year != b.year):
+        return False
+    return not (a.issuer.key and b.issuer.key and not a.issuer.same_as(b.issuer))
 
 
 def _diagnostic(

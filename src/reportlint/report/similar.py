@@ -26,9 +26,9 @@ class Shared(NamedTuple):
 class Pair(NamedTuple):
     path: str
     other: str
-    relation: (
-        str  # "other-report", "earlier-year" (`other` is the earlier), "identical", "same-file"
-    )
+    # "other-report", "earlier-year" (`other` is the earlier), "identical",
+    # "same-file", "same-report"
+    relation: str
     paragraphs: list[Shared]  # none for a report given twice
 
 
@@ -53,10 +53,11 @@ def pairs(result: RunResult) -> list[Pair]:
 
 
 _SAID = {
-    "other-report": "与另一单位的报告 {other}：{count} 段雷同",
+    "other-report": "与另一份报告 {other}：{count} 段雷同",
     "earlier-year": "与往年的报告 {other}：{count} 段雷同",
     "identical": "与 {other} 内容相同：同一份报告给了两次",
     "same-file": "与 {other} 是同一个文件：同一份报告给了两次",
+    "same-report": "与 {other} 几乎相同：同一份报告的两个版本或转载",
 }
 
 

@@ -106,7 +106,8 @@ def test_directory_walk_is_sorted_and_takes_only_report_types(tmp_path):
         (tmp_path / name).write_text(
             clean_text().replace("2025年1月20日", "2025120"), encoding="utf-8"
         )
-    data = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    # The same text in both: RL310 would say so on the second, which is not the point here.
+    data = json.loads(run("check", "--format", "json", "--ignore", "RL310", str(tmp_path)).output)
     assert [d["path"].rsplit("/", 1)[1] for d in data] == ["a.md", "b.txt"]
     # A README named on the command line is checked all the same.
     assert run("check", str(tmp_path / "README.md")).exit_code == 1

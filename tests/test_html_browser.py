@@ -20,7 +20,10 @@ pytestmark = pytest.mark.slow
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("html") / "samples.html"
     result = CliRunner().invoke(
-        main, ["check", "--format", "html", "--output", str(out), str(SAMPLES)]
+        # The synthetic samples are one report with one defect each: RL310
+        # rightly says so, and the page's verdicts would be about that.
+        main,
+        ["check", "--format", "html", "--ignore", "RL310", "--output", str(out), str(SAMPLES)],
     )
     assert result.exit_code == 1, result.output
     return out

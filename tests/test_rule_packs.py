@@ -114,6 +114,7 @@ def test_builtin_packs_load() -> None:
         ("RL307", "canonical-title"),
         ("RL308", "law-revision"),
         ("RL309", "event-date-interpunct"),
+        ("RL310", "copied-text"),
         ("RL401", "paired-punctuation"),
         ("RL402", "enumeration-sequence"),
         ("RL403", "numbering-style"),
@@ -130,7 +131,9 @@ def test_builtin_packs_load() -> None:
     names = [r.name for r in ruleset.rules]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert [r.pack for r in ruleset.rules] == ["fzzf"] * 6 + ["timeliness"] * 8 + ["gongwen"] * 11
+    assert [r.pack for r in ruleset.rules] == (
+        ["fzzf"] * 6 + ["timeliness"] * 8 + ["batch"] + ["gongwen"] * 11
+    )
     assert [r.code for r in ruleset.rules if not r.enabled] == ["RL305"]
     assert [r.kind for r in ruleset.rules] == [
         "sections",
@@ -147,6 +150,7 @@ def test_builtin_packs_load() -> None:
         "cited-titles",
         "law-revisions",
         "substitution",
+        "copies",
         "pairs",
         "sequence",
         "substitution",
@@ -353,7 +357,7 @@ def test_select_by_slug(builtin: RuleSet) -> None:
 def test_select_all_and_default(builtin: RuleSet) -> None:
     everything = [
         *("RL101", "RL102", "RL103", "RL201", "RL202"),
-        *(f"RL30{n}" for n in range(1, 10)),
+        *(f"RL3{n:02d}" for n in range(1, 11)),
         *(f"RL4{n:02d}" for n in range(1, 12)),
     ]
     assert codes(builtin.selected()) == [c for c in everything if c != "RL305"]

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from reportlint import __version__, clickzh
 from reportlint.checks import Diagnostic, PatternTimeout, RuleSet, Severity
+from reportlint.checks.copies import Copies
 from reportlint.config import ConfigError, Configuration, Overrides
 from reportlint.fix import FixError
 from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
@@ -173,6 +174,13 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Path(dir_okay=False),
     help="把当前的问题记入这个基线文件，并以 0 退出。",
 )
+@click.option(
+    "--against",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="路径",
+    help="往年的报告（文件或文件夹）：与要检查的报告逐段比较，找出照搬往年的段落（RL310）。",
+)
 @click.option("-j", "--jobs", type=click.IntRange(1), help="并行的进程数  [默认：按文件数]")
 @click.option("--show-settings", is_flag=True, help="显示第一个路径适用的设置后退出。")
 @click.option("--debug", is_flag=True, help="reportlint 自身出错时显示详细的出错信息。")
@@ -204,6 +212,7 @@ def check(
     diff: bool,
     baseline: str | None,
     write_baseline: str | None,
+    against: tuple[str, ...],
     jobs: int | None,
     show_settings: bool,
     debug: bool,
@@ -259,9 +268,12 @@ def check(
             respect_gitignore=respect_gitignore,
             # html shows the text; docx compares it with the file read again.
             keep_text=output_format in ("html", "docx"),
+            against=against,
         )
         if not result.files_checked and not result.errors and not result.excluded:
             _nothing_checked(paths)
+        if against and not any(isinstance(rule.check, Copies) for rule in result.rules):
+            click.echo("reportlint: --against 没有起作用：比较雷同段落的规则没有启用", err=True)
         if write_baseline:
             from reportlint.baseline import BaselineError
             from reportlint.baseline import write_baseline as write_baseline_file
@@ -866,3 +878,64 @@ def serve(port: int, no_browser: bool, config_file: str | None) -> None:
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     run_server(rules, port, open_browser=not no_browser, announce=click.echo)
+
+
+@main.command("similar")
+@click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
+@click.option(
+    "--against",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="路径",
+    help="往年的报告（文件或文件夹）：也与它们比较，找出照搬往年的段落。",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式。",
+)
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, writable=True),
+    help="把结果写入这个文件，而不是标准输出。",
+)
+@config_option
+@click.option("--exclude", multiple=True, help="在文件夹中查找时跳过这些路径（gitignore 写法）。")
+@click.option("-j", "--jobs", type=click.IntRange(1), help="并行的进程数  [默认：按文件数]")
+@click.option("-q", "--quiet", is_flag=True, help="只列出雷同的报告：不显示汇总。")
+def similar(
+    paths: tuple[str, ...],
+    against: tuple[str, ...],
+    output_format: str,
+    output_file: str | None,
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """找出雷同的报告：一批报告之间、与往年的报告之间相同的段落，按报告两两列出。
+
+    与 check 的 copied-text（RL310）规则相同：年份、数字和本单位名称视为相同，套话和
+    5 个及以上单位都有的段落不算。每对报告列出雷同段落的行号和相似度，最后是每份报告中
+    雷同文字所占的比例。发现雷同时退出码为 1。
+    """
+    config = _configuration(Overrides(select=("copied-text",), exclude=exclude), config_file)
+    try:
+        result = check_paths(paths, config, jobs=jobs, against=against)
+    except ConfigError as exc:
+        _fail(f"配置错误：{exc}")
+    if not result.files_checked and not result.errors and not result.excluded:
+        _nothing_checked(paths)
+    if not any(isinstance(rule.check, Copies) for rule in result.rules):
+        _fail("比较雷同段落的规则 copied-text（RL310）在配置中关闭了")
+    if result.reports and all(info.copied is None for info in result.reports):
+        _fail("只有一份报告，没有可比较的对象：请给出多份报告，或用 --against 给出往年的报告")
+    from reportlint.report.similar import format_similar, format_similar_json
+
+    formatter = format_similar_json if output_format == "json" else format_similar
+    _emit(formatter(result, FormatOptions(quiet=quiet)), output_file)
+    sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.copies else EXIT_CLEAN)

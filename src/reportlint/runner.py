@@ -5,17 +5,23 @@ are processed one at a time and their Documents dropped, so memory stays
 flat however many reports a reviewer checks.  Enough files are spread over
 worker processes; results are merged back in file order, so the output does
 not depend on which worker finished first.
+
+A batch rule (kind `copies`: paragraphs copied between reports) is the one
+exception to "one file at a time": each report's fingerprints are taken
+where it is parsed and gathered here, with those of the reports given with
+`--against`, and its findings are made once every report has been read.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportlint.checks import CheckCrash, Diagnostic, Rule, RuleSet
+from reportlint.checks.copies import Copies
 from reportlint.config import Configuration
 from reportlint.document import Document, parse
 from reportlint.fix import FixError, encode, fix_source, unified_diff, write_atomically
@@ -30,6 +36,9 @@ from reportlint.load import (
     load_path,
 )
 from reportlint.report import FileError, ReportInfo, RunResult
+
+if TYPE_CHECKING:
+    from reportlint.copies import CopyIndex, ReportPrints
 
 FixMode = Literal["fix", "diff"]
 
@@ -142,6 +151,7 @@ class FileOutcome:
     fixed: int = 0
     diff: str = ""
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
+    prints: ReportPrints | None = None  # for the batch rule, when it runs
 
 
 def check_paths(
@@ -154,9 +164,11 @@ def check_paths(
     force_exclude: bool = False,
     respect_gitignore: bool = True,
     keep_text: bool = False,
+    against: Sequence[str] = (),
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
-    `keep_text` keeps each report's text in the result, for formats that show it."""
+    `keep_text` keeps each report's text in the result, for formats that show it.
+    `against`: earlier reports (files or folders) the batch rule compares with."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -164,8 +176,29 @@ def check_paths(
     for file in files:  # settle configuration errors before any work starts
         used.update((rule.code, rule) for rule in config.rules_for(file).rules)
     rules = sorted(used.values(), key=lambda rule: rule.code)
-    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text)
-    workers = _workers(jobs, files)
+    batch = next((rule for rule in rules if isinstance(rule.check, Copies)), None)
+    earlier: list[str | FileError] = []
+    if batch is not None:
+        earlier = _earlier(against, config, respect_gitignore, files)
+        if len(files) + sum(isinstance(e, str) for e in earlier) < 2:
+            batch = None  # nothing to compare with: the run does not pay for it
+    index = gather = None
+    if batch is not None:
+        from reportlint.copies import CopyIndex
+
+        assert isinstance(batch.check, Copies)
+        index = CopyIndex(batch.check)
+        add = index.add
+
+        def gather(path: str, prints: ReportPrints) -> None:
+            rule = _batch_rule(config.rules_for(path))
+            if rule is not None:  # (a worker fingerprints only a report with the rule)
+                add(prints, rule)
+
+    tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch)
+    workers = _workers(jobs, [path for path, _ in tasks])
+    outcomes: Iterator[FileOutcome]
     if workers > 1:
         import multiprocessing  # only a large run pays for it
 
@@ -173,25 +206,83 @@ def check_paths(
         global _TASK
         _TASK = task  # a forked worker inherits it; nothing is pickled but paths
         with context.Pool(workers) as pool:
-            outcomes = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
-            result = _merge(items, outcomes, rules)
+            outcomes = iter(pool.imap(_run_task, tasks, chunksize=_chunk(len(tasks), workers)))
+            result = _merge(items, outcomes, rules, gather)
+            _gather_earlier(earlier, outcomes, result, index)
         _TASK = None
     else:
-        result = _merge(items, (task(file) for file in files), rules)
+        outcomes = (task(*item) for item in tasks)
+        result = _merge(items, outcomes, rules, gather)
+        _gather_earlier(earlier, outcomes, result, index)
+    if index is not None:
+        _add_copies(result, index)
     result.excluded = len(skipped)
     return result
 
 
+def _earlier(
+    against: Sequence[str], config: Configuration, respect_gitignore: bool, files: list[str]
+) -> list[str | FileError]:
+    """The reports of --against, less any that the run checks itself."""
+    if not against:
+        return []
+    checked = {os.path.realpath(f) for f in files if f != STDIN_NAME}
+    found = collect(against, config, respect_gitignore=respect_gitignore)
+    return [
+        item
+        if isinstance(item, str)
+        else replace(item, message=f"无法用于比对（--against）：{item.message}")
+        for item in found
+        if not isinstance(item, str) or os.path.realpath(item) not in checked
+    ]
+
+
+def _gather_earlier(
+    earlier: list[str | FileError],
+    outcomes: Iterator[FileOutcome],
+    result: RunResult,
+    index: CopyIndex | None,
+) -> None:
+    for item in earlier:
+        if isinstance(item, FileError):
+            result.errors.append(item)
+            continue
+        outcome = next(outcomes)
+        if outcome.error:
+            result.errors.append(outcome.error)
+        if outcome.prints is not None and index is not None:
+            index.add(outcome.prints, None)
+
+
+def _add_copies(result: RunResult, index: CopyIndex) -> None:
+    """The batch rule's findings, and each report's share of copied text."""
+    try:
+        found = index.find()
+    finally:
+        index.close()
+    rank = {path: i for i, path in enumerate(result.checked_paths)}
+    result.diagnostics.extend(found.diagnostics)
+    result.copies = found.copies
+    result.diagnostics.sort(key=lambda d: (rank.get(d.path, -1), d.line, d.column, d.code))
+    result.reports = [info._replace(copied=found.shares.get(info.path)) for info in result.reports]
+
+
 def _merge(
-    items: list[str | FileError], outcomes: Iterator[FileOutcome], rules: list[Rule]
+    items: list[str | FileError],
+    outcomes: Iterator[FileOutcome],
+    rules: list[Rule],
+    gather: Callable[[str, ReportPrints], None] | None = None,
 ) -> RunResult:
-    """Outcomes in file order, file errors where the files were named."""
+    """Outcomes in file order, file errors where the files were named; the
+    batch rule's fingerprints to `gather` (and dropped here)."""
     result = RunResult(rules=rules)
     for item in items:
         if isinstance(item, FileError):
             result.errors.append(item)
             continue
         outcome = next(outcomes)
+        if outcome.prints is not None and gather is not None:
+            gather(item, outcome.prints)
         result.diagnostics.extend(outcome.diagnostics)
         if outcome.info:
             result.files_checked += 1
@@ -206,6 +297,10 @@ def _merge(
         if outcome.diff:
             result.diffs.append(outcome.diff)
     return result
+
+
+def _batch_rule(rules: RuleSet) -> Rule | None:
+    return next((rule for rule in rules.rules if isinstance(rule.check, Copies)), None)
 
 
 def _workers(jobs: int | None, files: list[str]) -> int:
@@ -226,9 +321,9 @@ def _chunk(count: int, workers: int) -> int:
 _TASK: _Task | None = None
 
 
-def _run_task(path: str) -> FileOutcome:
+def _run_task(task: tuple[str, bool]) -> FileOutcome:
     assert _TASK is not None
-    return _TASK(path)
+    return _TASK(*task)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,12 +333,21 @@ class _Task:
     fix: FixMode | None
     unsafe: bool
     keep_text: bool = False
+    batch: Rule | None = None  # the batch rule, when the run gathers fingerprints
 
-    def __call__(self, path: str) -> FileOutcome:
+    def __call__(self, path: str, earlier: bool = False) -> FileOutcome:
+        """Check the report; or, `earlier` (--against), only fingerprint it."""
         try:
             source = load_path(path, max_bytes=self.max_bytes)
         except LoadError as exc:
-            return FileOutcome(error=FileError(path, f"无法检查：{exc}"))
+            why = "无法用于比对（--against）" if earlier else "无法检查"
+            return FileOutcome(error=FileError(path, f"{why}：{exc}"))
+        if earlier:
+            assert self.batch is not None
+            try:  # its own year: --report-year is the year of the reports checked
+                return FileOutcome(prints=self.prints(_parse(source), RuleSet([self.batch])))
+            except CheckCrash as exc:
+                return FileOutcome(error=FileError(path, str(exc), "RL002", "internal-error"))
         rules = self.config.rules_for(path)
         settings = self.config.settings_for(path)
         year = settings.report_year
@@ -256,20 +360,42 @@ class _Task:
                     # its findings are not offered as fixes.
                     found = [replace(d, fix=None) for d in found]
                 info = ReportInfo.of(doc, settings.fail_level, self.keep_text)
-                return FileOutcome(found, info=info)
-            return _fix_one(source, rules, year, self.fix, self.unsafe, self.info(source, year))
+                return FileOutcome(found, info=info, prints=self.prints(doc, rules))
+            describe = _Describe(self, source, year, rules)
+            outcome = _fix_one(source, rules, year, self.fix, self.unsafe, describe)
+            outcome.prints = describe.prints
+            return outcome
         except CheckCrash as exc:  # a bug of ours: say so, check the other files
             return FileOutcome(error=FileError(path, str(exc), "RL002", "internal-error"))
 
-    def info(self, source: Source, year: int | None) -> Callable[[str], ReportInfo]:
-        """What the report shows once fixed: read from the text its findings index."""
-        fail_level = self.config.settings_for(source.path).fail_level
+    def prints(self, doc: Document, rules: RuleSet) -> ReportPrints | None:
+        """The report's fingerprints, when the run gathers them and its rules
+        include the batch rule."""
+        rule = _batch_rule(rules) if self.batch is not None else None
+        if rule is None:
+            return None
+        from reportlint.copies import report_prints
 
-        def read(text: str) -> ReportInfo:
-            doc = _parse(replace(source, text=text), year)
-            return ReportInfo.of(doc, fail_level, self.keep_text)
+        assert isinstance(rule.check, Copies)
+        try:
+            return report_prints(doc, rule.check, rule.code)
+        except Exception as exc:
+            raise CheckCrash(rule, doc.path, exc) from exc
 
-        return read
+
+class _Describe:
+    """What the report shows once fixed, read from the text its findings
+    index; and, for the batch rule, its fingerprints from that same text."""
+
+    def __init__(self, task: _Task, source: Source, year: int | None, rules: RuleSet) -> None:
+        self.task, self.source, self.year, self.rules = task, source, year, rules
+        self.fail_level = task.config.settings_for(source.path).fail_level
+        self.prints: ReportPrints | None = None
+
+    def __call__(self, text: str) -> ReportInfo:
+        doc = _parse(replace(self.source, text=text), self.year)
+        self.prints = self.task.prints(doc, self.rules)
+        return ReportInfo.of(doc, self.fail_level, self.task.keep_text)
 
 
 def _parse(source: Source, report_year: int | None = None) -> Document:

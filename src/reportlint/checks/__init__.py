@@ -4,6 +4,7 @@
 from reportlint.checks import (  # noqa: F401
     chrome,
     cited_titles,
+    copies,
     coverage,
     dated,
     density,

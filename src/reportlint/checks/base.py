@@ -77,6 +77,9 @@ class CheckKind(Generic[P]):
     # message id -> the message said instead when a rule leaves it out (a pack
     # written before the message existed still loads and says what it said)
     optional_messages: ClassVar[dict[str, str]] = {}
+    # A kind that compares the reports of a run (copies): one report alone shows
+    # nothing, so its rules' examples and fixtures are runs, not single texts.
+    batch: ClassVar[bool] = False
 
     def __init__(self, params: P) -> None:
         self.params = params

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlint.checks import Diagnostic, Rule, Severity
+from reportlint.checks.copies import Copied
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -87,6 +88,9 @@ class ReportInfo(NamedTuple):
     year: int | None  # the year the report covers, as read (or configured)
     fail_level: Severity  # the lowest severity that fails this file
     text: str | None = None  # the text the findings' spans index; kept only when asked
+    # The share of its text found copied from other reports (RL310 copied-text);
+    # None when it was not compared (the rule off, or nothing to compare with).
+    copied: float | None = None
 
     @classmethod
     def of(cls, doc: Document, fail_level: Severity, keep_text: bool = False) -> ReportInfo:
@@ -174,6 +178,8 @@ class RunResult:
     below_minimum: list[Diagnostic] = field(default_factory=list)
     # Files named on the command line that an exclusion skipped (--force-exclude).
     excluded: int = 0
+    # RL310: every paragraph found in another report, in file order.
+    copies: list[Copied] = field(default_factory=list)
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""
@@ -206,6 +212,7 @@ class RunResult:
             rules=self.rules,
             reports=[view.info] if view.info else [],
             below_minimum=[d for d in self.below_minimum if d.path == view.path],
+            copies=[c for c in self.copies if c.path == view.path],
         )
 
 

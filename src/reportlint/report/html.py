@@ -91,6 +91,8 @@ def render_report(view: FileView, anchor: str) -> str:
     if info:
         meta.append(f"发文单位：{info.issuer or '（未找到落款）'}")
         meta.append(f"年度：{info.year or '（未能确定）'}")
+        if info.copied is not None:
+            meta.append(f"雷同文字：{info.copied:.0%}")
     sentence, verdict_class = verdict_line(view)
     counts = view.counts
     chips = "".join(f'<li class="rl-{s.value}">{s.label} {counts[s]}</li>' for s in SEVERITIES)
@@ -287,7 +289,7 @@ def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
 
 
 def _table(views: list[FileView], anchors: dict[str, str]) -> str:
-    head = (
+    head: tuple[tuple[str, str], ...] = (
         ("排名", "number"),
         ("文件", "text"),
         ("标题", "text"),
@@ -299,6 +301,10 @@ def _table(views: list[FileView], anchors: dict[str, str]) -> str:
         ("提示", "number"),
         ("最严重的问题", "text"),
     )
+    # The share of each report's text found in other reports, when they were compared (RL310).
+    compared = any(view.info and view.info.copied is not None for view in views)
+    if compared:
+        head += (("雷同文字", "number"),)
     rows = []
     for rank, view in enumerate(views, 1):
         info, counts, worst = view.info, view.counts, view.worst
@@ -316,6 +322,11 @@ def _table(views: list[FileView], anchors: dict[str, str]) -> str:
             *((str(counts[s]), str(counts[s])) for s in SEVERITIES),
             (_e(worst_text), worst_text),
         ]
+        if compared:
+            share = view.info.copied if view.info else None
+            cells.append(
+                ("" if share is None else f"{share:.0%}", "" if share is None else f"{share:.4f}")
+            )
         tds = "".join(f'<td data-value="{_e(value)}">{shown}</td>' for shown, value in cells)
         rows.append(f'<tr data-verdict="{view.verdict}">{tds}</tr>')
     ths = "".join(

@@ -59,6 +59,7 @@ def format_text(result: RunResult, options: FormatOptions | None = None) -> str:
     if options.show_fixes and result.fixed_codes:
         out.extend(_fixed_list(result))
     if not options.quiet:
+        out.extend(copied_lines(result))
         out.append(summary(result))
     return "\n".join(out).rstrip("\n")
 
@@ -69,6 +70,7 @@ def format_concise(result: RunResult, options: FormatOptions | None = None) -> s
     for _, group in groupby(result.all_diagnostics(), key=lambda d: d.path):
         out.extend(_headline(d) for d in sorted(group, key=by_importance))
     if not (options and options.quiet):
+        out.extend(copied_lines(result))
         out.append(summary(result))
     return "\n".join(out)
 
@@ -85,6 +87,7 @@ def format_statistics(result: RunResult, options: FormatOptions | None = None) -
         for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
     if not (options and options.quiet):
+        lines.extend(copied_lines(result))
         lines.append(summary(result))
     return "\n".join(lines)
 
@@ -263,6 +266,29 @@ def summary(result: RunResult) -> str:
             f"基线中有 {len(result.baseline_stale)} 条已不再出现（可用 --write-baseline 更新基线）"
         )
     return "；".join(parts) + "。"
+
+
+SHARES_SHOWN = 10  # reports named in the line of copied shares; the rest are counted
+
+
+def copied_lines(result: RunResult) -> list[str]:
+    """The share of each report's text found in other reports (RL310), most
+    first, when the reports were compared: one line above the summary."""
+    compared = [info for info in result.reports if info.copied is not None]
+    if not compared:
+        return []
+    found = sorted(
+        ((info.copied, info.path) for info in compared if info.copied),
+        key=lambda item: (-item[0], item[1]),
+    )
+    if not found:
+        return [f"雷同文字：比较了 {len(compared)} 份报告，未发现与其他报告雷同的段落。"]
+    listed = "，".join(f"{visible(path)} {share:.0%}" for share, path in found[:SHARES_SHOWN])
+    more = f"，另有 {len(found) - SHARES_SHOWN} 份" if len(found) > SHARES_SHOWN else ""
+    return [
+        f"雷同文字占全文的比例：{listed}{more}"
+        f"（比较了 {len(compared)} 份报告，{len(found)} 份有雷同段落）。"
+    ]
 
 
 def _rank(item: tuple[Severity, int]) -> int:

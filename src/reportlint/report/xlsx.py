@@ -2,7 +2,8 @@
 the words it concerns, so a town can find each one in its own document.
 
 Sheets: 汇总 (one row per report: title, issuer, year, verdict, counts, the
-most serious finding), 问题清单 (one row per finding, with an excerpt of the
+most serious finding; and, when the reports were compared with each other,
+the share of each one's text found in the others, RL310), 问题清单 (one row per finding, with an excerpt of the
 text around it and the finding in 【】), 规则统计 (findings per rule).  Each
 sheet has its header row frozen and filters on.  Written with XlsxWriter,
 imported only when this format is asked for.
@@ -66,6 +67,8 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         "unreadable": book.add_format({"font_color": "#555555", "valign": "top"}),
     }
     views = ranked(result.files())
+    # The share of each report's text found in other reports, when they were compared (RL310).
+    compared = any(view.info and view.info.copied is not None for view in views)
 
     summary_rows: list[list[Any]] = []
     for view in views:
@@ -81,17 +84,25 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
                 f"{worst.code} 第 {worst.line} 行：{visible(worst.message)}" if worst else "",
             ]
         )
-    _sheet(
+        if compared:
+            summary_rows[-1].append(info.copied if info and info.copied is not None else "")
+    columns = ["文件", "标题", "发文单位", "年度", "结论", "错误", "警告", "提示", "最严重的问题"]
+    widths = [40, 36, 24, 8, 10, 8, 8, 8, 70]
+    summary = _sheet(
         book,
         "汇总",
-        ["文件", "标题", "发文单位", "年度", "结论", "错误", "警告", "提示", "最严重的问题"],
-        [40, 36, 24, 8, 10, 8, 8, 8, 70],
+        columns + ["雷同文字"] * compared,
+        widths + [10] * compared,
         summary_rows,
         header,
         wrap,
         top,
         verdicts=[(4, styles[view.verdict]) for view in views],
     )
+    if compared:
+        summary.set_column(
+            len(columns), len(columns), 10, book.add_format({"num_format": "0%", "valign": "top"})
+        )
 
     finding_rows = [
         [
@@ -151,7 +162,7 @@ def _sheet(
     wrap: Any,
     top: Any,
     verdicts: list[tuple[int, Any]] | None = None,
-) -> None:
+) -> Any:
     sheet = book.add_worksheet(name)
     for i, (title, width) in enumerate(zip(columns, widths, strict=True)):
         # Long text columns wrap; numbers and codes stay on one line.
@@ -165,3 +176,4 @@ def _sheet(
             sheet.write(r, column, row[column], style)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
+    return sheet

@@ -219,3 +219,13 @@ def test_duty_acts_worded_as_in_unseen_reports():
         "镇党委书记、镇长在党委会上专题述法，加大重要工作部署推进和重大问题研究解决力度。",
     ):
         assert lint(duty_report(body), "duty-coverage") == [], body
+
+
+def test_the_four_personal_acts_object_first_and_court_hearings_attended():
+    # Review 3 (027, 039): 重要工作靠前指挥、重大问题牵头会商…; 旁听法庭庭审.
+    body = (
+        "镇党委书记、镇长对重要工作靠前指挥、重大问题牵头会商、重点环节统筹协调。"
+        "组织集中学法3次，带领班子成员参加旁听法庭庭审1次。"
+    )
+    assert lint(duty_report(body), "duty-coverage") == []
+    assert lint(duty_report("镇党委书记、镇长组织集中学法3次。"), "duty-coverage") != []

@@ -20,7 +20,7 @@ from reportlint.extract.docx import docx_text
 from reportlint.load import load_path
 from word_support import commented, flagged, overview
 
-from support import SAMPLES, SYNTHETIC, clean_text, seed
+from support import SAMPLES, SYNTHETIC, builtin_rules, clean_text, seed
 
 
 def run(*args: str):
@@ -125,6 +125,13 @@ def test_html_marks_every_finding_in_the_text_and_lists_it(batch):
         g.xpath("string(h3)") for g in section.xpath(".//section[contains(@class,'rl-group')]")
     ]
     assert groups[0].startswith("错误") and groups[1].startswith("警告")
+    # Each rule is named in Chinese (its summary) for the people who read the
+    # page; the slug stays on the code for those who configure reportlint.
+    rules = {rule.code: rule for rule in builtin_rules().rules}
+    for summary in section.xpath(".//details[@class='rl-rule']/summary"):
+        (code,) = summary.xpath("code")
+        rule = rules[code.text]
+        assert rule.summary in summary.text_content() and code.get("title") == rule.name
 
 
 @pytest.mark.slow

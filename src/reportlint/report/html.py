@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from html import escape
@@ -82,9 +82,11 @@ def verdict_line(view: FileView) -> tuple[str, str]:
     return "能否提交：可以，没有发现错误" + (f"（{rest}）" if rest else ""), "rl-pass"
 
 
-def render_report(view: FileView, anchor: str) -> str:
+def render_report(view: FileView, anchor: str, summaries: Mapping[str, str] | None = None) -> str:
     """One report as an HTML fragment: a <section class="rl-report"> whose
-    findings are numbered in the order of view.diagnostics."""
+    findings are numbered in the order of view.diagnostics; `summaries` (code ->
+    the rule's one-line summary) name the rules in Chinese for the people who
+    read the page, the slug stays for those who configure it."""
     info = view.info
     title = info.title if info and info.title else Path(view.path).name
     meta = [f"文件：{view.path}"]
@@ -102,10 +104,13 @@ def render_report(view: FileView, anchor: str) -> str:
         body = (
             f'<div class="rl-body"><div class="rl-text" lang="zh-CN">'
             f"{marked_text(text, view.diagnostics, anchor)}</div>"
-            f'<div class="rl-findings">{findings_list(view.diagnostics, anchor)}</div></div>'
+            f'<div class="rl-findings">{findings_list(view.diagnostics, anchor, summaries)}'
+            "</div></div>"
         )
     else:
-        body = f'<div class="rl-findings">{findings_list(view.diagnostics, anchor)}</div>'
+        body = (
+            f'<div class="rl-findings">{findings_list(view.diagnostics, anchor, summaries)}</div>'
+        )
     return (
         f'<section class="rl-report" id="{anchor}" data-verdict="{view.verdict}">'
         f'<header class="rl-head"><h2>{_e(title)}</h2>'
@@ -164,7 +169,9 @@ def marked_text(text: str, diagnostics: list[Diagnostic], anchor: str) -> str:
     return "".join(out)
 
 
-def findings_list(diagnostics: list[Diagnostic], anchor: str) -> str:
+def findings_list(
+    diagnostics: list[Diagnostic], anchor: str, summaries: Mapping[str, str] | None = None
+) -> str:
     """The findings grouped by severity, then by rule, each linked to its place."""
     if not diagnostics:
         return '<p class="rl-nothing">没有发现问题。</p>'
@@ -188,7 +195,8 @@ def findings_list(diagnostics: list[Diagnostic], anchor: str) -> str:
             count = f"{len(items)} 处" + ("，均可自动修正" if fixable and len(items) > 1 else "")
             out.append(
                 f'<details class="rl-rule" data-code="{_e(code)}"{"" if folded else " open"}>'
-                f"<summary><code>{_e(code)}</code> {_e(rule)}（{count}）"
+                f'<summary><code title="{_e(rule)}">{_e(code)}</code> '
+                f"{_e((summaries or {}).get(code) or rule)}（{count}）"
                 f'<button type="button" class="rl-explain" data-code="{_e(code)}" '
                 f'aria-expanded="false">规则说明</button></summary>'
                 f'<div class="rl-explanation" hidden></div><ol>'
@@ -259,6 +267,7 @@ def ranked(views: list[FileView]) -> list[FileView]:
 def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
     views = ranked(result.files())
     anchors = {view.path: f"r{i + 1}" for i, view in enumerate(views)}
+    summaries = {rule.code: rule.summary for rule in result.rules}
     verdicts = Counter(view.verdict for view in views)
     severities = Counter(d.severity for view in views for d in view.diagnostics)
     overview = "，".join(
@@ -280,7 +289,7 @@ def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
         _table(views, anchors),
         _rule_chart(result, views),
         '<section id="details"><h2>各报告详情</h2>',
-        *(render_report(view, anchors[view.path]) for view in views),
+        *(render_report(view, anchors[view.path], summaries) for view in views),
         "</section>",
         rules_script(result.rules),
         f"<script>{asset('report.js')}{asset('batch.js')}</script></body></html>",

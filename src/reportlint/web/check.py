@@ -133,7 +133,7 @@ def check_upload(data: bytes, name: str, rules: RuleSet, pasted: bool = False) -
     suffix = PurePath(name).suffix if source.format == "text" and PurePath(name).suffix else ".txt"
     return Answer(
         name=name,
-        html=render_report(view, ANCHOR),
+        html=render_report(view, ANCHOR, {rule.code: rule.summary for rule in rules.rules}),
         counts={s.value: counts[s] for s in Severity},
         can_submit=view.verdict == "pass",
         fixed_name=f"{stem}（已修正）{suffix}",

@@ -148,8 +148,21 @@ def test_crlf_with_gb18030_and_bom_free(write) -> None:
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "不是文本文件（含有二进制数据）"),
         # No NUL, but far too many control characters to be a report.
         (bytes(range(1, 9)) * 4 + b"abc", "不是文本文件（含有二进制数据）"),
+        # Review 3: a list of addresses left in the reports' folder got every
+        # statutory part reported missing.
+        (b"https://a.gov.cn/1.html\thttps://b.gov.cn/2.html\n", "文件中没有中文，不像一份报告"),
+        (b"requirements: click>=8\n", "文件中没有中文，不像一份报告"),
     ],
-    ids=["empty", "whitespace", "bom-only", "ideographic-spaces", "png", "controls"],
+    ids=[
+        "empty",
+        "whitespace",
+        "bom-only",
+        "ideographic-spaces",
+        "png",
+        "controls",
+        "urls",
+        "ascii",
+    ],
 )
 def test_unusable_content(write, data: bytes, message: str) -> None:
     with pytest.raises(LoadError) as info:
@@ -275,7 +288,8 @@ def test_gbk_bytes_that_are_also_valid_utf8(write, text: str) -> None:
     assert load_path(write(text.encode("utf-8"), "u.txt")).encoding == "utf-8"
 
 
-@pytest.mark.parametrize("text", ["café résumé", "naïve — ok", "Ελληνικά και 中文"])
+# (A report has some Chinese: a file with none is refused, see test_unusable_content.)
+@pytest.mark.parametrize("text", ["报告：café résumé", "报告：naïve — ok", "Ελληνικά και 中文"])
 def test_real_utf8_without_chinese_lookalikes_stays_utf8(write, text: str) -> None:
     source = load_path(write(text.encode("utf-8")))
     assert (source.encoding, source.text) == ("utf-8", text)

@@ -29,6 +29,10 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 STDIN_NAME = "-"
 
+# Chinese characters (the unified ideographs and their extension A and
+# compatibility blocks): a report has them, a list of addresses does not.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
 # Word and PDF files carry images, saved pages inline ones: the file itself may
 # be this many times the text limit; the text taken out of it may not.
 CONTAINER_FACTOR = 5
@@ -146,7 +150,9 @@ def load_bytes(
     if fmt == "text":
         fmt = _sniff(data)
     if fmt == "text":
-        return decode(data, name, max_bytes)
+        source = decode(data, name, max_bytes)
+        _require_chinese(source.text)
+        return source
     if not data.strip():
         raise LoadError("文件为空")
     if len(data) > max_bytes * CONTAINER_FACTOR:
@@ -163,6 +169,7 @@ def load_bytes(
         raise LoadError(f"{_CRASH[fmt]}（内部错误 {type(exc).__name__}），请报告此问题") from exc
     if not text.strip():
         raise LoadError(_EMPTY[fmt])
+    _require_chinese(text)
     if len(text.encode("utf-8")) > max_bytes:
         raise LoadError(f"文件中的文字过多（超过 {max_bytes:,} 字节），不像一份报告")
     return Source(path=name, text=text, encoding="utf-8", bom=False, newline="\n", format=fmt)
@@ -239,6 +246,13 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Source(path=name, text=text, encoding=encoding, bom=bom, newline=newline)
+
+
+def _require_chinese(text: str) -> None:
+    """A text without one Chinese character is no report (a list of web addresses,
+    a README): one clear error instead of every statutory part missing."""
+    if _HAN.search(text) is None:
+        raise LoadError("文件中没有中文，不像一份报告")
 
 
 def _decode_bytes(data: bytes) -> tuple[str, str, bool]:

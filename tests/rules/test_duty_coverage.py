@@ -229,3 +229,24 @@ def test_the_four_personal_acts_object_first_and_court_hearings_attended():
     )
     assert lint(duty_report(body), "duty-coverage") == []
     assert lint(duty_report("镇党委书记、镇长组织集中学法3次。"), "duty-coverage") != []
+
+
+def test_a_department_known_by_how_it_speaks_of_itself():
+    # Judgement of review 3's changes (024, 174, 512): a page cut before its 落款,
+    # under a title without the organ, still says 我局 / 厅党组.
+    title = "关于2025年法治政府建设情况的报告\n"
+    body = "二、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法3次，主持专题会议研究法治工作2次，出庭应诉1次。\n"
+    for opening in (
+        "2025年，我局坚持依法行政。\n",
+        "厅党组高度重视法治政府建设。\n",
+        "2025年，省公安厅紧紧围绕法治政府建设目标开展工作。\n",
+    ):
+        assert lint(title + opening + body, "duty-coverage") == [], opening
+    # A town says 我镇: both principals are still asked for.
+    (found,) = lint(title + "2025年，我镇坚持依法行政。\n" + body, "duty-coverage")
+    assert "党委（党组）和政府主要负责人" in found.message
+
+
+def test_a_party_working_committee_and_its_administrative_committee():
+    body = "党工委、管委会主要负责人带头学法3次，听取汇报2次，年终述法。"
+    assert lint(duty_report(body), "duty-coverage") == []

@@ -29,7 +29,11 @@ from reportlint.document.span import Span
 from reportlint.load import Source
 
 # A title's issuer: what comes before 关于 or the report year ("某县司法局关于…").
-_TITLE_ISSUER = compiled(r"(.{2,30}?)(?:关于|(?:19|20)\d{2}年)")
+_TITLE_ISSUER = compiled(r"(?!关于)(.{2,30}?)(?:关于|(?:19|20)\d{2}年)")
+# "我局", "本厅", "厅党组", "省公安厅坚持…": a department speaking of itself.
+_SELF_REFERENCE = compiled(
+    r"[我本][局厅署委]|(?:^|(?<=[，。]))[局厅署]党组|\p{Han}{2,8}[局厅署](?=(?:党组)?[坚紧始认全深以高在])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +174,15 @@ class Document:
         if self.signature is not None and self.signature.issuer is not None:
             return self.signature.issuer.text.strip()
         found = _TITLE_ISSUER.match("".join(p.text for p in self.title))
-        return found.group(1) if found else ""
+        if found:
+            return str(found.group(1))
+        # A page cut before its 落款 under a title without one ("关于2025年…的报告"):
+        # how the report calls itself ("我局", "厅党组") says what kind of organ it is.
+        for p in self.body_paragraphs[:6]:
+            own = _SELF_REFERENCE.search(p.text)
+            if own:
+                return str(own.group())
+        return ""
 
     @cached_property
     def body_paragraphs(self) -> tuple[Paragraph, ...]:

@@ -475,7 +475,10 @@ def _bucket_pairs(
     starts = np.flatnonzero(new_key)
     lengths = np.diff(np.append(starts, len(k)))
     distinct = np.add.reduceat(new_issuer.astype(np.int32), starts)
-    large = distinct >= limit
+    # A bucket of many paragraphs is common wording too, even from few issuers
+    # (departments under their county's name, one template run many times): its
+    # pairs would grow with the square of its size (5 GB at 1,000 generated reports).
+    large = (distinct >= limit) | (lengths > 4 * limit)
     if crowds is not None:
         for start, length in zip(starts[large].tolist(), lengths[large].tolist(), strict=True):
             run = slice(start, start + length)

@@ -26,6 +26,7 @@ from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compi
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
+from reportlint.document.literals import gate
 from reportlint.document.regexes import compiled
 
 _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
@@ -87,7 +88,7 @@ class DatedReferences(CheckKind[DatedParams]):
                 if fact.exceptions
                 else None
             )
-            self.facts.append((fact, pattern, since, exceptions))
+            self.facts.append((fact, pattern, since, exceptions, gate(fact.patterns)))
         self.forward = compile_patterns(params.forward, "forward") if params.forward else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -98,10 +99,12 @@ class DatedReferences(CheckKind[DatedParams]):
         # One scan of the whole report tells which facts it names at all (most it does not),
         # cheaper than a scan of each paragraph for each fact.
         body = doc.view.text[doc.body[0] : doc.body[1]]
-        for fact, pattern, since, exceptions in self.facts:
+        for fact, pattern, since, exceptions, needs in self.facts:
             not_yet = since is not None and since >= deadline
             outdated = fact.stale_from is not None and year >= fact.stale_from
-            if not (not_yet or outdated) or pattern.search(body) is None:
+            if not (not_yet or outdated) or (needs is not None and not needs.admits(body)):
+                continue
+            if pattern.search(body) is None:
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):

@@ -42,6 +42,7 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
+from reportlint.document.literals import Gate, gate
 from reportlint.document.regexes import compiled
 
 _GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
@@ -98,6 +99,9 @@ class Substitution(CheckKind[SubstitutionParams]):
         # A pattern tied to a paragraph's edges may match in a paragraph and not in the
         # whole report: it is always looked for paragraph by paragraph.
         self.edged = [_EDGED.search(pattern.pattern) is not None for _, pattern, _ in self.swaps]
+        # The literals each swap's match needs: a report without them is passed over
+        # without a search (in a paragraph, the words cost about what a search does).
+        self.gates: list[Gate | None] = [gate([pattern.pattern]) for _, pattern, _ in self.swaps]
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -126,17 +130,19 @@ class Substitution(CheckKind[SubstitutionParams]):
                 yield Finding(span, "default", {"match": match, "replacement": replacement}, fix)
 
     def _present(self, doc: Document) -> list[int]:
-        """The swaps that may match in the report: each looked for once in the whole
-        report's view (the original text is not scanned ahead)."""
+        """The swaps that may match in the report: each with the literals it needs in
+        the text, and looked for once in the whole report's view (the original text is
+        not scanned ahead)."""
         if self.params.text != "view":
-            return list(range(len(self.swaps)))
+            return [i for i, g in enumerate(self.gates) if g is None or g.admits(doc.text)]
         view, (start, end) = doc.view.text, doc.body
         if self.prefilter is not None and self.prefilter.search(view, start, end) is None:
             return []
         return [
             i
             for i, (_, pattern, _) in enumerate(self.swaps)
-            if self.edged[i] or pattern.search(view, start, end) is not None
+            if ((g := self.gates[i]) is None or g.admits(view))
+            and (self.edged[i] or pattern.search(view, start, end) is not None)
         ]
 
     def _first_matches(self, text: str, which: list[int]) -> Iterator[tuple[tuple[int, int], str]]:

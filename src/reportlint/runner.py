@@ -252,7 +252,7 @@ class _Task:
                 if source.format != "text":
                     # Text taken out of a .docx/.html/.pdf cannot be written back:
                     # its findings are not offered as fixes.
-                    found = [replace(d, fix=None) for d in found]
+                    found = [d._replace(fix=None) for d in found]
                 info = ReportInfo.of(doc, settings.fail_level, self.keep_text)
                 return FileOutcome(found, info=info)
             return _fix_one(source, rules, year, self.fix, self.unsafe, self.info(source, year))

@@ -1,20 +1,21 @@
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.checks.base import Fix, Severity
 from reportlint.document import Span
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One violation, ready for a formatter.
 
     Line and column are 1-based and count characters; they are worked out
     from the span when the diagnostic is made, the only place offsets become
     positions.  `source_line` is the text of the first line, for code frames.
+
+    A tuple: a report has dozens of diagnostics, a tuple is made several
+    times faster than a frozen dataclass, and worker processes pickle it as
+    one.  Its fingerprint is worked out from `context` when a format asks.
     """
 
     path: str
@@ -29,14 +30,17 @@ class Diagnostic:
     end_column: int
     source_line: str
     fix: Fix | None = None
-    # Identifies the finding without its position, so that it survives edits
-    # elsewhere in the file: see fingerprint().
-    fingerprint: str = ""
+    # The flagged text and up to CONTEXT characters of its line on each side:
+    # what `fingerprint` identifies the finding by, besides its rule and message.
+    context: tuple[str, str, str] | None = None
 
-    def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
-        # Worker processes send tens of thousands back; the constructor and
-        # a plain tuple pickle several times faster than slots state.
-        return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the finding without its position, so that it survives edits
+        elsewhere in the file (see _digest); "" for a file error."""
+        if self.context is None:
+            return ""
+        return _digest(self.code, self.message, *self.context)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -60,22 +64,29 @@ class Diagnostic:
         }
 
 
-_FIELDS = tuple(Diagnostic.__dataclass_fields__)
-
 # Characters of the same line kept on each side of a finding's text.
 CONTEXT = 12
 
 
-def fingerprint(code: str, message: str, text: str, start: int, end: int) -> str:
-    """A hash of the rule, the message, the flagged text and a little of the
-    line around it, with white space dropped.  Line numbers are left out on
-    purpose: a baseline or a code-scanning alert must still recognise the
-    finding after paragraphs are added above it."""
+def context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The flagged text of `text` and up to CONTEXT characters of its line on each side."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    before = text[max(line_start, start - CONTEXT) : start]
-    after = text[end : min(line_end, end + CONTEXT)]
-    key = "\0".join((code, message, before, text[start:end], after))
+    return (
+        text[max(line_start, start - CONTEXT) : start],
+        text[start:end],
+        text[end : min(line_end, end + CONTEXT)],
+    )
+
+
+def _digest(code: str, message: str, before: str, flagged: str, after: str) -> str:
+    """A hash of the rule, the message, the flagged text and a little of the
+    line around it, with white space dropped.  Line numbers are left out on
+    purpose: a baseline or a code-scanning alert must still recognise the
+    finding after paragraphs are added above it."""
+    import hashlib  # only the formats that show fingerprints pay for the import
+
+    key = "\0".join((code, message, before, flagged, after))
     return hashlib.sha256("".join(key.split()).encode("utf-8")).hexdigest()[:16]

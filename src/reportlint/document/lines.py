@@ -31,9 +31,9 @@ _LINE = compiled(r"[^\n]*")
 
 _COMMA = compiled("[，,]")
 
-_HAN_END = compiled(r"\p{Han}$")
-
-_HAN_START = compiled(r"^\p{Han}")
+# Matched at one character (a line's first, or its last: a search for "\p{Han}$"
+# would try every position of the line).
+_HAN = compiled(r"\p{Han}")
 
 _CLAUSE_MARK = compiled(r"[。；;]")
 
@@ -64,7 +64,12 @@ def broken_line_joins(text: str) -> list[Span]:
     new ordinal, date or signature.
     """
     joins = []
-    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    lines = []  # (start, end, text) of each line with something on it
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((at, at + len(line), line))
+        at += len(line) + 1
     # The text since the last break that was not joined: a fragment in the
     # middle of a sentence broken over many lines is prose because the
     # sentence is, so the whole chain is joined in one pass.
@@ -103,7 +108,7 @@ def broken_line_joins(text: str) -> list[Span]:
                     and not (listing and a_text[:1] == b_text[:1])
                     and len(a_text) >= _COMMA_LINE_MIN
                     and "\t" not in a + b
-                    and _HAN_START.search(b_text) is not None
+                    and _HAN.match(b_text) is not None
                     and not (chrome_line(b_text) or TABLE_ROW.search(b_text))
                     and not (NEVER_BODY.match(a_text) or _LABELLED.match(b_text))
                 )
@@ -115,7 +120,7 @@ def broken_line_joins(text: str) -> list[Span]:
             # open goes on, whatever else the lines look like.
             joins.append(_join_span(a_end, a, b_start, b))
             continue
-        if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
+        if not (_HAN.match(a_text[-1]) and _HAN.match(b_text)):
             run = ""
             continue
         prose = _CLAUSE_MARK.search(run) or (len(run) >= 60 and _COMMA.search(run))
@@ -126,7 +131,7 @@ def broken_line_joins(text: str) -> list[Span]:
             or _NOTE_LINE.match(a_text)
             or TABLE_ROW.search(b_text)
             or ANY_ORDINAL_START.match(b_text)
-            or (ORGAN.search(b_text) and len(b_text) < 30)
+            or (len(b_text) < 30 and ORGAN.search(b_text))
         ):
             run = ""
             continue
@@ -146,7 +151,7 @@ def _new_line(text: str) -> bool:
     return bool(
         ANY_ORDINAL_START.match(text)
         or DATE_LINE.match(text)
-        or (ORGAN.search(text) and len(text) < 30)
+        or (len(text) < 30 and ORGAN.search(text))
     )
 
 

@@ -147,3 +147,11 @@ def gate(patterns: Iterable[str]) -> Gate | None:
     if choices is None or len(choices) > _MAX_CHOICES:
         return None
     return Gate(choices)
+
+
+def required_gate(pattern: str) -> Gate:
+    """The gate of one of the parser's own patterns, which must have one."""
+    found = gate([pattern])
+    if found is None:
+        raise ValueError(f"no literal is required by {pattern!r}")
+    return found

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from reportlint.checks import CheckCrash, Diagnostic, Rule, RuleSet
 from reportlint.config import Configuration
@@ -140,6 +141,9 @@ class FileOutcome:
     fixed: int = 0
     diff: str = ""
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
+    # With check_paths' `encode`: the findings and the file error, sorted and
+    # encoded, in place of `diagnostics`.
+    encoded: Any = None
 
 
 def check_paths(
@@ -152,9 +156,20 @@ def check_paths(
     force_exclude: bool = False,
     respect_gitignore: bool = True,
     keep_text: bool = False,
+    on_file: Callable[[Any], None] | None = None,
+    encode: Callable[[list[Diagnostic]], Any] | None = None,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
-    `keep_text` keeps each report's text in the result, for formats that show it."""
+    `keep_text` keeps each report's text in the result, for formats that show it.
+
+    `on_file` is for a format written as the files are checked: when the files
+    come in path order (a directory walk's, or names given sorted), it is given
+    each file's findings and file errors in the order `all_diagnostics()` would
+    have them, and the result keeps none of the findings (`result.streamed`), so
+    memory does not grow with them; otherwise the result keeps them as usual.
+    `encode`, given with `on_file`, turns each file's findings into what `on_file`
+    takes (a format's text for them) where the file is checked: in a worker
+    process, so that the main process, which alone writes, has less to do."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -162,7 +177,12 @@ def check_paths(
     for file in files:  # settle configuration errors before any work starts
         used.update((rule.code, rule) for rule in config.rules_for(file).rules)
     rules = sorted(used.values(), key=lambda rule: rule.code)
-    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text)
+    paths = [item if isinstance(item, str) else item.path for item in items]
+    # all_diagnostics() sorts by path first: files met in path order can be handed
+    # over one at a time, each sorted as that sort would leave it.
+    stream = on_file is not None and all(a <= b for a, b in pairwise(paths))
+    encoding = (encode or _as_is) if stream else None
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, encoding)
     workers = _workers(jobs, files)
     if workers > 1:
         import multiprocessing  # only a large run pays for it
@@ -171,26 +191,37 @@ def check_paths(
         global _TASK
         _TASK = task  # a forked worker inherits it; nothing is pickled but paths
         with context.Pool(workers) as pool:
-            outcomes = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
-            result = _merge(items, outcomes, rules)
+            done = iter(pool.imap(_run_task, files, chunksize=_chunk(len(files), workers)))
+            result = _merge(items, done, rules, on_file if stream else None, encoding)
         _TASK = None
     else:
-        result = _merge(items, (task(file) for file in files), rules)
+        outcomes = (task(file) for file in files)
+        result = _merge(items, outcomes, rules, on_file if stream else None, encoding)
     result.excluded = len(skipped)
     return result
 
 
 def _merge(
-    items: list[str | FileError], outcomes: Iterator[FileOutcome], rules: list[Rule]
+    items: list[str | FileError],
+    outcomes: Iterator[FileOutcome],
+    rules: list[Rule],
+    on_file: Callable[[Any], None] | None = None,
+    encode: Callable[[list[Diagnostic]], Any] | None = None,
 ) -> RunResult:
-    """Outcomes in file order, file errors where the files were named."""
-    result = RunResult(rules=rules)
+    """Outcomes in file order, file errors where the files were named; with
+    `on_file`, each file's findings go there (encoded where it was checked)."""
+    result = RunResult(rules=rules, streamed=on_file is not None)
     for item in items:
         if isinstance(item, FileError):
             result.errors.append(item)
+            if on_file is not None and encode is not None:
+                on_file(encode([item.as_diagnostic()]))
             continue
         outcome = next(outcomes)
-        result.diagnostics.extend(outcome.diagnostics)
+        if on_file is not None:
+            on_file(outcome.encoded)
+        else:
+            result.diagnostics.extend(outcome.diagnostics)
         if outcome.info:
             result.files_checked += 1
             result.checked_paths.append(item)
@@ -236,8 +267,19 @@ class _Task:
     fix: FixMode | None
     unsafe: bool
     keep_text: bool = False
+    encode: Callable[[list[Diagnostic]], Any] | None = None
 
     def __call__(self, path: str) -> FileOutcome:
+        outcome = self._check(path)
+        if self.encode is not None:
+            found = outcome.diagnostics
+            if outcome.error:
+                found = [*found, outcome.error.as_diagnostic()]
+            outcome.encoded = self.encode(sorted(found, key=Diagnostic.sort_key))
+            outcome.diagnostics = []
+        return outcome
+
+    def _check(self, path: str) -> FileOutcome:
         try:
             source = load_path(path, max_bytes=self.max_bytes)
         except LoadError as exc:
@@ -268,6 +310,10 @@ class _Task:
             return ReportInfo.of(doc, fail_level, self.keep_text)
 
         return read
+
+
+def _as_is(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return diagnostics
 
 
 def _parse(source: Source, report_year: int | None = None) -> Document:

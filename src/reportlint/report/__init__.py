@@ -174,6 +174,9 @@ class RunResult:
     below_minimum: list[Diagnostic] = field(default_factory=list)
     # Files named on the command line that an exclusion skipped (--force-exclude).
     excluded: int = 0
+    # The findings went to check_paths' `on_file` as each file was checked and
+    # are not kept here (`diagnostics` is empty).
+    streamed: bool = False
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from reportlint.checks import Diagnostic, RuleSet
 from reportlint.document import Document, parse
@@ -74,3 +77,15 @@ def assert_unreadable(path: Path, message: str) -> None:
     assert result.exit_code == 2
     assert f"{path}:1:1: RL001 [error] 无法检查：{message}" in result.output
     assert "Traceback" not in result.output
+
+
+@cache
+def recall_module() -> ModuleType:
+    """bench/recall.py as a module: the corpora's loader and runner, shared by
+    the tests that hold each corpus."""
+    spec = importlib.util.spec_from_file_location("bench_recall", ROOT / "bench" / "recall.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

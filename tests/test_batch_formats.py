@@ -1,18 +1,24 @@
 """The reviewer's formats (issue 17): the HTML batch report (its content; the
 browser tests are in test_html_browser.py), the Excel workbook read back,
 the Markdown job summary, GitLab Code Quality, SARIF's executionSuccessful,
-and --output-dir with --split-per-file."""
+and --output-dir with --split-per-file (annotated Word copies too)."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
 from click.testing import CliRunner
 
+from reportlint.annotate import text_to_docx
+from reportlint.checks import Severity
 from reportlint.cli import main
+from reportlint.extract.docx import docx_text
+from reportlint.load import load_path
+from word_support import commented, flagged, overview
 
 from support import SAMPLES, SYNTHETIC, clean_text, seed
 
@@ -296,6 +302,33 @@ def test_github_annotations_put_errors_first_and_say_what_github_will_not_show()
     assert all(line.startswith("::") for line in few.strip().splitlines())
 
 
+def test_findings_a_person_must_fix_come_before_those_fixed_automatically():
+    """Seed 004's one wrong sum and late date are not buried under 272 commas."""
+    page = lxml.html.fromstring(run("check", "--format", "html", str(seed(4)), str(seed(0))).stdout)
+    found = findings(str(seed(4)))
+    automatic = {
+        code
+        for code in {f["code"] for f in found}
+        if all(f["fix_applicability"] == "safe" for f in found if f["code"] == code)
+    }
+    report = next(
+        r for r in page.xpath("//section[@class='rl-report']") if seed(4).name in r.text_content()
+    )
+    warnings = report.xpath(".//section[contains(@class, 'rl-warning')]/details/@data-code")
+    by_hand = [code for code in warnings if code not in automatic]
+    assert by_hand and set(warnings) - set(by_hand) == {"RL403", "RL404", "RL411"}
+    assert warnings == sorted(by_hand) + sorted(set(warnings) - set(by_hand))
+    summary = report.xpath(".//details[@data-code='RL404']/summary")[0].text_content()
+    assert "（272 处，均可自动修正）" in summary
+    # An unsafe fix is a suggestion to check, not something the fixed text does.
+    other = next(
+        r for r in page.xpath("//section[@class='rl-report']") if seed(0).name in r.text_content()
+    )
+    (item,) = other.xpath(".//details[@data-code='RL303']//li")
+    assert item.xpath("string(.//span[@class='rl-suggest'])") == "请核对后自行修改"
+    assert "均可自动修正" not in other.xpath("string(.//details[@data-code='RL303']/summary)")
+
+
 # -- --output-dir, --split-per-file ---------------------------------------------------
 
 
@@ -350,3 +383,125 @@ def test_split_needs_an_output_dir_and_excludes_output():
     assert run("check", "--split-per-file", str(seed(1))).exit_code == 2
     both = run("check", "--output", "x.txt", "--output-dir", "d", str(seed(1)))
     assert both.exit_code == 2 and "只能选一个" in both.output
+
+
+# -- --format docx: an annotated Word copy per report ---------------------------------
+
+
+def expected_comments(path: Path, *options: str) -> Counter[tuple[str, str]]:
+    """Each finding `check` reports for the file: its comment's first line and its text."""
+    text = load_path(path).text
+    return Counter(
+        (f"【{Severity(f['severity']).label}】{f['message']}", flagged(text, f))
+        for f in findings(*options, str(path))
+    )
+
+
+@pytest.fixture
+def towns(tmp_path) -> Path:
+    """Reports in a folder per town: Word files, text, two with one name, one unreadable."""
+    source = tmp_path / "各乡镇报告"
+    for town in ("甲镇", "乙镇"):
+        (source / town).mkdir(parents=True)
+    (source / "甲镇" / "报告.docx").write_bytes(text_to_docx(seed(1).read_text("utf-8")))
+    (source / "甲镇" / "报告.txt").write_bytes(seed(4).read_bytes())
+    (source / "乙镇" / "2024年度报告.docx").write_bytes(text_to_docx(clean_text()))
+    (source / "乙镇" / "损坏.txt").write_bytes(b"")
+    return source
+
+
+def test_split_per_file_writes_an_annotated_word_copy_per_report(towns, tmp_path):
+    out = tmp_path / "回复各乡镇"
+    result = run(
+        "check", "--format", "docx", "--output-dir", str(out), "--split-per-file", str(towns)
+    )
+    assert result.exit_code == 2 and result.stdout == ""  # the unreadable file
+    assert f"已在 {out} 中写入 3 个带批注的 Word 副本" in result.stderr
+    assert "损坏.txt：无法检查：文件为空" in result.stderr and "未生成 Word 副本" in result.stderr
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == [
+        "乙镇/2024年度报告（审查意见）.docx",
+        "甲镇/报告.docx（审查意见）.docx",
+        "甲镇/报告.txt（审查意见）.docx",
+    ]
+    for report, copy in (
+        ("甲镇/报告.docx", "甲镇/报告.docx（审查意见）.docx"),
+        ("甲镇/报告.txt", "甲镇/报告.txt（审查意见）.docx"),
+        ("乙镇/2024年度报告.docx", "乙镇/2024年度报告（审查意见）.docx"),
+    ):
+        data = (out / copy).read_bytes()
+        expected = expected_comments(towns / report)
+        assert commented(data) == expected, report
+        count = expected.total()
+        assert overview(data).startswith(
+            f"reportlint 审查意见：共 {count} 处" if count else "reportlint 审查意见：未发现问题"
+        )
+    # The text report's copy is made from its text; the Word file's is the file itself.
+    assert "本文档由文本文件的文字生成" in overview(
+        (out / "甲镇/报告.txt（审查意见）.docx").read_bytes()
+    )
+    word = (out / "甲镇/报告.docx（审查意见）.docx").read_bytes()
+    assert "生成" not in overview(word)
+    again = run(
+        "check", "--format", "docx", "--output-dir", str(out), "--split-per-file", str(towns)
+    )
+    assert "其中 3 个覆盖了原有文件" in again.stderr
+    # The reports themselves are untouched.
+    assert (towns / "甲镇" / "报告.txt").read_bytes() == seed(4).read_bytes()
+
+
+def test_the_word_copies_hold_the_findings_the_run_shows(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "杭州道街.txt").write_bytes(seed(4).read_bytes())
+    out = tmp_path / "out"
+    args = ("--format", "docx", "--output-dir", str(out), "--split-per-file")
+    result = run("check", "--min-severity", "error", *args, str(source))
+    assert result.exit_code == 1
+    copy = (out / "杭州道街（审查意见）.docx").read_bytes()
+    errors = expected_comments(source / "杭州道街.txt", "--min-severity", "error")
+    assert commented(copy) == errors and len(errors) == 1
+    # A baseline's findings are left out as well: the copy says there is nothing.
+    baseline = tmp_path / "baseline.json"
+    run("check", "--write-baseline", str(baseline), str(source))
+    run("check", "--baseline", str(baseline), *args, str(source))
+    copy = (out / "杭州道街（审查意见）.docx").read_bytes()
+    assert commented(copy) == Counter()
+    assert overview(copy).startswith("reportlint 审查意见：未发现问题")
+
+
+def test_a_report_changed_after_its_check_gets_no_copy(tmp_path, monkeypatch):
+    import reportlint.cli
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "甲镇.txt").write_bytes(seed(4).read_bytes())
+    (source / "乙镇.txt").write_text(clean_text(), "utf-8")
+    checked = reportlint.cli.check_paths
+
+    def then_saved_again(*args, **kwargs):
+        result = checked(*args, **kwargs)
+        (source / "甲镇.txt").write_text(clean_text(), "utf-8")  # the town sent a new version
+        return result
+
+    monkeypatch.setattr(reportlint.cli, "check_paths", then_saved_again)
+    out = tmp_path / "out"
+    result = run(
+        "check", "--format", "docx", "--output-dir", str(out), "--split-per-file", str(source)
+    )
+    assert result.exit_code == 2
+    assert "甲镇.txt：文件在检查之后被改动过，请重新运行，未生成 Word 副本。" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["乙镇（审查意见）.docx"]
+    assert docx_text((out / "乙镇（审查意见）.docx").read_bytes()) == clean_text()
+
+
+def test_format_docx_needs_split_per_file_and_files():
+    alone = run("check", "--format", "docx", str(seed(1)))
+    assert (
+        alone.exit_code == 2
+        and "请与 --output-dir 文件夹 --split-per-file 一起使用" in alone.output
+    )
+    one_file = run("check", "--format", "docx", "--output-dir", "d", str(seed(1)))
+    assert one_file.exit_code == 2 and "--split-per-file" in one_file.output
+    stdin = run("check", "--format", "docx", "--output-dir", "d", "--split-per-file", "-")
+    assert stdin.exit_code == 2 and "标准输入（-）不能生成 Word 副本" in stdin.output

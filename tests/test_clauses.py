@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.document.clauses import stem_of
+from reportlint.document.clauses import counts_with, stem_of
 
 from support import document
 
@@ -148,3 +148,65 @@ def test_yue_and_jin_inside_a_word_make_no_approximation():
     doc, (sentence,) = body("实际签约132个，就近办理12件，约0.39万元，近200件。")
     figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
     assert [f.approx for f in figures] == ["", "", "约", "近"]
+
+
+def test_a_table_typed_as_text_has_named_columns_units_and_cells():
+    doc = document(
+        HEAD
+        + "项目\t受理（件）\t金额（万元）\t办结率\n行政复议\t26\t1.5\t96.2%\n合计\t26\t—\t96.2%\n"
+    )
+    (table,) = doc.tables
+    assert table.header == ("项目", "受理", "金额", "办结率")
+    assert table.units == ("", "件", "万元", "")
+    assert table.labels == ("行政复议", "合计")
+    assert table.total_rows() == [1] and table.total_columns() == []
+    assert table.cells[1][1] is None
+    money = table.figure(0, 1, "金额")
+    assert money is not None and (money.amount, money.unit_class, money.decimals) == (
+        15000,
+        "元",
+        1,
+    )
+    rate = table.rate(0, 2, "办结率")
+    assert rate is not None and (rate.stem, rate.value) == ("办结", 96.2)
+    span = doc.span(rate.start, rate.end)
+    assert doc.text[span.start : span.end] == "96.2%"
+    # a row of words or a line of prose with a gap is no table
+    assert document(HEAD + "项目\t做法\n普法\t送法下乡\n").tables == ()
+
+
+def test_rate_mentions_in_turn_before_their_name_in_words_and_named_shares():
+    doc, (sentence,) = body(
+        "审结率分别为94.4%、90.9%，参考率和合格率分别达到99.6%和98.8%，以96.5%的办结率位居第一，"
+        "办结率达到百分之九十五点五，实现百分之百办结，适用简易程序的占比62.5%，占受理总数40件的95%。"
+    )
+    rates = [r for c in doc.clauses_of(sentence) for r in c.rates]
+    assert [(r.name, r.value, r.decimals, r.respective, r.share) for r in rates] == [
+        ("审结率", 94.4, 1, 0, False),
+        ("审结率", 90.9, 1, 1, False),
+        ("参考率", 99.6, 1, 0, False),
+        ("合格率", 98.8, 1, 1, False),
+        ("办结率", 96.5, 1, -1, False),
+        ("办结率", 95.5, 1, -1, False),
+        ("办结率", 100, 0, -1, False),
+        ("占比", 62.5, 1, -1, True),
+        ("占", 95, 0, -1, True),
+    ]
+    # a share after words and no count names its part
+    assert rates[7].stem == "适用简易程序" and rates[8].stem == ""
+    assert doc.view.text[rates[4].start : rates[4].end] == "96.5%的办结率"
+
+
+def test_words_of_a_figure_stop_at_a_comma_inside_brackets():
+    doc, (sentence,) = body("行政复议纠错率为18.2%（全年审结22件，纠错4件）。")
+    figures = [f for c in doc.clauses_of(sentence) for f in c.figures]
+    assert [(f.lead, f.tail) for f in figures] == [("全年审结", ""), ("纠错", "")]
+
+
+def test_a_unit_with_another_in_brackets_counts_both():
+    doc, (sentence,) = body("全年审查各类文件67件（份）：合同协议43份，规范性文件6件。")
+    total, contracts, rules = (f for c in doc.clauses_of(sentence) for f in c.figures)
+    assert (total.unit, total.unit_class, total.also, total.tail) == ("件", "cases", "份", "")
+    assert (contracts.unit_class, contracts.also) == ("份", "")
+    assert counts_with(contracts, total) and counts_with(rules, total)
+    assert not counts_with(total, contracts)

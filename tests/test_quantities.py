@@ -52,3 +52,18 @@ def test_a_wrong_total_next_to_an_ordinal_is_still_found():
         "一、主要工作\n清理规范性文件45条：依照第三十三条修改28条、废止15条。\n", "sum-consistency"
     )
     assert [d.code for d in found] == ["RL202"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("胜诉七件、败诉一件、撤诉二件", [(7, "件"), (1, "件"), (2, "件")]),
+        ("负责人出庭应诉一次。", [(1, "次")]),
+        ("推动一件事一次办", []),
+        ("一次性告知，一起研究", []),
+        ("对每一件、每一次都跟踪回访", []),
+        ("按照“成熟一批、出台一批”的原则", []),
+    ],
+)
+def test_one_in_chinese_is_a_count_only_as_an_item(text, expected):
+    assert counts(text) == expected

@@ -4,24 +4,15 @@ clean sample."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from support import recall_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _recall_module():
-    spec = importlib.util.spec_from_file_location("bench_recall", ROOT / "bench" / "recall.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_numbers_corpus_recall_and_no_false_findings():
-    recall = _recall_module()
+    recall = recall_module()
     per_class, samples, _ = recall.run_family(
         ROOT / "bench" / "corpora" / "numbers.yaml", None, False
     )

@@ -162,3 +162,20 @@ def test_an_old_doc_beside_its_docx_and_word_lock_files_are_passed_over(tmp_path
     (tmp_path / "~$另一份.doc").write_bytes(ole)
     result = run("check", str(tmp_path))
     assert result.exit_code == 0 and "检查了 1 个文件" in result.output
+
+
+def test_a_folder_walk_passes_over_reportlints_own_copies_with_comments(tmp_path):
+    from pathlib import Path
+
+    # `reportlint check --format docx --split-per-file` or `annotate` writes
+    # "报告（审查意见）.docx" beside the reports: a later run must not check it.
+    from reportlint.runner import collect
+
+    (tmp_path / "报告.txt").write_text("某镇2024年法治政府建设情况报告\n", encoding="utf-8")
+    (tmp_path / "报告（审查意见）.docx").write_bytes(b"PK\x03\x04")
+    config = Configuration()
+    found = [item for item in collect([str(tmp_path)], config) if isinstance(item, str)]
+    assert [Path(p).name for p in found] == ["报告.txt"]
+    # Named on the command line, it is checked like any file.
+    named = str(tmp_path / "报告（审查意见）.docx")
+    assert named in [item for item in collect([named], config) if isinstance(item, str)]

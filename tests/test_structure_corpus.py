@@ -7,17 +7,14 @@ and is expected to fail until it is fixed."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from types import ModuleType
 
 import pytest
 import yaml
 
 from reportlint.checks import RuleSet
 
-from support import ROOT
+from support import ROOT, recall_module
 
 CORPUS = ROOT / "bench" / "corpora" / "structure.yaml"
 CLASSES = {
@@ -28,15 +25,6 @@ CLASSES = {
     "stray spaces",
     "lost breaks",
 }
-
-
-def recall_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_recall", ROOT / "bench" / "recall.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 RECALL = recall_module()

@@ -8,19 +8,24 @@ import base64
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from starlette.testclient import TestClient
 
+from reportlint.annotate import text_to_docx
 from reportlint.checks import RuleSet
+from reportlint.document import parse
+from reportlint.extract.docx import docx_text
 from reportlint.fix import fix_source
-from reportlint.load import load_bytes
+from reportlint.load import format_of, load_bytes
 from reportlint.web import check as web_check
-from reportlint.web.app import SECURITY_HEADERS, create_app
+from reportlint.web.app import DOCX_TYPE, SECURITY_HEADERS, create_app
 from test_extract_docx import clean_report_docx
 from test_extract_pdf import make_pdf, typeset
+from word_support import commented, overview
 
 from support import SYNTHETIC, builtin_rules, clean_text, seed
 
@@ -37,6 +42,22 @@ def client(rules) -> TestClient:
 
 def upload(client: TestClient, name: str, data: bytes, **headers: str):
     return client.post("/api/check", content=data, headers={"X-File-Name": quote(name), **headers})
+
+
+def annotate(client: TestClient, name: str, data: bytes, **headers: str):
+    return client.post(
+        "/api/annotate", content=data, headers={"X-File-Name": quote(name), **headers}
+    )
+
+
+def expected_comments(data: bytes, name: str, rules: RuleSet) -> Counter[tuple[str, str]]:
+    """What the annotated copy should hold: for each finding, its comment's
+    first line and the text it flags."""
+    doc = parse(load_bytes(data, name, format_of(name)))
+    return Counter(
+        (f"【{d.severity.label}】{d.message}", doc.text[d.span.start : d.span.end])
+        for d in rules.run(doc)
+    )
 
 
 def findings(path: Path) -> list[dict]:
@@ -104,6 +125,79 @@ def test_a_word_file_is_checked_and_its_fixed_text_offered_as_utf8(client, tmp_p
     assert answer["fixed"]["name"] == "报告（已修正）.txt"
     assert data.startswith(b"\xef\xbb\xbf") and "\r\n" in data.decode("utf-8-sig")
     assert "2024年，" in data.decode("utf-8-sig") and "2024年," not in data.decode("utf-8-sig")
+
+
+def test_a_word_upload_gets_its_annotated_copy_on_request(client, rules):
+    data = text_to_docx(seed(4).read_text("utf-8"))
+    answer = upload(client, "杭州道街.docx", data).json()
+    assert answer["word"] == {"name": "杭州道街（审查意见）.docx", "from": None}
+    response = annotate(client, "杭州道街.docx", data)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == DOCX_TYPE
+    assert response.headers["content-disposition"] == "attachment; filename*=UTF-8''" + quote(
+        "杭州道街（审查意见）.docx"
+    )
+    for header, value in SECURITY_HEADERS.items():
+        assert response.headers[header] == value
+    total = sum(answer["counts"].values())
+    assert response.headers["x-comments"] == str(total)
+    assert 250 < int(response.headers["x-revisions"]) < total  # the safe fixes, tracked
+    # One comment per finding the page listed, on the text it flags, and the overview.
+    copy = response.content
+    expected = expected_comments(data, "杭州道街.docx", rules)
+    assert commented(copy) == expected and expected.total() == total
+    assert overview(copy).startswith(f"reportlint 审查意见：共 {total} 处（错误 1 处，")
+    # The copy is the upload with comments and changes: the text, changes rejected, is the same.
+    assert docx_text(copy).count("\n") == docx_text(data).count("\n")
+
+
+def test_a_text_upload_gets_a_word_copy_made_from_its_text(client, rules):
+    data = (SYNTHETIC / "bad-signature-date.txt").read_bytes()
+    answer = upload(client, "望溪镇.txt", data).json()
+    assert answer["word"] == {"name": "望溪镇（审查意见）.docx", "from": "text"}
+    response = annotate(client, "望溪镇.txt", data)
+    copy = response.content
+    assert response.headers["x-comments"] == "1"
+    assert commented(copy) == expected_comments(data, "望溪镇.txt", rules)
+    ((first, flagged),) = commented(copy)
+    assert first.startswith("【错误】落款日期") and flagged == "2025120"
+    assert "本文档由文本文件的文字生成" in overview(copy)
+    assert docx_text(copy) == data.decode("utf-8")
+
+
+def test_pasted_text_and_a_pdf_get_word_copies_too(client, rules):
+    text = clean_text().replace("2025年1月20日", "2025120")
+    pasted = client.post(
+        "/api/annotate",
+        content=text.encode("utf-8"),
+        headers={"Content-Type": "text/plain; charset=utf-8"},
+    )
+    assert unquote(pasted.headers["content-disposition"]).endswith("''粘贴的文字（审查意见）.docx")
+    assert commented(pasted.content) == expected_comments(text.encode(), "a.txt", rules)
+    pdf = make_pdf(typeset(clean_text()))
+    answer = upload(client, "报告.pdf", pdf).json()
+    assert answer["word"] == {"name": "报告（审查意见）.docx", "from": "pdf"}
+    response = annotate(client, "报告.pdf", pdf)
+    assert "本文档由PDF的文字生成" in overview(response.content)
+    assert "青岚县望溪镇" in docx_text(response.content)
+
+
+def test_the_word_copy_is_refused_as_the_check_is(client, rules, monkeypatch):
+    bad = annotate(client, "报告.docx", b"PK\x03\x04 not a zip")
+    assert bad.status_code == 422 and "无法生成“报告.docx”的 Word 文件" in bad.json()["error"]
+    assert annotate(client, "报告.doc", b"\xd0\xcf\x11\xe0").status_code == 415
+    foreign = annotate(client, "a.txt", clean_text().encode(), Origin="http://evil.example")
+    assert foreign.status_code == 403
+    assert annotate(client, "a.txt", b" \n").status_code == 422
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    # A bug of ours is said in Chinese, not a bare 500.
+    monkeypatch.setattr("reportlint.annotate.annotate_bytes", broken)
+    response = annotate(client, "a.txt", clean_text().encode())
+    assert response.status_code == 500
+    assert "内部出错（RuntimeError）" in response.json()["error"]
 
 
 def test_a_pdf_is_checked(client):

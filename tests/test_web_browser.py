@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -23,8 +24,12 @@ from urllib.parse import quote
 import pytest
 
 from browser import artifacts
+from reportlint.annotate import text_to_docx
+from reportlint.checks import Severity
+from reportlint.extract.docx import docx_text
 from reportlint.fix import fix_source
 from reportlint.load import load_path
+from word_support import commented, flagged, overview
 
 from support import SYNTHETIC, builtin_rules, clean_text, seed
 
@@ -124,7 +129,10 @@ def test_the_fixed_text_downloads_with_the_safe_fixes_applied(page, tmp_path):
     page.set_input_files("#file", str(seed(4)))
     page.locator("#report .rl-report").wait_for()
     outcome = fix_source(load_path(seed(4)), builtin_rules().selected())
-    assert f"已自动修正 {outcome.applied} 处" in page.inner_text("#fixed-note")
+    assert (
+        f"其中 {outcome.applied} 处（标点、序号、空格等）已在下载的文字中改好"
+        in page.inner_text("#fixed-note")
+    )
     with page.expect_download() as info:
         page.click("#download-fixed")
     download = info.value
@@ -132,6 +140,54 @@ def test_the_fixed_text_downloads_with_the_safe_fixes_applied(page, tmp_path):
     target = tmp_path / download.suggested_filename
     download.save_as(target)
     assert target.read_bytes() == outcome.text.encode("utf-8")
+
+
+def test_the_annotated_word_file_downloads(page, tmp_path):
+    source = tmp_path / f"{seed(4).stem}.docx"
+    source.write_bytes(text_to_docx(seed(4).read_text("utf-8")))
+    page.set_input_files("#file", str(source))
+    page.locator("#report .rl-report").wait_for()
+    assert "不是 Word 文件" not in page.inner_text("#word-note")
+    with page.expect_download() as info:
+        page.click("#download-word")
+    download = info.value
+    assert download.suggested_filename == f"{seed(4).stem}（审查意见）.docx"
+    target = tmp_path / "downloaded.docx"
+    download.save_as(target)
+    # A comment per finding the page lists, each on the text it flags, and the overview.
+    found = expected(source)
+    assert page.locator("#report .rl-findings li").count() == len(found)
+    text = docx_text(source.read_bytes())
+    copy = target.read_bytes()
+    assert commented(copy) == Counter(
+        (f"【{Severity(f['severity']).label}】{f['message']}", flagged(text, f)) for f in found
+    )
+    assert overview(copy).startswith(f"reportlint 审查意见：共 {len(found)} 处")
+    note = page.locator("#word-note")
+    note.filter(has_text="已下载").wait_for()
+    assert note.inner_text().startswith(
+        f"已下载“{download.suggested_filename}”：{len(found)} 条批注"
+    )
+    assert page.is_enabled("#download-word")
+
+
+def test_the_word_copy_is_of_the_file_as_it_was_checked(page, tmp_path):
+    """The page keeps the upload: a file saved again in Word after the check
+    does not change what the copy is of."""
+    source = tmp_path / "望溪镇报告.txt"
+    source.write_bytes((SYNTHETIC / "bad-signature-date.txt").read_bytes())
+    page.set_input_files("#file", str(source))
+    page.locator("#report .rl-report").wait_for()
+    assert "不是 Word 文件，Word 文件按其中的文字生成" in page.inner_text("#word-note")
+    source.write_text(clean_text(), "utf-8")
+    with page.expect_download() as info:
+        page.click("#download-word")
+    assert info.value.suggested_filename == "望溪镇报告（审查意见）.docx"
+    copy = Path(info.value.path()).read_bytes()
+    assert docx_text(copy) == (SYNTHETIC / "bad-signature-date.txt").read_text("utf-8")
+    assert [first for first, _ in commented(copy)] == [
+        f"【错误】{f['message']}" for f in expected(SYNTHETIC / "bad-signature-date.txt")
+    ]
 
 
 def test_a_dropped_file_is_checked(page):
@@ -208,6 +264,8 @@ def test_nothing_is_written_to_the_temporary_folder(page, server):
     _, scratch = server
     page.set_input_files("#file", str(seed(1)))
     page.locator("#report .rl-report").wait_for()
+    with page.expect_download():
+        page.click("#download-word")
     # A large upload too (2 MB, past where form parsers spool to disk); binary,
     # so that it is refused quickly once read.
     big = b"\x89PNG\r\n\x1a\n\x00\x00" * (200 * 1024)
@@ -237,13 +295,16 @@ def test_serve_opens_the_page_in_the_browser(tmp_path):
         process.wait(timeout=10)
 
 
-def test_screenshot_of_the_page(page):
+def test_screenshot_of_the_page(page, tmp_path):
+    """What a clerk sees for seed 004 as a Word file (docs/clerk-page.png is a copy)."""
     folder = artifacts()
     page.screenshot(path=str(folder / "serve-empty.png"))
-    page.set_input_files("#file", str(seed(4)))
+    report = tmp_path / f"{seed(4).stem}.docx"
+    report.write_bytes(text_to_docx(seed(4).read_text("utf-8")))
+    page.set_input_files("#file", str(report))
     page.locator("#report .rl-report").wait_for()
     page.locator("#report .rl-group.rl-error a.rl-finding").first.click()
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(folder / "serve-page.png"))
+    page.screenshot(path=str(folder / "serve-page.png"), full_page=True)
     data = (folder / "serve-page.png").read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from typing import Any
 
 import docx
@@ -204,3 +205,32 @@ def without_labels(text: str, start: int, end: int, labels: list[str]) -> str:
                 kept.append(ch)
         position += len(line) + 1
     return "".join(kept)
+
+
+def commented(data: bytes) -> Counter[tuple[str, str]]:
+    """Each comment's first line (【级别】message) with the text it covers, the
+    overview comment on the title aside: comments read by python-docx, their
+    ranges from the raw XML."""
+    anchored = anchored_texts(data)
+    found: Counter[tuple[str, str]] = Counter()
+    for key, (_, _, text) in comment_texts(data).items():
+        first = text.split("\n", 1)[0]
+        if not first.startswith("reportlint 审查意见"):
+            found[(first, anchored[key])] += 1
+    return found
+
+
+def overview(data: bytes) -> str:
+    """The overview comment's text."""
+    (text,) = [t for _, _, t in comment_texts(data).values() if t.startswith("reportlint 审查意见")]
+    return text
+
+
+def flagged(text: str, finding: dict[str, Any]) -> str:
+    """The text a finding of the JSON output flags (1-based lines and columns)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    start = starts[finding["line"] - 1] + finding["column"] - 1
+    end = starts[finding["end_line"] - 1] + finding["end_column"] - 1
+    return text[start:end]

@@ -25,6 +25,7 @@ from reportlint.report import (
     BINARY_FORMATS,
     EXTENSIONS,
     FORMATS,
+    PER_REPORT_FORMATS,
     FormatOptions,
     RunResult,
     get_formatter,
@@ -85,7 +86,8 @@ def _severity(value: str | None) -> Severity | None:
     metavar="格式",
     default="text",
     show_default=True,
-    help="输出格式：" + "、".join(FORMATS) + "。",
+    help="输出格式：" + "、".join(FORMATS) + "。docx 是每份报告一个带批注的 Word 副本"
+    "（与 --output-dir、--split-per-file 一起用）。",
 )
 @config_option
 @click.option("--select", multiple=True, help="只检查这些规则（代码、代码前缀或名称，逗号分隔）。")
@@ -219,6 +221,15 @@ def check(
         raise click.UsageError("--output 与 --output-dir 只能选一个")
     if split_per_file and (statistics or diff):
         raise click.UsageError("--split-per-file 不能与 --statistics 或 --diff 一起使用")
+    if output_format in PER_REPORT_FORMATS and not split_per_file:
+        raise click.UsageError(
+            f"--format {output_format} 为每份报告生成一个带批注的 Word 副本："
+            "请与 --output-dir 文件夹 --split-per-file 一起使用"
+        )
+    if output_format in PER_REPORT_FORMATS and STDIN_NAME in paths:
+        raise click.UsageError(
+            f"--format {output_format} 需要报告文件：标准输入（-）不能生成 Word 副本"
+        )
     if output_format in BINARY_FORMATS and not (output_file or output_dir) and _is_terminal():
         raise click.UsageError(
             f"--format {output_format} 生成的是二进制文件：请用 --output 文件名.{output_format} 写入文件"
@@ -253,7 +264,8 @@ def check(
             jobs=jobs,
             force_exclude=force_exclude,
             respect_gitignore=respect_gitignore,
-            keep_text=output_format == "html",
+            # html shows the text; docx compares it with the file read again.
+            keep_text=output_format in ("html", "docx"),
             on_file=stream,
             encode=stream.encode if stream is not None else None,
         )
@@ -307,8 +319,11 @@ def check(
     if output_dir and not split_per_file:
         _make_dir(Path(output_dir))
         output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
+    failed = False
     if stream is not None and result.streamed:
         stream.close()
+    elif split_per_file and output_dir and output_format in PER_REPORT_FORMATS:
+        failed = _write_annotated(result, config, Path(output_dir), quiet)
     elif split_per_file and output_dir:
         _write_split(result, output_format, options, Path(output_dir), quiet)
     elif statistics and output_format == "text":
@@ -322,7 +337,7 @@ def check(
     else:
         report = get_formatter(output_format)(result, options)
         _emit(report, output_file, csv=output_format == "csv", colour=colour)
-    if result.errors:
+    if result.errors or failed:
         sys.exit(EXIT_ERROR)
     failing = any(
         d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
@@ -538,6 +553,82 @@ def _write_split(
     if not quiet:
         note = f"（其中 {replaced} 个覆盖了原有文件）" if replaced else ""
         click.echo(f"已在 {folder} 中写入 {len(views)} 个文件{note}。", err=True)
+
+
+def _write_annotated(result: RunResult, config: Configuration, folder: Path, quiet: bool) -> bool:
+    """--format docx --output-dir DIR --split-per-file: each checked report's
+    annotated Word copy, 原名（审查意见）.docx, in the folders the reports
+    were in.  Each file is read again and annotated with the findings this
+    run shows for it (a baseline's and those below --min-severity left out).
+    A file changed since it was checked gets no copy: its comments would not
+    be the findings the run reported.  True when a copy was not written."""
+    from collections import Counter
+
+    from reportlint.annotate import SUFFIX, annotate_bytes
+    from reportlint.fix import write_atomically
+    from reportlint.load import LoadError, read_file
+    from reportlint.report.split import split_names
+
+    views = result.files()
+    names = split_names([view.path for view in views], ".docx", SUFFIX)
+    shown: dict[str, Counter[tuple[str, str]]] = {}
+    for d in result.diagnostics:
+        shown.setdefault(d.path, Counter())[(d.code, d.fingerprint)] += 1
+    written = replaced = 0
+    failed = False
+
+    def skip(path: str, why: str) -> None:
+        nonlocal failed
+        click.echo(f"{path}：{why}，未生成 Word 副本。", err=True)
+        failed = True
+
+    for view in views:
+        if view.info is None:
+            skip(view.path, view.error.message if view.error else "无法检查")
+            continue
+        target = folder / names[view.path]
+        wanted = shown.get(view.path, Counter())
+
+        def keep(d: Diagnostic, wanted: Counter[tuple[str, str]] = wanted) -> bool:
+            key = (d.code, d.fingerprint)
+            if wanted[key] <= 0:
+                return False
+            wanted[key] -= 1
+            return True
+
+        try:
+            copy = annotate_bytes(
+                read_file(view.path),
+                view.path,
+                config.rules_for(view.path),
+                config.settings_for(view.path).report_year,
+                keep=keep,
+            )
+        except LoadError as exc:
+            skip(view.path, f"检查之后无法再读取：{exc}")
+            continue
+        except Exception as exc:  # a bug of ours: this file fails, the others go on
+            skip(view.path, f"内部错误 {type(exc).__name__}: {exc}（请报告此问题）")
+            continue
+        if copy.text != view.info.text:
+            skip(view.path, "文件在检查之后被改动过，请重新运行")
+            continue
+        if +wanted:  # findings of the run not found again in the same text
+            skip(view.path, "内部错误：副本中的问题与检查结果不一致（请报告此问题）")
+            continue
+        _make_dir(target.parent)
+        replaced += target.exists()
+        try:
+            write_atomically(str(target), copy.docx)
+        except (FixError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            skip(view.path, f"无法写入 {target}：{reason}")
+            continue
+        written += 1
+    if not quiet:
+        note = f"（其中 {replaced} 个覆盖了原有文件）" if replaced else ""
+        click.echo(f"已在 {folder} 中写入 {written} 个带批注的 Word 副本{note}。", err=True)
+    return failed
 
 
 def _fail(message: str) -> NoReturn:

@@ -39,6 +39,15 @@ REPORT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".mhtml", ".mht", ".
 # Reports in a form reportlint cannot read: a directory walk takes them too, so
 # that each gets its error ("请另存为 .docx") instead of being passed over.
 UNREADABLE_SUFFIXES = (".doc", ".wps", ".rtf", ".odt")
+# The name of a Word copy with review comments that reportlint made of a report
+# ("报告（审查意见）.docx"): a folder's walk passes over it.
+REVIEW_COPY_SUFFIX = "（审查意见）"
+
+
+def is_review_copy(path: str | Path) -> bool:
+    return Path(path).stem.endswith(REVIEW_COPY_SUFFIX) and Path(path).suffix.lower() == ".docx"
+
+
 FORMATS = {
     ".docx": "docx",
     ".html": "html",

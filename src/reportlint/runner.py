@@ -27,6 +27,7 @@ from reportlint.load import (
     UNREADABLE_SUFFIXES,
     LoadError,
     Source,
+    is_review_copy,
     load_path,
 )
 from reportlint.report import FileError, ReportInfo, RunResult
@@ -126,6 +127,7 @@ def _walk(top: Path, config: Configuration, respect_gitignore: bool) -> Iterator
                     or (suffix in UNREADABLE_SUFFIXES and file.stem not in readable)
                 )
                 and file.stem.upper() not in NOT_REPORTS
+                and not is_review_copy(file)  # reportlint's own copy with comments
                 and not config.is_excluded(file)
                 and not (gitignore and gitignore.ignored(file))
             ):

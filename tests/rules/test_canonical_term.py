@@ -274,3 +274,25 @@ def test_swaps_are_taken_as_one_alternation_would_take_them():
         ("乙丙", "二"),
         ("甲乙", "一"),
     ]
+
+
+def test_the_school_post_renamed_in_2022():
+    # K7: 《中小学法治副校长聘任与管理办法》, in force 1 May 2022.
+    def at(year):
+        return f"某镇{year}年法治政府建设情况报告\n{year}年，为辖区5所中小学聘请法制副校长。"
+
+    (d,) = lint(at(2023), RULE)
+    assert d.message == "“法制副校长”应为“法治副校长”" and not d.fix.safe
+    assert lint(at(2022), RULE) != []
+    assert lint(at(2021), RULE) == []
+    # the old title was right before; without a year it is left alone
+    assert lint("为辖区5所中小学聘请法制副校长。", RULE) == []
+
+
+def test_the_supervision_rules_by_their_short_name():
+    # K7: only where the sentence is about the rule of law or the annual report.
+    assert [d.message for d in lint("按照《督查工作规定》要求，于3月底前公开年度报告。", RULE)] == [
+        "“《督查工作规定》”应为“《督察工作规定》”"
+    ]
+    assert lint("按照《督察工作规定》要求，于3月底前公开年度报告。", RULE) == []
+    assert lint("修订《督查工作规定》，健全督查督办机制。", RULE) == []

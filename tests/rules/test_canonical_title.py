@@ -152,3 +152,13 @@ def test_a_bad_edition_fails_the_load_with_its_key():
     with pytest.raises(RuleError) as info:
         load_pack_text(pack, "mine.yaml")
     assert info.value.key == "params.titles[0].editions[0]"
+
+
+def test_years_in_chinese_numerals():
+    # K6: compared as the same years; the suggestion is in Arabic numerals.
+    (d,) = lint(report(2022, "认真贯彻《法治政府建设实施纲要（二〇二〇—二〇二五年）》。"), RULE)
+    assert d.source_line[d.column - 1 : d.end_column - 1] == (
+        "法治政府建设实施纲要（二〇二〇—二〇二五年）"
+    )
+    assert (d.severity.value, d.fix.replacement) == ("error", OUTLINE)
+    assert found(2022, "认真贯彻《法治政府建设实施纲要（二〇二一—二〇二五年）》。") == []

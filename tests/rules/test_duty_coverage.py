@@ -194,3 +194,28 @@ def test_a_sentence_listing_the_reports_parts_is_not_the_duty_part():
     )
     assert lint(text, "duty-coverage") == []
     assert any("第一责任人" in d.message for d in lint(text, "required-sections"))
+
+
+# Review of 44 unseen real reports (review 3).
+def test_a_department_has_one_principal():
+    head = "某县司法局2023年法治政府建设年度报告\n一、主要举措和成效\n依法行政。\n"
+    tail = TAIL.replace("某镇人民政府", "某县司法局")
+    body = "局长带头学法3次，主持专题会议研究法治工作2次，出庭应诉1次，年终述法1次。"
+    text = head + "二、党政主要负责人履行推进法治建设第一责任人职责情况\n" + body + "\n" + tail
+    assert lint(text, "duty-coverage") == []
+    # A town's report still wants both leaders.
+    (found,) = lint(duty_report(body.replace("局长", "镇长")), "duty-coverage")
+    assert "党委（党组）和政府主要负责人" in found.message
+
+
+def test_duty_acts_worded_as_in_unseen_reports():
+    for body in (
+        # 四个亲自 without 亲自, 旁听庭审, 述职 with the duty
+        "镇党委书记、镇长部署重要工作、过问重大问题、协调重点环节、督办重要任务。组织集中学法3次。"
+        "全体干部参加旁听庭审，主要负责人履职情况与年度述职一并开展。",
+        # 谋划部署 at a meeting, 带头学习法律法规
+        "镇党委书记、镇长带头学习法律法规，年初召开专题会议谋划部署全年任务，落实述法要求。",
+        # 部署推进, 研究解决
+        "镇党委书记、镇长在党委会上专题述法，加大重要工作部署推进和重大问题研究解决力度。",
+    ):
+        assert lint(duty_report(body), "duty-coverage") == [], body

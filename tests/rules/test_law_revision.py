@@ -131,3 +131,35 @@ def test_a_bad_date_fails_the_load_with_its_key():
     with pytest.raises(RuleError) as info:
         load_pack_text(pack, "mine.yaml")
     assert info.value.key == "params.laws[0].revisions[0].adopted"
+
+
+# --- held-out review (K8–K10) -------------------------------------------------------
+
+
+def test_an_edition_after_new_is_judged_first():
+    # K9: 新修正 before an old edition hid the edition.
+    ((severity, message),) = found(2024, "学习新修正的《中华人民共和国立法法》（2015年修正）。")
+    assert severity == "warning" and "已于2023年3月修正" in message
+    assert found(2024, "学习新修正的《中华人民共和国立法法》（2023年修正）。") == []
+    # the edition cited is the one called new: the 2017 text was not new in 2023
+    ((_, message),) = found(2023, "学习新修订的《行政复议法》（2017年修正）。")
+    assert message.endswith("2023年度的报告不宜再称“新修订”")
+
+
+def test_an_edition_written_as_a_bare_year():
+    # K10
+    ((severity, message),) = found(2021, "依照《政府信息公开条例》（2007年）答复申请。")
+    assert severity == "warning" and "已于2019年4月修订" in message
+    assert found(2021, "依照《政府信息公开条例》（2019年）答复申请。") == []
+    assert found(2024, "依照《行政复议法》（2023年9月1日修订）办理。") == []
+    assert [s for s, _ in found(2024, "依照《行政复议法》（2020年）办理。")] == ["error"]
+
+
+def test_laws_never_revised_and_the_work_safety_law():
+    # K8
+    assert [s for s, _ in found(2023, "依照《行政强制法》（2019年修正）实施查封。")] == ["error"]
+    assert [s for s, _ in found(2021, "组织学习新修订的《行政强制法》。")] == ["warning"]
+    assert [s for s, _ in found(2022, "组织学习新修订的《人民调解法》。")] == ["warning"]
+    ((_, message),) = found(2022, "依照《安全生产法》（2014年修正）开展执法检查。")
+    assert "已于2021年6月修正（2021年9月起施行）" in message
+    assert found(2021, "依照《安全生产法》（2014年修正）开展执法检查。") == []

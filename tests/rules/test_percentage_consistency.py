@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import clean_text, lint
 
 HEAD = "某镇2023年法治政府建设年度报告\n一、主要举措和成效\n"
@@ -348,3 +350,225 @@ def test_a_count_that_names_the_rate_is_no_count_of_its_act():
     ((_, message),) = rates("发放满意度调查问卷246份，评价满意207份，满意度达86.4%。")
     assert "207÷246" in message
     assert rates("发放满意度调查问卷246份，评价满意207份，满意度达84.1%。") == []
+
+
+def test_a_sibling_category_is_no_whole_of_a_count_not_done():
+    # 不合格2卷 is the rest of a whole of at least 40+2: 优秀案卷14卷 is a sibling
+    assert (
+        rates(
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率96.4%。"
+        )
+        == []
+    )
+    (found,) = rates("评查执法案卷45卷，其中优秀12卷、合格31卷、不合格2卷，合格率97.6%。")
+    assert "(45-2)÷45" in found[1]
+
+
+def test_a_comparison_after_a_rate_does_not_make_it_another_period():
+    (found,) = rates(
+        "前三季度，行政复议纠错率为10.5%；全年审结行政复议案件40件，纠错4件，行政复议纠错率为10%。",
+        "全年行政复议纠错率12%，较上年有所下降。",
+    )
+    assert found[0] == "warning" and "写的是10%" in found[1]
+    # the period before a rate still makes it another period's
+    assert (
+        rates(
+            "前三季度，行政复议纠错率为10.5%；全年审结行政复议案件40件，纠错4件，行政复议纠错率为10%。"
+        )
+        == []
+    )
+
+
+def test_rates_in_a_table_are_checked_against_the_counts_of_their_row():
+    table = "项目\t受理（件）\t办结（件）\t办结率\n行政复议\t26\t25\t96.2%\n行政诉讼\t9\t8\t{}"
+    assert rates(table.format("88.9%")) == []
+    ((severity, message),) = rates(table.format("91.9%"))
+    assert severity == "error" and "8÷9" in message and "88.9%" in message
+    # without units in the header, and set on its side (the rate names a row)
+    assert rates("年度\t受理\t审结\t审结率\n2023年\t38\t37\t97.4%\n2024年\t45\t44\t97.8%") == []
+    ((_, message),) = rates(
+        "指标\t2023年\t2024年\n受理\t38\t45\n审结\t37\t44\n审结率\t94.7%\t97.8%"
+    )
+    assert "37÷38" in message
+
+
+def test_a_share_column_is_of_the_total_row_that_adds_up():
+    table = (
+        "纠纷类别\t数量（件）\t占比\n婚姻家庭纠纷\t42\t35%\n邻里纠纷\t36\t{}\n"
+        "其他纠纷\t42\t35%\n合计\t{}\t100%"
+    )
+    assert rates(table.format("30%", "120")) == []
+    ((_, message),) = rates(table.format("33%", "120"))
+    assert "36÷120" in message
+    # a 合计 that does not add up is RL202's finding, no whole for the shares
+    assert rates(table.format("30%", "125")) == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        # names that are not the count's verb + 率
+        ("应考人数126人，实考124人，参考率98.4%。", "应考人数126人，实考124人，参考率96.8%。"),
+        (
+            "制定行政规范性文件9件，按时报送备案9件，报备率100%。",
+            "制定行政规范性文件9件，按时报送备案8件，报备率100%。",
+        ),
+        (
+            "全年审批服务事项办件12.6万件，其中网上办理11.9万件，网办率94.4%。",
+            "全年审批服务事项办件12.6万件，其中网上办理11.9万件，网办率91.4%。",
+        ),
+        (
+            "全年应诉案件20件，负责人出庭19件，出庭应诉率保持在90%以上。",
+            "全年应诉案件20件，负责人出庭17件，出庭应诉率保持在90%以上。",
+        ),
+        # a count done late is the rest of the whole
+        (
+            "全年办理人大代表建议和政协提案47件，超期办复3件，按期办复率93.6%。",
+            "全年办理人大代表建议和政协提案47件，超期办复3件，按期办复率95.6%。",
+        ),
+        # 完成率 may pass 100% and is still of its counts
+        (
+            "全年计划开展普法活动25场，实际开展28场，完成率112%。",
+            "全年计划开展普法活动25场，实际开展28场，完成率118%。",
+        ),
+        # the rate before its counts, after it in its clause or in brackets
+        (
+            "矛盾纠纷调解成功率98.2%，全年调处矛盾纠纷113件，成功调解111件。",
+            "矛盾纠纷调解成功率99.2%，全年调处矛盾纠纷113件，成功调解111件。",
+        ),
+        (
+            "行政复议纠错率为18.2%（全年审结22件，纠错4件）。",
+            "行政复议纠错率为16.2%（全年审结22件，纠错4件）。",
+        ),
+        (
+            "以96.5%的办结率位居全县第一，全年受理群众诉求200件，办结193件。",
+            "以97.5%的办结率位居全县第一，全年受理群众诉求200件，办结193件。",
+        ),
+        # the whole after its part, or named in the share
+        (
+            "全镇持有行政执法证件的38人，在岗执法人员40人，持证率95%。",
+            "全镇持有行政执法证件的38人，在岗执法人员40人，持证率92%。",
+        ),
+        (
+            "全镇有98名干部参加了网上学法考试，应参考102人，参考率96.1%。",
+            "全镇有98名干部参加了网上学法考试，应参考102人，参考率94.1%。",
+        ),
+        ("已办结的38件占受理总数40件的95%。", "已办结的38件占受理总数40件的93%。"),
+        (
+            "全年涉企罚没款1.2亿元，占罚没款总额2.5亿元的48%。",
+            "全年涉企罚没款1.2亿元，占罚没款总额2.5亿元的52%。",
+        ),
+        (
+            "已有31个村（社区）配备了法律顾问，全镇共33个村（社区），覆盖率93.9%。",
+            "已有31个村（社区）配备了法律顾问，全镇共33个村（社区），覆盖率96.9%。",
+        ),
+        # shares: 所占比例, 、占 after each part, a part named before 占比
+        (
+            "全镇法律明白人156名，其中村“两委”成员62名，所占比例为39.7%。",
+            "全镇法律明白人156名，其中村“两委”成员62名，所占比例为37.9%。",
+        ),
+        (
+            "全年受理信访事项120件，其中来信36件、占30%，来访84件、占70%。",
+            "全年受理信访事项120件，其中来信36件、占30%，来访84件、占75%。",
+        ),
+        (
+            "行政处罚案件中适用简易程序的占比62.5%，全年共办理行政处罚案件48件，适用简易程序30件。",
+            "行政处罚案件中适用简易程序的占比65.2%，全年共办理行政处罚案件48件，适用简易程序30件。",
+        ),
+        # values in turn (分别为), and a list whose items share the action before them
+        (
+            "全年受理行政复议申请、行政诉讼案件分别为18件、11件，审结分别为17件、10件，审结率分别为94.4%、90.9%。",
+            "全年受理行政复议申请、行政诉讼案件分别为18件、11件，审结分别为17件、10件，审结率分别为94.4%、91.9%。",
+        ),
+        (
+            "办理人大代表建议28件、政协提案35件，已办复代表建议28件、政协提案34件，办复率分别为100%和97.1%。",
+            "办理人大代表建议28件、政协提案35件，已办复代表建议28件、政协提案34件，办复率分别为100%和98.1%。",
+        ),
+        (
+            "学法考试参考率、合格率分别为99.2%、98.4%，应参考248人，实际参考246人，合格244人。",
+            "学法考试参考率、合格率分别为99.2%、97.4%，应参考248人，实际参考246人，合格244人。",
+        ),
+        # percentages in words
+        (
+            "全年受理群众诉求40件，办结40件，实现了百分之百办结。",
+            "全年受理群众诉求40件，办结38件，实现了百分之百办结。",
+        ),
+        (
+            "全年受理群众诉求60件，办结57件，办结率达到百分之九十五。",
+            "全年受理群众诉求60件，办结54件，办结率达到百分之九十五。",
+        ),
+    ],
+)
+def test_rates_as_held_out_text_writes_them(good, bad):
+    assert rates(good) == []
+    ((severity, _),) = rates(bad)
+    assert severity == "error"
+
+
+def test_respective_rates_are_reported_with_the_counts_in_their_place():
+    ((_, message),) = rates(
+        "2022年至2024年，分别受理群众诉求41件、54件、46件，办结39件、52件、45件，"
+        "办结率分别为95.1%、98.3%、97.8%。"
+    )
+    assert "52÷54" in message
+
+
+def test_a_rate_before_counts_of_another_period_or_group_is_not_read_from_them():
+    assert rates("上半年，群众诉求办结率为92.3%；全年受理诉求128件，办结123件，办结率96.1%。") == []
+    assert rates("群众诉求办结率为92.3%；全年受理诉求128件，办结123件。") == []
+    # a growth rate names no counts, and may pass 100%
+    assert rates("全年受理行政复议申请52件，同比增加12件，同比增长率30%。") == []
+
+
+def test_several_names_sharing_a_value_split_after_each_suffix():
+    # "及格率" opens with 及: it was cut into "" and "格率"
+    assert rates("全年组织考试6场次，参考率、及格率均在80%以上。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年共受理群众诉求120件。截至年底，已办结115件，办结率95.8%。",
+            "全年共受理群众诉求120件。截至年底，已办结115件，办结率97.8%。",
+        ),
+        (
+            "全年共受理法律援助申请29件。经审查，均符合援助条件。已结案27件，结案率93.1%。",
+            "全年共受理法律援助申请29件。经审查，均符合援助条件。已结案27件，结案率96.1%。",
+        ),
+        (
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率96.4%。",
+            "全年评查行政执法案卷56卷。其中，优秀案卷14卷，合格案卷40卷，不合格案卷2卷，案卷合格率94.6%。",
+        ),
+        # a rate in a heading, its counts in the first sentence under it
+        (
+            "（三）矛盾纠纷调解成功率达97.6%\n全年调处矛盾纠纷84件，调解成功82件。",
+            "（三）矛盾纠纷调解成功率达98.6%\n全年调处矛盾纠纷84件，调解成功82件。",
+        ),
+    ],
+)
+def test_the_whole_of_an_outcome_rate_in_the_sentence_before_or_its_counts_under_its_heading(
+    good, bad
+):
+    assert rates(good) == []
+    ((severity, _),) = rates(bad)
+    assert severity == "error"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two wholes before: which one the rate is of, the text does not say
+        "全年共受理行政复议申请20件，审结18件。其中纠错3件，纠错率11.1%。",
+        # a count of another object than the whole before
+        "2024年，镇司法所共受理法律援助申请35件。全年办结行政复议案件20件，办结率90%。",
+        # a rate that may have a base the report never states
+        "全镇共有执法人员45名。参加培训42人，参训率100%。",
+        # another paragraph
+        "全年共受理群众诉求120件。\n截至年底，已办结115件，办结率97.8%。",
+        # a count of the class in the rate's own sentence, too small to be the whole
+        "全年共受理信访件56件。受理群众诉求35件，办结38件，办结率95%。",
+    ],
+)
+def test_a_whole_in_another_sentence_is_read_only_where_it_is_the_one_whole(text):
+    assert rates(text) == []

@@ -339,3 +339,46 @@ def test_a_last_chapter_of_the_years_work_that_mentions_a_plan_word_is_no_plan()
         last = "四、工作特色和亮点\n" + body + "\n"
         (found,) = messages(report(MEASURES, DUTY, SHORTCOMINGS, last))
         assert "下一年度推进法治政府建设的主要安排" in found, body
+
+
+# Review of 44 unseen real reports (review 3): the duty part written as an item
+# under 组织领导/主体责任 whose opening names the principal's duty.
+def test_duty_as_an_item_whose_opening_names_the_principal_counts():
+    for item in (
+        # a run-in title, then the duty sentence
+        "（二）压实主体责任，健全工作机制。局主要负责同志切实履行法治建设第一责任人职责，"
+        "主持专题会议2次，年终述法1次。\n",
+        # a general lead-in sentence first
+        "（二）强化组织领导\n我局高度重视法治政府建设。局党组书记和局长切实履行推进法治建设"
+        "第一责任人职责，带头学法3次。\n",
+        # an inline item whose label is its own sentence
+        "（二）压实责任。一是加强领导。成立领导小组。二是压实主体责任。落实党政主要负责人"
+        "法治建设第一责任人职责，主要负责人带头学法3次。\n",
+        # a heading in the short form
+        "（二）履行第一责任，筑牢法治根基。局长带头学法3次，年终述法1次。\n",
+    ):
+        assert messages(report(MEASURES + item, SHORTCOMINGS, PLAN)) == [], item
+
+
+def test_weighing_the_principals_duty_is_not_the_duty_part():
+    for sentence in (
+        "我局高度重视法治政府建设。将党政主要负责人履行推进法治建设第一责任人职责情况纳入年度考核。\n",
+        "把主要负责人履行第一责任人职责情况列入年终述职内容。\n",
+    ):
+        found = messages(report(MEASURES + sentence, SHORTCOMINGS, PLAN))
+        assert len(found) == 1 and "第一责任人" in found[0], sentence
+    # Its third sentence is no opening.
+    late = "我局高度重视。成立领导小组。主要负责人认真履行第一责任人职责，带头学法3次。\n"
+    assert any("第一责任人" in m for m in messages(report(MEASURES + late, SHORTCOMINGS, PLAN)))
+
+
+def test_the_principal_named_inside_another_clause_is_no_duty_part():
+    # Real reports (review 3): members of a group, a list of measures, a cited rule.
+    for sentence in (
+        "成立领导小组，各单位主要负责人为成员，层层压实法治建设第一责任人职责。\n",
+        "将法治建设纳入年度工作要点，压实党政主要负责人第一责任人职责。\n",
+        "认真落实党政主要负责人履行推进法治建设第一责任人职责规定，同部署、同推进。\n",
+        "严格落实党政主要负责人推进法治政府建设第一责任人职责要求，实行首问负责制。\n",
+    ):
+        found = messages(report(MEASURES + sentence, SHORTCOMINGS, PLAN))
+        assert len(found) == 1 and "第一责任人" in found[0], sentence

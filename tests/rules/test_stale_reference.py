@@ -442,3 +442,74 @@ def test_the_nineteenth_congress_paired_with_plenums_of_the_twentieth_is_left_to
     sentence = "深入学习贯彻党的十九大精神和二十届二中全会精神。"
     assert found(2023, sentence) == []
     assert [d.code for d in lint(report(2023, sentence), "RL302", "RL303")] == ["RL303"]
+
+
+# --- held-out review (K1–K5) --------------------------------------------------------
+
+
+def test_a_year_that_dates_the_base_does_not_date_what_is_built_on_it():
+    # K1: "在2020年…的基础上" dates the base; the clause after it is current work.
+    base = "在2020年“七五”普法顺利通过终期验收的基础上，"
+    assert found(2021, base + "全面启动“八五”普法。") == []
+    ((_, column, severity, message),) = found(2021, base + "继续深化“七五”普法。")
+    assert severity == "warning" and message.startswith("“七五”普法”：七五普法规划")
+    assert column == len("2021年，" + base + "继续深化“") + 1
+    # a year standing as the sentence's own time still dates all of it
+    assert found(2024, "全镇坚持依法行政。2020年，全镇深入开展七五普法，顺利通过总结验收。") == []
+
+
+def test_closing_a_plan_is_history_only_in_the_two_reports_after_it_ended():
+    # K1: 总结, 验收, 收官 close a plan in its last year and the year after.
+    for year, quiet in ((2021, True), (2022, True), (2023, False), (2025, False)):
+        assert (found(year, "我镇完成七五普法总结验收。") == []) is quiet, year
+        assert (found(year, "我镇扎实推进“十三五”规划收官。") == []) is quiet, year
+    assert found(2025, "扎实推进“十四五”规划收官，统筹推进‘八五’普法验收。") == []
+    assert len(found(2027, "我镇圆满完成八五普法总结验收。")) == 0
+    assert len(found(2028, "我镇圆满完成八五普法总结验收。")) == 1
+    # the other look-back words hold in any year
+    assert found(2025, "我镇在“七五”普法基础上，落实普法责任制。") == []
+
+
+def test_the_superseded_outline_as_the_base_of_the_new_one_is_history():
+    # K2
+    outline = "《法治政府建设实施纲要（2015—2020年）》"
+    assert found(2021, f"在{outline}确定的目标基本实现的基础上，全面贯彻新纲要。") == []
+    assert len(found(2021, f"在{outline}确定的目标基本实现的基础上，继续贯彻{outline}。")) == 1
+
+
+def test_plans_not_yet_begun():
+    # K3: 九五普法 and “十五五” from the 2025 report on (its plans are for 2026).
+    for year, sentence in (
+        (2024, "全镇深入开展“九五”普法。"),
+        (2023, "按照九五普法规划，开展“民法典宣传月”活动。"),
+        (2023, "深入实施“十五五”规划。"),
+    ):
+        ((_, _, severity, _),) = found(year, sentence)
+        assert severity == "error", sentence
+    for year, sentence in (
+        (2025, "2026年，全面启动“九五”普法。"),
+        (2025, "深入实施“十五五”规划。"),
+        (2024, "科学谋划“十五五”时期法治政府建设。"),
+        (2024, "做好“十四五”收官和“十五五”开局衔接。"),
+    ):
+        assert found(year, sentence) == [], sentence
+
+
+def test_the_seventh_plan_by_its_title_and_in_single_quotes():
+    # K3, K4
+    ((_, _, _, message),) = found(
+        2022, "落实《关于开展法治宣传教育的第七个五年规划（2016—2020年）》。"
+    )
+    assert message.startswith("“法治宣传教育的第七个五年规划”：")
+    assert len(found(2023, "持续推进‘七五’普法。")) == 1
+    assert found(2020, "落实《关于开展法治宣传教育的第七个五年规划（2016—2020年）》。") == []
+
+
+def test_a_plenum_named_after_its_congress_without_its_term():
+    # K5: beside the 二十大, 三中全会 is the twentieth Central Committee's (July 2024).
+    ((_, _, severity, message),) = found(2023, "认真学习贯彻党的二十大、三中全会精神。")
+    assert severity == "error" and message.startswith("“二十大、三中全会”：党的二十届三中全会")
+    assert found(2023, "认真学习贯彻党的二十大、二中全会精神。") == []
+    assert found(2024, "认真学习贯彻党的二十大、三中全会精神。") == []
+    assert len(found(2018, "认真学习贯彻党的十九大和四中全会精神。")) == 1
+    assert found(2023, "认真学习贯彻党的二十大和省委十二届三中全会精神。") == []

@@ -397,3 +397,241 @@ def test_a_qizhong_family_goes_on_past_a_comma():
     assert "1626件+1963件=3589" in message
     # a later count of another kind still ends the list
     assert sums("受理信访件56件，其中来信12件、来访20件，已办结54件。") == []
+
+
+def test_one_written_in_chinese_is_a_count_in_a_list():
+    (message,) = sums("全年发生行政诉讼案件十件，其中胜诉七件、败诉二件、撤诉二件。")
+    assert "7件+2件+2件=11" in message
+    assert sums("全年发生行政诉讼案件十件，其中胜诉七件、败诉一件、撤诉二件。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 一 in a phrase, after the word it belongs to, in a slogan: no count
+        "全年办理政务服务事项12件，其中即办件3件、承诺件9件，推动一件事一次办。",
+        "全年开展执法检查5次：联合检查2次、专项检查3次，问题一次性告知。",
+        "清理行政许可事项6项：按照“成熟一批、出台一批”原则取消4项、下放2项。",
+    ],
+)
+def test_one_in_a_phrase_is_no_count(sentence):
+    assert sums(sentence) == []
+
+
+def test_a_change_against_last_year_is_no_whole_and_does_not_cut_the_whole_from_its_parts():
+    # "较上年减少420件：" was taken for the whole of the parts after it
+    assert (
+        sums(
+            "全年受理12345热线诉求3260件，较上年减少420件：咨询类1520件，求助类980件，投诉类760件。"
+        )
+        == []
+    )
+    (message,) = sums(
+        "全年受理12345热线诉求3260件，较上年减少420件：咨询类1520件，求助类980件，投诉类860件。"
+    )
+    assert "总数3260件" in message
+    (message,) = sums(
+        "全年办理行政处罚案件112件，同比下降15.2%，其中简易程序案件64件、普通程序案件58件。"
+    )
+    assert "总数112件" in message and "大于" in message
+
+
+def test_categories_of_act_are_no_overlapping_attributes():
+    # 涉及…的 items of one kind (行政处罚, 行政强制, 政府信息公开) do not overlap
+    (message,) = sums(
+        "全年受理行政复议申请37件，同比增加9件，其中涉及行政处罚的25件、行政强制的8件、政府信息公开的6件。"
+    )
+    assert "25件+8件+6件=39" in message
+    # attributes of several kinds still may
+    assert (
+        sums(
+            "以镇政府为被申请人或被告的行政争议案件共7件，其中涉及征地拆迁的4件、申请人或原告为企业的3件、经协调化解的2件。"
+        )
+        == []
+    )
+
+
+def test_a_table_without_units_has_its_total_row_and_total_column_checked():
+    # the unit in the header, or none at all
+    rows = "复议结果\t件数\n维持\t14\n撤销\t3\n驳回\t4\n合计\t{}"
+    assert sums(rows.format(21)) == []
+    (message,) = sums(rows.format(23))
+    assert "总数23件" in message and "14件+3件+4件=21" in message
+    money = "项目\t金额（万元）\n罚款\t86.4\n没收违法所得\t12.7\n合计\t{}"
+    assert sums(money.format(99.1)) == []
+    (message,) = sums(money.format(98.1))
+    assert "98.1万元" in message
+    columns = "年度\t行政复议\t行政诉讼\n2023年\t18\t7\n2024年\t22\t9\n合计\t40\t{}"
+    assert sums(columns.format(16)) == []
+    (message,) = sums(columns.format(18))
+    assert "7+9=16" in message
+    across = "社区\t来信\t来访\t网上信访\t合计\n东街社区\t3\t5\t4\t12\n西街社区\t2\t6\t3\t{}"
+    assert sums(across.format(11)) == []
+    (message,) = sums(across.format(12))
+    assert "2+6+3=11" in message
+
+
+def test_a_list_of_one_family_is_not_cut_where_its_first_items_add_up():
+    # 4+1 is 5, but 撤诉1件 is a third outcome, not a later count of something else
+    (message,) = sums("镇政府作为被告的行政诉讼案件5件：胜诉4件，败诉1件，撤诉1件。")
+    assert "4件+1件+1件=6" in message
+    assert sums("镇政府作为被告的行政诉讼案件5件：胜诉3件，败诉1件，撤诉1件。") == []
+
+
+def test_items_of_one_kind_go_on_past_a_comma_after_qizhong():
+    assert sums("全年办理行政处罚案件58件，其中简易程序31件，普通程序27件。") == []
+    (message,) = sums("全年办理行政处罚案件58件，其中简易程序31件，普通程序29件。")
+    assert "31件+29件=60" in message
+    # categories named before the whole, one a clause: they add up
+    (message,) = sums(
+        "全年审查规范性文件和重大行政决策事项共17件，其中规范性文件11件，重大行政决策事项8件。"
+    )
+    assert "11件+8件=19" in message and "不等于" in message
+    # channels of petitions, each with its share
+    (message,) = sums("全年受理信访事项120件，其中来信36件、占30%，来访94件、占70%。")
+    assert "36件+94件=130" in message
+    # an outcome or a later stage of the item before ends the list
+    assert sums("调处矛盾纠纷126件，其中婚姻家庭纠纷41件，调解成功39件，成功率95.1%。") == []
+    assert sums("受理信访件56件，其中行政复议案件30件，审结案件28件。") == []
+
+
+def test_the_way_a_whole_is_broken_down_stands_between_it_and_its_colon():
+    text = "全年共收到行政复议申请21件，按申请事项分：行政处罚11件，行政强制4件，政府信息公开3件，其他{}件。"
+    assert sums(text.format(3)) == []
+    (message,) = sums(text.format(5))
+    assert "总数21件" in message
+
+
+def test_one_part_of_a_subset_larger_than_its_whole():
+    (message,) = sums("全年开展“双随机、一公开”抽查38次，其中跨部门联合抽查41次。")
+    assert "总数38次" in message and "大于" in message
+    assert sums("全年开展“双随机、一公开”抽查38次，其中跨部门联合抽查14次。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        # words before 合计/共 and the number
+        (
+            "罚款42.6万元、没收违法所得8.3万元，罚没款合计50.9万元。",
+            "罚款42.6万元、没收违法所得8.3万元，罚没款合计52.9万元。",
+        ),
+        (
+            "召开常务会议学法四次、党委理论学习中心组学法六次，全年集中学法共十次。",
+            "召开常务会议学法四次、党委理论学习中心组学法六次，全年集中学法共十二次。",
+        ),
+        (
+            "2022年至2024年，分别办理行政复议案件12件、15件、21件，三年合计48件。",
+            "2022年至2024年，分别办理行政复议案件12件、15件、21件，三年合计45件。",
+        ),
+        # one part a clause: 合计 opening the clause, one family, 另, 各, 每季度
+        (
+            "全年减免行政事业性收费0.38亿元，降低企业用电成本0.52亿元，合计为企业减负0.9亿元。",
+            "全年减免行政事业性收费0.38亿元，降低企业用电成本0.52亿元，合计为企业减负0.95亿元。",
+        ),
+        (
+            "维持9件，撤销2件，驳回3件，全年共审结行政复议案件14件。",
+            "维持9件，撤销2件，驳回3件，全年共审结行政复议案件13件。",
+        ),
+        (
+            "东村、西村、南村各开展普法讲座2次，北社区开展3次，共开展普法讲座9次。",
+            "东村、西村、南村各开展普法讲座2次，北社区开展3次，共开展普法讲座8次。",
+        ),
+        (
+            "每季度开展执法检查1次，另开展专项检查3次，全年共开展执法检查7次。",
+            "每季度开展执法检查1次，另开展专项检查3次，全年共开展执法检查6次。",
+        ),
+    ],
+)
+def test_a_whole_after_its_parts(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "不等于" in message
+
+
+def test_a_count_of_its_own_after_a_few_counts_is_no_sum_of_them():
+    # 共 opening a clause may start a count of its own; parts after the subject they
+    # break down may be a suffix of the run
+    assert sums("全年受理行政复议申请12件，审结10件，共办理行政诉讼案件5件。") == []
+    assert sums("办理行政许可事项320件，行政处罚案件12件，共受理行政复议申请3件。") == []
+    assert sums("全年受理信访事项20件，来信8件，来访12件，共计20件。") == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年共办理行政复议案件20件。其中，维持12件，撤销3件，驳回5件。",
+            "全年共办理行政复议案件20件。其中，维持12件，撤销3件，驳回6件。",
+        ),
+        (
+            "全年共受理信访事项64件。其中来信18件，来访27件，网上信访19件。",
+            "全年共受理信访事项64件。其中来信18件，来访27件，网上信访29件。",
+        ),
+        (
+            "截至年底，我局共有执法人员34名。其中，持证执法人员31名，未持证3名。",
+            "截至年底，我局共有执法人员34名。其中，持证执法人员31名，未持证5名。",
+        ),
+        (
+            "2024年，全镇调解各类矛盾纠纷95件。婚姻家庭纠纷28件、邻里纠纷34件、土地纠纷19件、其他纠纷14件。",
+            "2024年，全镇调解各类矛盾纠纷95件。婚姻家庭纠纷28件、邻里纠纷34件、土地纠纷19件、其他纠纷24件。",
+        ),
+        (
+            "全年共受理行政复议申请33件。受理后，维持19件，撤销4件，确认违法2件，驳回6件，终止2件。",
+            "全年共受理行政复议申请33件。受理后，维持19件，撤销4件，确认违法2件，驳回6件，终止4件。",
+        ),
+    ],
+)
+def test_parts_in_the_sentence_after_their_whole(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "总数" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before does not end with its whole
+        "全年共受理信访事项64件，群众满意度明显提升。其中来信18件，来访27件，网上信访29件。",
+        # a list of parts that does not say it is whole
+        "全年共受理信访事项64件。来信18件、来访27件，网上信访29件。",
+        # another paragraph
+        "全年共办理行政复议案件20件。\n其中，维持12件，撤销3件，驳回6件。",
+    ],
+)
+def test_parts_after_a_sentence_are_read_only_right_after_their_whole(text):
+    assert sums(text) == []
+
+
+@pytest.mark.parametrize(
+    ("good", "bad"),
+    [
+        (
+            "全年审查各类文件67件（份）：合同协议43份，规范性文件6件，其他文件18件。",
+            "全年审查各类文件67件（份）：合同协议45份，规范性文件6件，其他文件18件。",
+        ),
+        (
+            "审查镇政府合同协议37份、规范性文件3件、重大行政决策事项2件，总计42件（份）。",
+            "审查镇政府合同协议37份、规范性文件3件、重大行政决策事项2件，总计44件（份）。",
+        ),
+    ],
+)
+def test_a_whole_in_two_units_adds_parts_in_either(good, bad):
+    assert sums(good) == []
+    (message,) = sums(bad)
+    assert "45份+6件+18件" in message or "37份+3件+2件" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence after has a whole of its own
+        "全年共受理信访事项64件。全年调解纠纷95件：婚姻家庭纠纷28件、邻里纠纷34件、其他纠纷33件。",
+        # a list with 其他 of another object than the whole before
+        "全年共受理信访事项64件。调解婚姻家庭纠纷28件、邻里纠纷34件、其他纠纷33件。",
+        # a whole counted in one unit only: 份 is another class
+        "全年审查各类文件67件：合同协议45份，规范性文件6件，其他文件18件。",
+    ],
+)
+def test_parts_after_a_sentence_or_in_another_unit_are_not_forced_onto_a_whole(text):
+    assert sums(text) == []

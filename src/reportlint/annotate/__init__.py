@@ -13,6 +13,7 @@ first made into a plain Word document of its text.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,16 @@ from typing import Any
 from reportlint.annotate.wording import Fate
 from reportlint.checks import Diagnostic, RuleSet
 from reportlint.document import parse
-from reportlint.load import DEFAULT_MAX_BYTES, LoadError, format_of, load_bytes
+from reportlint.load import (
+    DEFAULT_MAX_BYTES,
+    REVIEW_COPY_SUFFIX,
+    LoadError,
+    format_of,
+    is_review_copy,
+    load_bytes,
+)
 
-SUFFIX = "（审查意见）"
+SUFFIX = REVIEW_COPY_SUFFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,7 @@ class Annotation:
     # Word document was made from.
     converted_from: str | None
     summary_comment_id: int | None  # the overview comment on the title, if any
+    text: str  # the report's text as read (before any conversion), as check reads it
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -61,6 +70,7 @@ def annotate_bytes(
     revisions: bool = True,
     summary: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: Callable[[Diagnostic], bool] | None = None,
 ) -> Annotation:
     """Check a report given as bytes and return the annotated Word document.
 
@@ -68,10 +78,14 @@ def annotate_bytes(
     `check`); `rules` the rules to run (e.g. `RuleSet.load()`, or
     `Configuration.rules_for(path)`); `report_year` overrides the year read
     from the text.  `revisions=False` gives comments only; `summary=False`
-    leaves out the overview comment on the title.  Raises LoadError (with a
-    message in Chinese) when the input cannot be read.
+    leaves out the overview comment on the title.  `keep`, when given, is
+    asked about each finding, in the order the rules found them, and only
+    those it keeps are placed (`check --split-per-file --format docx` places the findings its
+    run shows, a baseline's and those below --min-severity left out).
+    Raises LoadError (with a message in Chinese) when the input cannot be read.
     """
     source = load_bytes(data, name, format_of(name), max_bytes)
+    read = source.text
     converted_from = None
     if source.format != "docx":
         converted_from = source.format
@@ -89,6 +103,8 @@ def annotate_bytes(
     if report_year is not None:
         doc.report_year, doc.year_source = report_year, "config"
     diagnostics = rules.run(doc)
+    if keep is not None:
+        diagnostics = [d for d in diagnostics if keep(d)]
     placed = annotate_document(
         document,
         text_map,
@@ -106,6 +122,7 @@ def annotate_bytes(
         placed.revisions,
         converted_from,
         placed.summary_comment_id,
+        read,
     )
 
 
@@ -117,7 +134,7 @@ def output_path(path: str | Path) -> Path:
 
 def is_output(path: str | Path) -> bool:
     """An annotated copy made by this module (left out of a folder's walk)."""
-    return Path(path).stem.endswith(SUFFIX) and Path(path).suffix.lower() == ".docx"
+    return is_review_copy(path)
 
 
 def text_to_docx(text: str) -> bytes:

@@ -33,11 +33,14 @@ from reportlint.document.literals import gate
 from reportlint.document.regexes import compiled
 
 _SPAN = compiled(r"^((?:19|20)\d{2})—((?:19|20)\d{2})$")
+# A year in Chinese numerals, as some titles are typed: 二〇二一.
+_HANZI_YEAR = r"[一二][〇○零九][〇○零一二三四五六七八九]{2}"
+_HANZI_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 # The bracketed years after a name, as written: （2021—2025年）, (2021-2025), (20212025年),
-# （2021年—2025年）, （2021年）.
+# （2021年—2025年）, （2021年）, （二〇二一—二〇二五年）.
 _YEARS = (
-    r"\s*[（(]\s*(?P<a>(?:19|20)\d{2})\s*年?\s*(?P<dash>[-—–－~～至到]*)\s*"
-    r"(?P<b>(?:19|20)\d{2})?\s*(?P<nian>年)?\s*[)）]"
+    rf"\s*[（(]\s*(?P<a>(?:19|20)\d{{2}}|{_HANZI_YEAR})\s*年?\s*(?P<dash>[-—–－~～至到]*)\s*"
+    rf"(?P<b>(?:19|20)\d{{2}}|{_HANZI_YEAR})?\s*(?P<nian>年)?\s*[)）]"
 )
 _MARKS = ("《", "〈", "<", "“", "‘")
 _HAN = compiled(r"\p{Han}")
@@ -142,7 +145,7 @@ def _judge(
     spans: list[tuple[int, int]],
     marked: bool,
 ) -> Finding | None:
-    a, b = int(m["a"]), int(m["b"]) if m["b"] else None
+    a, b = _year(m["a"]), _year(m["b"]) if m["b"] else None
     if (a, b) in spans:
         if not m["dash"]:
             message = "dash"
@@ -168,6 +171,11 @@ def _judge(
     if message != "years":
         del args["editions"]
     return Finding(span, message, args, Fix(span, replacement, safe=False))
+
+
+def _year(written: str) -> int:
+    """2021 from 2021 or 二〇二一."""
+    return int(written.translate(_HANZI_DIGITS))
 
 
 def _meant(

@@ -39,6 +39,9 @@ class Topic(Params):
     id: str
     label: str
     patterns: list[str]
+    # Not asked of a report whose issuer (Document.issuer) matches these: a
+    # department has one principal, so "党委和政府主要负责人" is a government's.
+    unless_issuer: list[str] = msgspec.field(default_factory=list)
 
 
 class CoverageParams(Params):
@@ -86,7 +89,13 @@ class Coverage(CheckKind[CoverageParams]):
             for i, t in enumerate(params.topics)
         ]
         self.required = [
-            (t, compile_patterns(t.patterns, f"required[{i}].patterns"))
+            (
+                t,
+                compile_patterns(t.patterns, f"required[{i}].patterns"),
+                compile_patterns(t.unless_issuer, f"required[{i}].unless_issuer")
+                if t.unless_issuer
+                else None,
+            )
             for i, t in enumerate(params.required)
         ]
         if params.min_topics > len(params.topics):
@@ -138,7 +147,11 @@ class Coverage(CheckKind[CoverageParams]):
         # A cited title names no one: "镇党委书记认真贯彻《党政主要负责人履行推进法治
         # 建设第一责任人职责规定》" says nothing of the government principal.
         own = _TITLE.sub("", f"{text}\n{named}")
-        absent = [t.label for t, p in self.required if not p.search(own)]
+        absent = [
+            t.label
+            for t, p, unless in self.required
+            if not p.search(own) and (unless is None or not unless.search(doc.issuer))
+        ]
         if absent:
             yield Finding(anchor, "missing-required", {"missing": "、".join(absent)})
 

@@ -10,6 +10,10 @@ say:
 - `stale_from` (a report year): from this year on, citing it as current is
   outdated (the 十九大 as the guiding congress in a 2023 report): a warning,
   naming what replaced it.
+- `closing`: words that close a finished plan (总结, 验收, 收官, 圆满完成).  A plan
+  is closed in its last year and the year after, so they make it history only
+  in the first `closing_years` reports from `stale_from`: "完成七五普法总结验收"
+  in 2021, not "推进七五普法验收" in 2025.
 
 A forward reference ("迎接党的二十大召开") is not a citation: `forward`
 patterns (and a fact's own `exceptions`) are looked for in the clause that
@@ -22,7 +26,14 @@ from collections.abc import Iterator
 
 import msgspec
 
-from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
+from reportlint.checks.base import (
+    CheckKind,
+    Finding,
+    ParamError,
+    Params,
+    compile_patterns,
+    validate_patterns,
+)
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
@@ -41,9 +52,11 @@ _OPENING_TIME = compiled(
     r"\s*(?:在|于)?(?P<year>(?:19|20)\d{2})年(?:度|底|末|初)?(?:\d{1,2}月(?:\d{1,2}日)?)?"
     r"(?:[，,]|(?!以来|起|开始|至|到|[—－\-–~]|前|\d))"
 )
-# ... and a later time named after it: "…，今年深入推进…".
+# ... and a later time named after it: "…，今年深入推进…", or a frame that leads past
+# it: "在2020年七五普法通过验收的基础上，继续…" dates the base, not what is built on it.
 _LATER_TIME = compiled(
     r"(?<!\d)(?:19|20)\d{2}年|今年|本年|当年|目前|当前|现在|现正|正在|至今|全年|近年|年来"
+    r"|基础上|以后|此后"
 )
 
 
@@ -55,12 +68,16 @@ class DatedFact(Sourced):
     successor: str = ""  # what replaced it, for the message
     # Words near a match that make it history, not a citation ("七五普法总结验收").
     exceptions: list[str] = msgspec.field(default_factory=list)
+    # Words that close a finished plan ("七五普法总结验收"): history only for a while.
+    closing: list[str] = msgspec.field(default_factory=list)
 
 
 class DatedParams(Params):
     facts: list[DatedFact]
     forward: list[str] = msgspec.field(default_factory=list)
     deadline_month: int = 4  # reports are published before 1 April of the next year
+    # How many reports from `stale_from` on may still tell the close of a finished plan.
+    closing_years: int = 2
 
 
 @register
@@ -83,12 +100,22 @@ class DatedReferences(CheckKind[DatedParams]):
                     raise ParamError(f"facts[{i}].since", f"“{fact.since}”应写作 YYYY 或 YYYY-MM")
                 since = (int(m[1]), int(m[2] or 1))
             pattern = compile_patterns(fact.patterns, f"facts[{i}].patterns")
+            # each on its own for the scan of the whole report: one that opens with a
+            # literal is found by a fast scan, which their alternation loses
+            probes = validate_patterns(fact.patterns, f"facts[{i}].patterns")
             exceptions = (
                 compile_patterns(fact.exceptions, f"facts[{i}].exceptions")
                 if fact.exceptions
                 else None
             )
-            self.facts.append((fact, pattern, since, exceptions, gate(fact.patterns)))
+            if fact.closing and fact.stale_from is None:
+                raise ParamError(f"facts[{i}].closing", "closing 只用于有 stale_from 的规划")
+            closing = (
+                compile_patterns(fact.closing, f"facts[{i}].closing") if fact.closing else None
+            )
+            self.facts.append(
+                (fact, pattern, probes, since, exceptions, closing, gate(fact.patterns))
+            )
         self.forward = compile_patterns(params.forward, "forward") if params.forward else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -99,12 +126,16 @@ class DatedReferences(CheckKind[DatedParams]):
         # One scan of the whole report tells which facts it names at all (most it does not),
         # cheaper than a scan of each paragraph for each fact.
         body = doc.view.text[doc.body[0] : doc.body[1]]
-        for fact, pattern, since, exceptions, needs in self.facts:
+        for fact, pattern, probes, since, exceptions, closing, needs in self.facts:
             not_yet = since is not None and since >= deadline
             outdated = fact.stale_from is not None and year >= fact.stale_from
-            if not (not_yet or outdated) or (needs is not None and not needs.admits(body)):
-                continue
-            if pattern.search(body) is None:
+            if fact.stale_from is None or year >= fact.stale_from + self.params.closing_years:
+                closing = None  # closed long ago: closing it is no history
+            if (
+                not (not_yet or outdated)
+                or (needs is not None and not needs.admits(body))
+                or not any(p.search(body) for p in probes)
+            ):
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):
@@ -112,7 +143,7 @@ class DatedReferences(CheckKind[DatedParams]):
                     bare = _QUOTES.sub("", around)
                     if any(
                         x is not None and (x.search(around) or x.search(bare))
-                        for x in (self.forward, exceptions)
+                        for x in (self.forward, exceptions, closing)
                     ):
                         continue
                     if not not_yet and _dated_before(p.text, m.start(), fact.stale_from):

@@ -155,23 +155,40 @@ def body_text(doc: Document, exclude: regex.Pattern[str] | ForYear | None = None
 def led_paragraphs(
     doc: Document, lead: regex.Pattern[str], exclude: regex.Pattern[str] | ForYear | None
 ) -> list[tuple[int, int]]:
-    """Where the body paragraphs that open with a sentence matching `lead` (outside
-    excluded sections) run: from each to the end of its section, which is how far
-    a part written as a paragraph goes ("镇党委书记、镇长认真履行第一责任人职责。…")."""
+    """Where the parts written without a heading of their own run: a body paragraph
+    or an inline item (一是…) whose opening matches `lead`, from it to the end of
+    its section ("镇党委书记、镇长认真履行第一责任人职责。…" then "（一）带头学法…").
+
+    The opening is its first two sentences: a run-in title ("（二）压实主体责任。"),
+    an item's label ("二是压实主体责任。") or a general lead-in ("我局高度重视法治
+    政府建设。") often comes before the sentence that names the part."""
+    starts = [(p.start, p.end) for p in doc.body_paragraphs]
+    ends = {p.index: p.end for p in doc.body_paragraphs}
+    starts += [(item.start, ends[item.paragraph]) for item in doc.items if item.paragraph in ends]
     found = []
-    for p in doc.body_paragraphs:
-        first = _QUOTED_TITLE.sub("", p.text.split("。", 1)[0])
-        if not lead.search(first) or _LISTS_PARTS.search(first):
+    for start, paragraph_end in sorted(set(starts)):
+        if not _opens_with(doc, start, paragraph_end, lead):
             continue
-        enclosing = [s for s in doc.sections if s.start <= p.start < s.end]
+        enclosing = [s for s in doc.sections if s.start <= start < s.end]
         if exclude is not None and any(exclude.search(s.heading.title) for s in enclosing):
             continue
-        # To the end of the section it is in, its sub-sections too ("…第一责任人职责。"
-        # then "（一）带头学法…"); before the first heading, to that heading.
+        # To the end of the section it is in, its sub-sections too; before the
+        # first heading, to that heading.
         end = (
             max(enclosing, key=lambda s: s.start).end
             if enclosing
-            else min((s.start for s in doc.sections if s.start > p.start), default=doc.body[1])
+            else min((s.start for s in doc.sections if s.start > start), default=doc.body[1])
         )
-        found.append((p.start, max(p.end, end)))
+        found.append((start, max(paragraph_end, end)))
     return found
+
+
+def _opens_with(doc: Document, start: int, end: int, lead: regex.Pattern[str]) -> bool:
+    """Whether one of the first two sentences from `start` (up to `end`) matches
+    `lead`, titles in 《》 left out, and is no list of the report's parts."""
+    text = doc.view.text[start:end]
+    for sentence in _SENTENCE.findall(text, endpos=min(len(text), 400))[:2]:
+        first = _QUOTED_TITLE.sub("", sentence)
+        if lead.search(first) and not _LISTS_PARTS.search(first):
+            return True
+    return False

@@ -4,9 +4,19 @@ Read from the Document's clauses (document/clauses.py), sentence by sentence:
 
 - A rate and its counts: the numerator is a count earlier in the sentence
   whose words carry the rate's stem (办结率 ← "已办结24件", 优良率 ← "其中24卷
-  被评为优良"; for 占/占比 the count just before); a negated one ("未按期办结
-  2件") is the rest of the whole.  The denominator is the nearest earlier
-  count of the same unit class, at least as large ("全年查办案件25件").  A
+  被评为优良"; for 占/占比 the count just before, or the part named before it:
+  "适用简易程序的占比62.5%"), or failing one, a count after it in its ；-group
+  ("纠错率为18.2%（全年审结22件，纠错4件）"); a negated one ("未按期办结2件",
+  "超期办复3件") is the rest of the whole, one said 应 ("应参考102人") is the
+  whole expected.  The denominator is a whole named in the share ("占受理总数
+  40件的95%"), else the nearest earlier count of the same unit class, at least
+  as large ("全年查办案件25件"), else the nearest one after the part ("持有执法
+  证件的38人，在岗执法人员40人"), else for a rate of an outcome of the cases
+  handled (办结, 结案, 合格…), the one whole of the class in the sentence before
+  when the count names no other object ("全年共受理群众诉求120件。截至年底，已
+  办结115件，办结率95.8%"); such a rate in a heading is checked against the
+  first sentence under it.  Rates given in turn ("审结率分别为94.4%、
+  90.9%") are reported with the counts in their place.  A
   stated rate that no such pair in the sentence gives, rounded or cut at its
   own last digit (38÷40 is 95%, written 95%, never 96%), is reported with the
   pair read first.  Figures with decimals allow for their own rounding
@@ -14,7 +24,11 @@ Read from the Document's clauses (document/clauses.py), sentence by sentence:
   sentence without a whole are not judged; a bound (95%以上) is checked as one.
 - 全部/均 before the rate's action ("全部按期办结，按期办结率91.7%") means
   100%, and 无一/零 ("无一败诉，败诉率20%") means 0.
-- A completion-type rate or a share above 100% ("出庭应诉率105%").
+- In a table (doc.tables), a rate cell against the counts of its row, or of
+  its column when the table is set on its side; a share column (占比) against
+  the count before it and the 合计 row, when that adds up.
+- A completion-type rate or a share above 100% ("出庭应诉率105%"); a rate that
+  may pass 100% (完成率) is still checked against its counts.
 - The same named rate given two different values in one report, unless
   each sentence names its own subject before it ("12345热线受理…，按期办结率
   99.2%" and "县信访局受理…，按期办结率100%" are two rates).  Targets are not
@@ -29,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import msgspec
+import regex
 
 from reportlint import lexicon
 from reportlint.checks.base import (
@@ -41,7 +56,7 @@ from reportlint.checks.base import (
 from reportlint.checks.parts import year_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
-from reportlint.document.clauses import Clause, Figure, RateMention, Sentence
+from reportlint.document.clauses import Clause, Figure, RateMention, Sentence, Table
 from reportlint.document.regexes import compiled
 
 # Two percentages in cells side by side, as typed: "95.1%\t97.3%", "95.1%　97.3%".
@@ -54,6 +69,14 @@ _MARKS = " ，、：（）“”‘’《》"
 _NAMED_RATE = compiled(lexicon.alternation("rate_suffixes"))
 _OF_THE_LAST_COUNT = compiled(lexicon.alternation("rate_of_the_last_count") + "$")
 _NEGATED = compiled(lexicon.alternation("negations") + "$")
+_LATE = compiled(lexicon.alternation("late"))
+_EXPECTED = compiled(lexicon.alternation("rate_expected") + "$")
+_WHOLE_WORD = compiled(lexicon.alternation("whole_words"))
+# Rates of an outcome of the cases handled, whose whole may be said in the sentence
+# before or the counts under a heading; others (参训率, 覆盖率) may have a base
+# the report never states.
+_OUTCOME = compiled(lexicon.alternation("rate_outcomes"))
+_ANY_STEM = compiled("|".join(f"(?:{w})" for w in lexicon.words("rate_stems")))
 # The words that claim every case ("全部按期办结") or none ("无一败诉"), a few
 # characters before the rate's action in the clause right before the rate.
 _ALL = lexicon.alternation("rate_all_words")
@@ -115,15 +138,17 @@ class Rates(CheckKind[RatesParams]):
         self.plan = year_patterns(params.plan_patterns, "plan_patterns")
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for table in doc.tables:
+            yield from self._table(doc, table)
         seen: dict[str, list[_Seen]] = {}
+        headings = {h.paragraph for h in doc.headings}
         plans: list[tuple[int, int]] | None = None  # next-year plan sections
         rows: dict[int, bool] = {}  # paragraph index -> a table row of several columns
         for sentence in doc.sentences:
-            if "%" not in sentence.text:
+            if "%" not in sentence.text and "百分之" not in sentence.text:
                 continue  # no rate: most sentences
             clauses = doc.clauses_of(sentence)
             figures = [f for c in clauses for f in c.figures]
-            compared: bool | None = None  # the sentence names another period
             for clause in clauses:
                 for rate in clause.rates:
                     raw = _fmt(rate.value, rate.decimals)
@@ -141,17 +166,34 @@ class Rates(CheckKind[RatesParams]):
                         )
                         continue
                     if not bounded:
+                        # 完成率 may pass 100% but is still of its counts (计划25场，
+                        # 实际开展28场: 112%); a growth rate names no counts.
+                        if _ANY_STEM.fullmatch(rate.stem) is not None:
+                            found = self._against_counts(
+                                doc, rate, figures, clauses, raw, any_size=True
+                            )
+                            if found is not None:
+                                yield found
                         continue
-                    found = self._against_counts(doc, rate, figures, clauses, raw)
+                    outcome = _OUTCOME.search(rate.stem) is not None and not rate.share
+                    found = self._against_counts(
+                        doc,
+                        rate,
+                        figures,
+                        clauses,
+                        raw,
+                        later=not self._compares(doc, sentence, rate),
+                        earlier=_earlier_figures(doc, sentence) if outcome else (),
+                    )
+                    if found is None and outcome:
+                        found = self._under_heading(doc, sentence, rate, raw, headings)
                     if found is None:
                         found = self._against_claim(doc, rate, clauses, raw)
                     if found is not None:
                         yield found
                     if rate.share:
                         continue
-                    if compared is None:
-                        compared = self._compares(doc, sentence)
-                    if rate.bound or compared:
+                    if rate.bound or self._compares(doc, sentence, rate):
                         continue  # a target or another period
                     if plans is None:
                         plans = self._plans(doc)
@@ -163,8 +205,65 @@ class Rates(CheckKind[RatesParams]):
                         continue
                     yield from self._against_earlier(doc, rate, sentence, seen, raw)
 
-    def _compares(self, doc: Document, sentence: Sentence) -> bool:
-        text = sentence.text
+    def _table(self, doc: Document, table: Table) -> Iterator[Finding]:
+        """Rates in a table's cells, each against the counts of its row ("行政复议 26
+        25 96.2%" under "项目 受理（件） 办结（件） 办结率"), or of its column when
+        the table is set on its side (rows named 受理, 办结, 办结率); a share
+        ("占比") against the count before it and that column's 合计 row."""
+        columns = range(len(table.header) - 1)
+        totals = table.total_rows()
+        records = [[(r, c, table.header[c + 1]) for c in columns] for r in range(len(table.labels))]
+        records += [[(r, c, table.labels[r]) for r in range(len(table.labels))] for c in columns]
+        for record in records:
+            figures = [f for r, c, field in record if (f := table.figure(r, c, field))]
+            for k, (r, c, field) in enumerate(record):
+                rate = table.rate(r, c, field)
+                if rate is None:
+                    continue
+                raw = _fmt(rate.value, rate.decimals)
+                if rate.value > self.params.max_percent and (
+                    rate.share or not self.unbounded.search(rate.name)
+                ):
+                    yield Finding(
+                        doc.span(rate.start, rate.end),
+                        "over-maximum",
+                        {"name": rate.name, "value": raw, "maximum": _fmt(self.params.max_percent)},
+                    )
+                elif not rate.share:
+                    found = self._against_counts(doc, rate, figures, (), raw)
+                    if found is not None:
+                        yield found
+                elif k and record[k - 1][1] == c - 1 and totals and r not in totals:
+                    # the count in the column before, of the 合计 row's count below it
+                    # (when that adds up: RL202 reports one that does not)
+                    part = table.figure(r, c - 1, "")
+                    whole = _column_total(table, totals, r, c - 1)
+                    if part and whole and not _agrees(_Count(part, False), whole, rate):
+                        yield self._mismatch(doc, rate, raw, _Count(part, False), whole)
+
+    def _under_heading(
+        self, doc: Document, sentence: Sentence, rate: RateMention, raw: str, headings: set[int]
+    ) -> Finding | None:
+        """A rate in a heading ("（三）矛盾纠纷调解成功率达97.6%") against the counts
+        of the first sentence under it, when that gives both a count of its action and
+        a whole."""
+        if sentence.paragraph not in headings or sentence.number + 1 >= len(doc.sentences):
+            return None
+        below = doc.sentences[sentence.number + 1]
+        if below.paragraph != sentence.paragraph + 1 or below.paragraph in headings:
+            return None
+        clauses = doc.clauses_of(below)
+        figures = [f for c in clauses for f in c.figures]
+        if not figures:
+            return None
+        return self._against_counts(doc, rate._replace(clause=0), figures, clauses, raw)
+
+    def _compares(self, doc: Document, sentence: Sentence, rate: RateMention) -> bool:
+        """Whether the rate is another period's or a target: a period, a comparison or
+        a target said before it in its ；-group ("前三季度，…纠错率为10.5%；", "较上年
+        的95%"); one said after it ("纠错率16%，高于上年") compares this year's rate."""
+        end = rate.end - sentence.start
+        text = sentence.text[sentence.text.rfind("；", 0, end) + 1 : end]
         return (
             self.comparison.search(text) is not None
             or _DATED.search(text) is not None
@@ -184,30 +283,85 @@ class Rates(CheckKind[RatesParams]):
         figures: Sequence[Figure],
         clauses: Sequence[Clause],
         raw: str,
+        any_size: bool = False,
+        later: bool = True,
+        earlier: Sequence[Figure] = (),
     ) -> Finding | None:
+        """The rate against the counts of its sentence; `later`: its counts may come
+        after it, in its ；-group (not when it is another period's: "上半年，…办结率
+        为92.3%；全年受理128件…"); `earlier`: the counts of the sentence before,
+        whose one whole of the part's class is the whole when the rate's sentence
+        has none ("全年共受理群众诉求120件。截至年底，已办结115件，办结率95.8%。")."""
+        text = doc.view.text
+        # A share of a whole named in it: "占受理总数40件的95%".
+        named = [f for f in figures if rate.start <= f.start and f.end <= rate.end]
         before = [f for f in figures if f.end <= rate.start]
-        counts = _numerators(rate, before, clauses)
+        counts = _numerators(rate, before, clauses, figures, text)
+        ahead = True
+        if not counts and not rate.share and later:
+            # The rate before its counts: "纠错率为18.2%（全年审结22件，纠错4件）"
+            group_end = next((c.end for c in clauses[rate.clause :] if c.closer == "；"), len(text))
+            after = [f for f in figures if rate.end <= f.start and f.end <= group_end]
+            counts = _numerators(rate, after, clauses, figures, text)
+            ahead = False
         if not counts:
             return None
-        # The reading a writer meant first: the nearest count of the rate's action,
-        # of the nearest whole before it that is no one's subset.
         # A count of the rate's own action is a part, never a whole: "镇长出庭应诉4次，
         # 分管副镇长出庭应诉3次" are two numerators, not 3 of 4.
         carriers = {c.figure for c in counts}
-        before = [f for f in before if f not in carriers or rate.share]
-        first = counts[-1]
-        wholes = _wholes(first.figure, before)
-        if first.figure.approx or not wholes:
+        pool = [f for f in figures if f not in carriers and f not in named]
+        # The whole holds the action done and not done: "优秀案卷14卷，合格案卷40卷，
+        # 不合格案卷2卷" has no whole of 42 or more, and 14 is a sibling, not one.
+        first = _first(rate, counts) if ahead else counts[0]
+        kind = first.figure.unit_class
+        floor = _done_and_not_done([c for c in counts if c.figure.unit_class == kind])
+        pool = [f for f in pool if f.unit_class != kind or f.amount >= floor]
+
+        def wholes(part: Figure) -> list[Figure]:
+            """Its wholes, the likeliest first: one named in the share, else the
+            earlier counts nearest first, else the counts after it ("持有执法证件的
+            38人，在岗执法人员40人，持证率95%")."""
+            fits = [f for f in named or pool if _fits(part, f, any_size)]
+            preceding = [f for f in reversed(fits) if f.end <= part.start]
+            if named or preceding:
+                return preceding or fits
+            limit = rate.start if ahead else len(text)
+            found = [f for f in fits if part.end <= f.start and f.end <= limit]
+            if found:
+                return found
+            # the sentence before, when it gives one whole of the class, and only one,
+            # and the rate's own sentence no other count of the class (that 38 of
+            # "诉求35件，办结38件" is more than its whole is no reason to look back)
+            if any(f.unit_class == part.unit_class for f in pool):
+                return []
+            outside = [
+                f for f in earlier if f.unit_class == part.unit_class and f.amount >= part.amount
+            ]
+            if len(outside) != 1 or not _fits(part, outside[0], any_size):
+                return []
+            return outside if _same_object(part, outside[0], rate) else []
+
+        found = wholes(first.figure)
+        if first.figure.approx or not found:
             return None  # approximate, or no whole in the sentence
-        primary = next((w for w in reversed(wholes) if not _SUBSET.search(w.lead)), wholes[-1])
+        # The reading a writer meant first: the nearest whole that is no one's subset,
+        # or for a rate given in turn, the whole in the same place of its list.
+        primary = _kth(rate, found, text) or next(
+            (w for w in found if not _SUBSET.search(w.lead)), found[0]
+        )
         if primary.approx:
             return None
         for count in counts:
             if count.figure.approx:
                 continue
-            for whole in _wholes(count.figure, before):
+            for whole in wholes(count.figure):
                 if not whole.approx and _agrees(count, whole, rate):
                     return None  # another reading gives the stated rate
+        return self._mismatch(doc, rate, raw, first, primary)
+
+    def _mismatch(
+        self, doc: Document, rate: RateMention, raw: str, first: _Count, primary: Figure
+    ) -> Finding:
         part = first.figure
         computed = (
             (primary.amount - part.amount if first.negated else part.amount) / primary.amount * 100
@@ -290,42 +444,153 @@ class Rates(CheckKind[RatesParams]):
 
 
 def _numerators(
-    rate: RateMention, before: Sequence[Figure], clauses: Sequence[Clause]
+    rate: RateMention,
+    candidates: Sequence[Figure],
+    clauses: Sequence[Clause],
+    figures: Sequence[Figure],
+    text: str,
 ) -> list[_Count]:
-    """The counts a rate may be made of, in text order."""
+    """The counts a rate may be made of, in text order, among `candidates`."""
     if rate.share:
-        # 占/占比: the count right before it, in its clause or ending the one before.
-        if not before:
-            return []
+        return _share_parts(rate, candidates, clauses, figures)
+    found: list[_Count] = []
+    pattern = compiled(rate.stem_pattern)
+    for f in candidates:
+        m = pattern.search(f.words)
+        if m is None:
+            if found and _shares_action(found[-1].figure, f, text):
+                found.append(_Count(f, found[-1].negated))  # "已办复代表建议28件、政协提案34件"
+            continue
+        if _NAMED_RATE.match(f.words, m.end()):
+            continue  # "满意度调查问卷246份" names the rate, it does not count the act
+        ahead = f.words[: m.start()]
+        if _EXPECTED.search(ahead):
+            continue  # "应参考102人" is the whole expected, not the part done
+        negated = _NEGATED.search(ahead) is not None or _LATE.match(f.words, m.start()) is not None
+        found.append(_Count(f, negated))
+    if not found and candidates and _OF_THE_LAST_COUNT.search(rate.stem):
+        # 覆盖率 names no action: it is of the count right before it, in its
+        # clause or the one before ("已有56个建成法治文化阵地，覆盖率为82.4%"), less
+        # a whole said as such ("全镇共33个村").
+        last = next((f for f in reversed(candidates) if not _WHOLE_WORD.search(f.lead)), None)
+        if last is not None and last.clause <= rate.clause:
+            between = clauses[last.clause + 1 : rate.clause]
+            if all(
+                c.figures and all(_WHOLE_WORD.search(f.lead) for f in c.figures) for c in between
+            ):
+                found.append(_Count(last, False))
+    return found
+
+
+# What a count says besides its action and what the whole counts: "已", "其中"…
+_FUNCTION_WORDS = compiled("^" + lexicon.alternation("count_fillers") + "+|的$")
+
+
+def _same_object(part: Figure, whole: Figure, rate: RateMention) -> bool:
+    """Whether a count may be part of a whole said in another sentence: it names no
+    object of its own ("已办结115件", "结案71件") or the whole's ("合格案卷40卷" of
+    "评查行政执法案卷56卷"), not another ("办结行政复议案件20件" of "法律援助申请35件")."""
+    words = regex.sub(rate.stem_pattern, "", part.words, count=1)
+    words = _NEGATED.sub("", _FUNCTION_WORDS.sub("", _FUNCTION_WORDS.sub("", words)))
+    return len(words) < 2 or words[-2:] in whole.words
+
+
+def _earlier_figures(doc: Document, sentence: Sentence) -> Sequence[Figure]:
+    """The counts of the nearest sentence before in the paragraph that has any (two
+    back at most: "…29件。经审查，均符合援助条件。已结案27件，…")."""
+    for back in (1, 2):
+        n = sentence.number - back
+        if n < 0 or doc.sentences[n].paragraph != sentence.paragraph:
+            return ()
+        figures = [f for c in doc.clauses_of(doc.sentences[n]) for f in c.figures]
+        if figures:
+            return figures
+    return ()
+
+
+def _share_parts(
+    rate: RateMention,
+    before: Sequence[Figure],
+    clauses: Sequence[Clause],
+    figures: Sequence[Figure],
+) -> list[_Count]:
+    """占/占比: the count right before it, in its clause or ending the one before;
+    or, when it follows words and no count ("适用简易程序的占比62.5%"), the counts
+    those words name, anywhere in the sentence."""
+    if before:
         last = before[-1]
         ends_clause = last.end == clauses[last.clause].end
         if last.clause == rate.clause or (last.clause == rate.clause - 1 and ends_clause):
             return [_Count(last, False)]
+    if not rate.stem or any(f.clause == rate.clause and f.end <= rate.start for f in before):
         return []
     found = []
-    pattern = compiled(rate.stem_pattern)
-    for f in before:
-        m = pattern.search(f.words)
-        if m is None or _NAMED_RATE.match(f.words, m.end()):
-            continue  # "满意度调查问卷246份" names the rate, it does not count the act
-        ahead = f.words[: m.start()]
-        found.append(_Count(f, _NEGATED.search(ahead) is not None))
-    if not found and before and _OF_THE_LAST_COUNT.search(rate.stem):
-        # 覆盖率 names no action: it is of the count right before it, in its
-        # clause or the one before ("已有56个建成法治文化阵地，覆盖率为82.4%").
-        last = before[-1]
-        if last.clause >= rate.clause - 1:
-            found.append(_Count(last, False))
+    for f in figures:
+        words = _LEADING_NOISE.sub("", f.words)
+        if len(words) >= 2 and (words in rate.stem or rate.stem in words):
+            found.append(_Count(f, False))
     return found
 
 
-def _wholes(part: Figure, before: Sequence[Figure]) -> list[Figure]:
-    """Earlier counts of the same class that may be the whole of `part`."""
-    return [
-        f
-        for f in before
-        if f.end <= part.start and f.unit_class == part.unit_class and f.amount >= part.amount
-    ]
+def _shares_action(carrier: Figure, item: Figure, text: str) -> bool:
+    """Whether an item of a 、-list that names no action of its own is counted by the
+    action of the item before it: 政协提案 in "已办复代表建议28件、政协提案34件"."""
+    lead_start = item.number_start - len(item.lead)
+    return (
+        item.clause == carrier.clause
+        and text[lead_start - 1 : lead_start] == "、"
+        and lead_start - 1 == carrier.end + len(carrier.tail)
+        and _ANY_STEM.search(item.words) is None
+    )
+
+
+def _first(rate: RateMention, counts: Sequence[_Count]) -> _Count:
+    """The count a rate is most likely of: the nearest, or for a rate given in turn
+    ("办复率分别为100%和97.1%"), the one in the same place of the nearest list."""
+    last = counts[-1]
+    if rate.respective >= 0:
+        group = [c for c in counts if c.figure.clause == last.figure.clause]
+        if len(group) > rate.respective:
+            return group[rate.respective]
+    return last
+
+
+def _kth(rate: RateMention, wholes: Sequence[Figure], text: str) -> Figure | None:
+    """For a rate given in turn, the whole in the same place of its list."""
+    if rate.respective < 0:
+        return None
+    for whole in wholes:
+        same = [f for f in wholes if f.clause == whole.clause]
+        same.sort(key=lambda f: f.start)
+        if len(same) > rate.respective:
+            return same[rate.respective]
+    return None
+
+
+def _fits(part: Figure, whole: Figure, any_size: bool) -> bool:
+    return whole.unit_class == part.unit_class and (any_size or whole.amount >= part.amount)
+
+
+def _column_total(table: Table, totals: list[int], row: int, column: int) -> Figure | None:
+    """The 合计 row's count under a row, if it is the sum of the rows it closes."""
+    total = next((t for t in totals if t > row), None)
+    if total is None:
+        return None
+    whole = table.figure(total, column, "")
+    first = max((t + 1 for t in totals if t < total), default=0)
+    parts = [table.figure(r, column, "") for r in range(first, total)]
+    if whole is None or not all(parts):
+        return None
+    slack = whole.precision + sum(q.precision for q in parts if q) + 1e-9
+    return whole if abs(sum(q.amount for q in parts if q) - whole.amount) <= slack else None
+
+
+def _done_and_not_done(counts: Sequence[_Count]) -> float:
+    """The least a whole can be: its largest count of the action done and its largest
+    count of it not done are disjoint parts of it (0 without both)."""
+    done = [c.figure.amount for c in counts if not c.negated]
+    undone = [c.figure.amount for c in counts if c.negated]
+    return max(done) + max(undone) if done and undone else 0.0
 
 
 def _agrees(count: _Count, whole: Figure, rate: RateMention) -> bool:

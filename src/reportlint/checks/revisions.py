@@ -1,9 +1,9 @@
 """Kind `law-revisions`: a law cited with a revision it does not have or no longer has.
 
 Reports name the text they apply: 《中华人民共和国行政复议法》（2017年修正）,
-2017年修订的《行政处罚法》, 新修订的《行政复议法》.  Each law is a table
-entry with the year it was passed and its revisions (adoption and entry into
-force), so that
+《政府信息公开条例》（2007年）, 2017年修订的《行政处罚法》, 新修订的《行政复议法》.
+Each law is a table entry with the year it was passed and its revisions
+(adoption and entry into force), so that
 
 - a year that is neither is an error (`unknown`: 行政复议法 has no 2020 text);
 - a revision adopted after the report's publication deadline cannot be cited
@@ -12,7 +12,9 @@ force), so that
   outdated (`outdated`: 行政复议法（2017年修正） in a 2024 report), unless
   the clause looks back at it (原, 旧, 修订前, 新旧…: `history`);
 - 新修订 said of a revision in force more than `new_within` years before the
-  report's year, or of a law never revised, is stale (`stale-new`).
+  report's year, or of a law never revised, is stale (`stale-new`); with an
+  edition written after the title (新修正的《立法法》（2015年修正）) the edition
+  is judged first.
 
 修订 and 修正 are not told apart: reports use them alike.
 """
@@ -42,6 +44,12 @@ from reportlint.document.regexes import compiled
 _YEAR_MONTH = compiled(r"^((?:19|20)\d{2})-(\d{1,2})$")
 _CLAUSE_END = compiled(r"[，。；：！？]")
 _WORD = r"(?:第[一二三四五六七八九十]次)?(?:修订|修正|修改)"
+# The edition in brackets after a title: （2017年修正）, （2017修正）, （2023年9月1日修订）,
+# （2007年）, （2021年版）.
+_EDITION = (
+    rf"\s*[（(]\s*(?P<year>(?:19|20)\d{{2}})\s*"
+    rf"(?:年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?\s*(?:{_WORD})?|{_WORD})[版本]?\s*[)）]"
+)
 
 
 class _Text(NamedTuple):
@@ -131,12 +139,12 @@ class LawRevisions(CheckKind[RevisionsParams]):
         self.forms = (
             validate_patterns(
                 [
-                    # 《…法》（2017年修正）, 《…法（2017修正）》
-                    rf"《{any_law}》?\s*[（(]\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s*{_WORD}[版本]?\s*[)）]》?",
+                    # 《…法》（2017年修正）, 《…法（2017修正）》, 《…条例》（2007年）
+                    rf"《{any_law}》?{_EDITION}》?",
                     # 2017年修订的《…法》 (not a year inside a longer number)
                     rf"(?P<year>(?:19|20)\d{{2}})(?<!\d\d{{4}})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?新?{_WORD}后?的?《{any_law}》",
-                    # 新修订的《…法》
-                    rf"(?P<new>新{_WORD})后?的?《{any_law}》",
+                    # 新修订的《…法》, and the edition when one follows
+                    rf"(?P<new>新{_WORD})后?的?《{any_law}》(?:{_EDITION})?",
                 ],
                 "laws",
             )
@@ -171,13 +179,31 @@ class LawRevisions(CheckKind[RevisionsParams]):
     ) -> tuple[str, dict[str, object]] | None:
         """The message and its arguments for a citation, or None when it is right."""
         deadline = (year + 1, self.params.deadline_month) if year is not None else None
-        if m.groupdict().get("new"):  # 新修订的《…》
-            if year is None or deadline is None:
-                return None
+        new = m.groupdict().get("new")
+        if m["year"] is not None:
+            judged = self._judge_edition(law, m, text, base, year, deadline)
+            if judged is not None or not new:
+                return judged
+        if year is None or deadline is None:
+            return None
+        # 新修订的《…》: the revision cited after it, else the latest one adopted by then
+        if m["year"] is not None:
+            done = [r for r in law.revisions if r.adopted[0] == int(m["year"])]
+        else:
             done = [r for r in law.revisions if r.adopted < deadline]
-            if done and year - done[-1].in_force[0] <= self.params.new_within:
-                return None
-            return "stale-new", {"history": law.history, "report_year": year}
+        if done and year - done[-1].in_force[0] <= self.params.new_within:
+            return None
+        return "stale-new", {"history": law.history, "report_year": year}
+
+    def _judge_edition(
+        self,
+        law: _Table,
+        m: regex.Match[str],
+        text: str,
+        base: int,
+        year: int | None,
+        deadline: tuple[int, int] | None,
+    ) -> tuple[str, dict[str, object]] | None:
         cited = int(m["year"])
         mine = [t for t in (law.enacted, *law.revisions) if t.adopted[0] == cited]
         if not mine:

@@ -4,7 +4,8 @@
 refer to the pattern's groups (\\1, \\g<name>).  `entries` says the same
 as a list, each entry with the source that makes it right and examples
 (checks/sourced.py): for knowledge that may change, such as a renamed day or
-document.  Both may be given; `entries` come after `swap`.
+document; an entry's `since` (a report year) holds it from the year the name
+changed.  Both may be given; `entries` come after `swap`.
 
 Matches are taken as one alternation of the patterns would find them, left to
 right: where two match at the same place the earlier entry wins, and a match
@@ -54,6 +55,9 @@ _EDGED = compiled(r"[\^$]|\\[AZzbBsSWDnP]")
 class SwapEntry(Sourced):
     pattern: str
     replacement: str
+    # A name that changed in this report year (法制副校长 → 法治副校长, 2022): earlier
+    # reports, and reports of no known year, used the old one rightly and are left alone.
+    since: int | None = None
 
 
 class SubstitutionParams(Params):
@@ -80,6 +84,7 @@ class Substitution(CheckKind[SubstitutionParams]):
             raise ParamError("swap", "swap 或 entries 至少要有一项")
         # Validated one by one, naming the key of a bad one.
         self.swaps = []
+        self.since: list[int | None] = [None] * len(params.swap)
         if params.swap:
             keyed = zip(
                 params.swap.items(), validate_patterns(list(params.swap), "swap"), strict=True
@@ -88,6 +93,7 @@ class Substitution(CheckKind[SubstitutionParams]):
         for i, entry in enumerate(params.entries):
             (pattern,) = validate_patterns([entry.pattern], f"entries[{i}].pattern")
             self.swaps.append((f"entries[{i}].replacement", pattern, entry.replacement))
+            self.since.append(entry.since)
         for key, pattern, replacement in self.swaps:
             for ref in _GROUP_REF.finditer(replacement):
                 name = ref["num"] or ref["name"]
@@ -132,17 +138,23 @@ class Substitution(CheckKind[SubstitutionParams]):
     def _present(self, doc: Document) -> list[int]:
         """The swaps that may match in the report: each with the literals it needs in
         the text, and looked for once in the whole report's view (the original text is
-        not scanned ahead)."""
+        not scanned ahead), those of a later year than the report's left out."""
+        year = doc.report_year
+        dated = [
+            i
+            for i, since in enumerate(self.since)
+            if since is None or (year is not None and year >= since)
+        ]
         if self.params.text != "view":
-            return [i for i, g in enumerate(self.gates) if g is None or g.admits(doc.text)]
+            return [i for i in dated if (g := self.gates[i]) is None or g.admits(doc.text)]
         view, (start, end) = doc.view.text, doc.body
         if self.prefilter is not None and self.prefilter.search(view, start, end) is None:
             return []
         return [
             i
-            for i, (_, pattern, _) in enumerate(self.swaps)
+            for i in dated
             if ((g := self.gates[i]) is None or g.admits(view))
-            and (self.edged[i] or pattern.search(view, start, end) is not None)
+            and (self.edged[i] or self.swaps[i][1].search(view, start, end) is not None)
         ]
 
     def _first_matches(self, text: str, which: list[int]) -> Iterator[tuple[tuple[int, int], str]]:

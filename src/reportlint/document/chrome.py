@@ -61,6 +61,7 @@ def mark_chrome(
     title: TitleReading | None,
     start: int,
     footer_start: int,
+    cover: int = 0,
 ) -> list[Paragraph]:
     """Mark each paragraph that is page chrome: "header" above the title (but the
     公文 masthead and copies of the title, which RL409 reports), "metadata" for an information bar, breadcrumb or control
@@ -79,6 +80,8 @@ def mark_chrome(
         kind = None
         if p.index >= footer_start:
             kind = "footer"
+        elif p.index < cover:
+            kind = "cover"  # a cover letter: not the report, not the page's
         elif p.index < header_end and p.index not in masthead and p.index not in copies:
             kind = "header"
         elif shape in ANYWHERE or (p.index < above and (shape or value_next)):
@@ -95,8 +98,8 @@ ANYWHERE = frozenset({"labels", "breadcrumb", "site"})
 def chrome_regions(paragraphs: list[Paragraph]) -> tuple[ChromeRegion, ...]:
     regions: list[ChromeRegion] = []
     for p in paragraphs:
-        if p.chrome is None:
-            continue
+        if p.chrome is None or p.chrome == "cover":
+            continue  # a cover letter is no web page's leftover: nothing to report
         kind = "footer" if p.chrome == "footer" else "header"
         last = regions[-1] if regions else None
         if last and last.kind == kind and last.last == p.index - 1:

@@ -28,12 +28,16 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+import regex
+
 from reportlint import lexicon
-from reportlint.document.quantities import UNIT_CLASSES, Quantity
+from reportlint.document.numerals import DIGITS, cn_to_int
+from reportlint.document.quantities import UNIT_CLASSES, UNITS, Quantity
 from reportlint.document.regexes import compiled
 
 if TYPE_CHECKING:
     from reportlint.document.model import Paragraph
+    from reportlint.document.normalize import NormalizedView
 
 SENTENCE_END = "。！？"
 CLAUSE_END = "，；：。！？"
@@ -61,6 +65,7 @@ class Figure(NamedTuple):
     lead: str  # words before the number from the clause start, a 、 or the previous figure
     tail: str  # words after the figure to the next figure, a 、 or the clause end
     bracketed: bool  # inside （…） within its clause
+    also: str  # the class of a unit in brackets after its own: "份" of "67件（份）"
 
     @property
     def words(self) -> str:
@@ -85,7 +90,9 @@ class RateMention(NamedTuple):
     """A percentage named as a rate ("按期办结率99.2%") or a share ("占35.8%")."""
 
     name: str  # "按期办结率", "占比", "占"
-    stem: str  # the action the rate is of, as named: "按期办结"; "" for a share
+    # the action the rate is of, as named: "按期办结"; for a share with no count
+    # right before it, the part named there ("适用简易程序"), else ""
+    stem: str
     stem_pattern: str  # a regex that finds the stem in a figure's words ("调[解处]成功|…")
     share: bool  # 占/占比: a share of the count just before
     value: float
@@ -94,6 +101,8 @@ class RateMention(NamedTuple):
     end: int
     bound: str  # "at_least" (95%以上), "at_most" (10%以内), "about" (95%左右) or ""
     clause: int  # Clause.number
+    # Its place among values given in turn ("审结率分别为94.4%、90.9%": 0, 1), else -1
+    respective: int = -1
 
 
 class Clause(NamedTuple):
@@ -122,6 +131,17 @@ def _alternation(name: str) -> str:
 _STEMS = [(word, compiled(f"(?:{word})$")) for word in lexicon.words("rate_stems")]
 _MANNER = compiled(_alternation("rate_manners") + "$")
 _ON_TIME = compiled(_alternation("on_time"))
+_BOUND = (
+    _alternation("bounds_at_least")
+    + "|"
+    + _alternation("bounds_at_most")
+    + "|"
+    + _alternation("bounds_about")
+)
+# A value: "96.5%", or in words, "百分之九十五", "百分之百"; and more values of
+# the names in turn ("审结率分别为94.4%、90.9%").
+_VALUE = r"(?:(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])|百分之(?P<cn>[零〇一二三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+_MORE = r"(?P<more>(?:[、和及与]\d+(?:\.\d+)?%(?![\d～~\-—至]))*)"
 # A rate's name, or several sharing one value ("参考率、通过率均为100%"), the
 # words between it and the value, the value, and a bound either side.
 _RATE = compiled(
@@ -130,36 +150,39 @@ _RATE = compiled(
     + r"(?:[、和及与]\p{Han}{1,10}?"
     + _alternation("rate_suffixes")
     + r")*)"
-    r"(?:均|已|都|也|达|为|是|到|达到|保持|实现|在|控制在|稳定在|保持在)*"
-    r"(?P<before>"
-    + _alternation("bounds_at_least")
-    + "|"
-    + _alternation("bounds_at_most")
-    + "|"
-    + _alternation("bounds_about")
-    + r")?"
-    r"(?P<value>\d+(?:\.\d+)?)%(?!\s*[～~\-—至])"
-    r"(?P<after>"
-    + _alternation("bounds_at_least")
-    + "|"
-    + _alternation("bounds_at_most")
-    + "|"
-    + _alternation("bounds_about")
-    + r")?"
+    r"(?:均|已|都|也|达|为|是|到|达到|保持|实现|在|控制在|稳定在|保持在|分别)*"
+    r"(?P<before>" + _BOUND + r")?" + _VALUE + _MORE + r"(?P<after>" + _BOUND + r")?"
 )
-_NAME_SPLIT = compiled(r"[、和及与](?=\p{Han}{1,10}?" + _alternation("rate_suffixes") + "$)")
+# The value before the name: "以96.5%的办结率位居全县第一".
+_RATE_AFTER = compiled(
+    r"(?<![\d.])(?P<before>)(?P<value>\d+(?:\.\d+)?)%的(?P<names>\p{Han}{1,8}?"
+    + _alternation("rate_suffixes")
+    + r")(?P<more>)(?P<after>)(?P<cn>)"
+)
+# A claim in words with the action after it: "实现了百分之百办结".
+_CLAIM = compiled(
+    r"(?P<before>)百分之(?P<cn>[一二三四五六七八九十百]+)(?P<names>"
+    + "|".join(f"(?:{w})" for w in lexicon.words("rate_stems"))
+    + r")(?P<more>)(?P<after>)(?P<value>)"
+)
+# (after a name's suffix only: "参考率、及格率" is two names, not "", "格率")
+_NAME_SPLIT = compiled(
+    r"(?<="
+    + _alternation("rate_suffixes")
+    + r")[、和及与](?=\p{Han}{1,10}?"
+    + _alternation("rate_suffixes")
+    + "$)"
+)
 _SUFFIX = compiled(_alternation("rate_suffixes") + "$")
+# A share: "占35.8%", "、占30%", "所占比例为39.7%", "占比62.5%", and a share of a
+# whole named in it: "占受理总数40件的95%", "占检查总数的18.2%".
 _SHARE = compiled(
-    r"(?:^|(?<=[\d\p{Han}]))(?P<names>" + _alternation("rate_shares") + r")(?:为|达|达到)?"
-    r"(?P<before>)(?P<value>\d+(?:\.\d+)?)%(?![\d～~\-—至])"
-    r"(?P<after>"
-    + _alternation("bounds_at_least")
-    + "|"
-    + _alternation("bounds_at_most")
-    + "|"
-    + _alternation("bounds_about")
-    + r")?"
+    r"(?:^|(?<=[\d\p{Han}、]))(?P<names>" + _alternation("rate_shares") + r")"
+    r"(?:(?P<of>[^，；。！？%\d]{1,10}(?:\d+(?:\.\d+)?\p{Han}{1,3})?)的)?(?:为|达|达到)?"
+    r"(?P<before>)(?P<value>\d+(?:\.\d+)?)%(?![\d～~\-—至])(?P<more>)(?P<cn>)"
+    r"(?P<after>" + _BOUND + r")?"
 )
+_MORE_VALUE = compiled(r"\d+(?:\.\d+)?(?=%)")
 _AT_LEAST = compiled(f"^{_alternation('bounds_at_least')}$")
 _AT_MOST = compiled(f"^{_alternation('bounds_at_most')}$")
 
@@ -183,9 +206,10 @@ def stem_of(name: str) -> tuple[str, str]:
         # 按期 may be said as 按时, 在法定期限内…: "均在法定期限内答复" for 按期答复率
         on_time = _ON_TIME.fullmatch(said) is not None
         stem = said + stem
-        pattern_text = (_alternation("on_time") if on_time else re.escape(said)) + (
-            f"\\p{{Han}}{{0,2}}(?:{pattern_text})" if on_time else f"(?:{pattern_text})"
-        )
+        # and one done late is the rest of it: "超期办复3件" for 按期办复率
+        pattern_text = (
+            f"(?:{_alternation('on_time')}|{_alternation('late')})" if on_time else re.escape(said)
+        ) + (f"\\p{{Han}}{{0,2}}(?:{pattern_text})" if on_time else f"(?:{pattern_text})")
     return stem, pattern_text
 
 
@@ -201,26 +225,56 @@ def _bound(word: str | None) -> str:
 
 def _rates(text: str, base: int, clause: int) -> list[RateMention]:
     found: list[RateMention] = []
-    for pattern, share in ((_RATE, False), (_SHARE, True)):
+    shares: list[tuple[int, int]] = []
+    for pattern, share in ((_SHARE, True), (_RATE, False), (_RATE_AFTER, False), (_CLAIM, False)):
+        if pattern is _CLAIM and "百分之" not in text:
+            continue
         for m in pattern.finditer(text):
-            raw = m["value"]
+            if not share and any(a < m.end() and m.start() < b for a, b in shares):
+                continue  # "所占比例为39.7%" is a share, not a rate named 所占比例
+            if share:
+                shares.append(m.span())
+            read = _value(m)
+            if read is None:
+                continue
+            values = [read, *_more(m["more"])] if m["more"] else [read]
             bound = _bound(m["after"] or m["before"])
-            names = [m["names"]] if share else _NAME_SPLIT.split(m["names"])
-            offset = base + m.start("names")
-            for name in names:
+            if share:
+                names = [m["names"]]
+            elif pattern is _CLAIM:
+                names = [m["names"] + "率"]
+            else:
+                names = _NAME_SPLIT.split(m["names"])
+            # Several values: one a name in turn ("参考率、合格率分别为99.2%、98.4%"),
+            # or one name's values for the items before it ("审结率分别为94.4%、90.9%").
+            if len(values) > 1:
+                names = names[: len(values)] if len(names) > 1 else names * len(values)
+                pairs = [(n, v, k) for k, (n, v) in enumerate(zip(names, values, strict=False))]
+            else:
+                pairs = [(n, values[0], -1) for n in names]
+            offset = base + m.start()
+            # to the % (not a bound after it), or past the name after the value
+            if pattern is _RATE_AFTER or pattern is _CLAIM:
+                end = base + m.end()
+            elif m["value"]:
+                end = base + m.end("value") + 1
+            else:
+                end = base + m.end("cn")
+            for name, (value, decimals), respective in pairs:
                 stem, stem_pattern = ("", "") if share else stem_of(name)
                 found.append(
                     RateMention(
                         name,
-                        stem,
+                        _named_part(text, m.start()) if share else stem,
                         stem_pattern,
                         share,
-                        float(raw),
-                        len(raw.partition(".")[2]),
+                        value,
+                        decimals,
                         offset,
-                        base + m.end("value") + 1,  # to the %, not a bound after it
+                        end,
                         bound,
                         clause,
+                        respective,
                     )
                 )
                 offset += len(name) + 1
@@ -228,12 +282,45 @@ def _rates(text: str, base: int, clause: int) -> list[RateMention]:
     return found
 
 
-# Where a figure's words stop: the next item of a list (、) or a bracket.
-_ITEM_MARK = re.compile(r"[、（）]")
+def _value(m: regex.Match[str]) -> tuple[float, int] | None:
+    raw = m["value"]
+    if raw:
+        return float(raw), len(raw.partition(".")[2])
+    cn = m["cn"]
+    whole, _, fraction = cn.partition("点")
+    number = cn_to_int(whole)
+    if number is None:
+        return None
+    digits = "".join(str(DIGITS[ch]) for ch in fraction)
+    return (float(f"{number}.{digits}") if digits else float(number)), len(digits)
+
+
+def _more(text: str) -> list[tuple[float, int]]:
+    return [(float(v), len(v.partition(".")[2])) for v in _MORE_VALUE.findall(text)]
+
+
+# The words of a share's part named before it: "适用简易程序" in "行政处罚案件中适用
+# 简易程序的占比62.5%"; none when a count is right before it ("30件，占62.5%").
+_NAMED_PART = compiled(r"(?:\p{Han}+中)?(?P<part>\p{Han}{2,16}?)的?$")
+
+
+def _named_part(text: str, at: int) -> str:
+    m = _NAMED_PART.search(text, 0, at)
+    return m["part"] if m else ""
+
+
+# Where a figure's words stop: the next item of a list (、), a bracket, or a
+# clause's mark inside brackets ("（全年审结22件，纠错4件）").
+_ITEM_MARK = re.compile(r"[、（），；：]")
 
 
 def unit_class(base: str) -> str:
     return _CLASS_OF.get(base, base)
+
+
+def counts_with(part: Figure, whole: Figure) -> bool:
+    """Whether a count is of a class its whole counts: 件 or 份 of "67件（份）"."""
+    return part.unit_class == whole.unit_class or part.unit_class == whole.also
 
 
 def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> Figure:
@@ -257,6 +344,7 @@ def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> 
             lead,
             tail,
             bracketed,
+            _CLASS_OF.get(q.also, q.also),
         ),
     )
 
@@ -340,7 +428,11 @@ def build_clauses(sentence: Sentence, quantities: Sequence[Quantity]) -> tuple[C
                 own.append(quantities[k])
                 k += 1
             figures = tuple(_figures(own, text, base, index, clause_start, at, brackets))
-        rates = tuple(_rates(chunk, base + clause_start, index)) if "%" in chunk else _NO_RATES
+        rates = (
+            tuple(_rates(chunk, base + clause_start, index))
+            if "%" in chunk or "百分之" in chunk
+            else _NO_RATES
+        )
         clauses.append(
             new(
                 Clause,
@@ -375,12 +467,179 @@ def _figures(
         previous = own[n - 1].end - base if n else clause_start
         lead_from = max(
             previous,
-            text.rfind("、", clause_start, a) + 1,
-            text.rfind("（", clause_start, a) + 1,
-            text.rfind("）", clause_start, a) + 1,
+            *(text.rfind(mark, clause_start, a) + 1 for mark in "、（），；："),
         )
         later = own[n + 1].start - base if n + 1 < len(own) else clause_end
         stop = _ITEM_MARK.search(text, q.end - base, later)
         tail_to = later if stop is None else stop.start()
         inside = any(b0 <= a < b1 for b0, b1 in brackets)
         yield _figure(q, index, text[lead_from:a], text[q.end - base : tail_to], inside)
+
+
+# -- tables typed as text -------------------------------------------------------
+# A row: cells set apart by a tab or a run of spaces (document/tables.py's gap),
+# no full stop.  The view closes up the gaps between Chinese cells, so rows are
+# cut on the folded original and each cell is then found in the view.
+_CELL_GAP = re.compile(r"\t|[ \u3000]{2,}")
+_ROW_GAP = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
+_UNIT_WORDS = "|".join(UNITS)
+_NUMBER_CELL = compiled(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|(?:万|亿)?(?:" + _UNIT_WORDS + "))?")
+_BLANK_CELL = compiled(r"[—\-－/／]*|无")
+# A header's unit: "受理（件）", "金额（万元）", "件数", "人数", "场次".
+_HEADER_UNIT = compiled(r"(?P<name>.*?)（(?P<unit>(?:万|亿)?(?:" + _UNIT_WORDS + r"))）")
+_UNIT_HEADER = compiled(r"(?P<unit>" + _UNIT_WORDS + r")数?")
+_TOTAL_LABEL = compiled(lexicon.alternation("whole_words") + "|总数")
+
+
+class Cell(NamedTuple):
+    """A number in a table's cell: "26", "96.2%", "86.4", "12件"."""
+
+    value: float
+    unit: str  # as written in the cell ("件", "%"), "" when the header gives it
+    decimals: int
+    start: int  # view offsets
+    end: int
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+
+class Table(NamedTuple):
+    """Rows of cells under a header: the header names the columns (the first over
+    the row labels), each row a label and a number or nothing in each column."""
+
+    paragraphs: tuple[int, ...]  # Paragraph.index of the header and each row
+    header: tuple[str, ...]  # column names, units left out: "受理" for "受理（件）"
+    units: tuple[str, ...]  # the unit each column's header gives, "" when none
+    labels: tuple[str, ...]  # each row's first cell
+    cells: tuple[tuple[Cell | None, ...], ...]  # rows × columns after the first
+
+    def total_rows(self) -> list[int]:
+        """Rows labelled 合计/总计/共计/总数."""
+        return [r for r, label in enumerate(self.labels) if _TOTAL_LABEL.search(label)]
+
+    def total_columns(self) -> list[int]:
+        """Columns (index into a row's cells) headed 合计/总计/共计/总数."""
+        return [c for c, name in enumerate(self.header[1:]) if _TOTAL_LABEL.search(name)]
+
+    def figure(self, row: int, column: int, field: str) -> Figure | None:
+        """A count cell as a Figure, its field's name as its words."""
+        cell = self.cells[row][column]
+        if cell is None or cell.percent:
+            return None
+        unit = cell.unit or self.units[column + 1]
+        scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
+        base = unit[1:] if scale != 1.0 else unit
+        return tuple.__new__(
+            Figure,
+            (
+                cell.value,
+                unit,
+                base,
+                _CLASS_OF.get(base, base),
+                cell.value * scale,
+                cell.decimals,
+                "",
+                cell.start,
+                cell.end,
+                cell.start,
+                0,
+                field,
+                "",
+                False,
+            ),
+        )
+
+    def rate(self, row: int, column: int, field: str) -> RateMention | None:
+        """A % cell as a rate mention when its field names a rate ("办结率") or a
+        share ("占比")."""
+        cell = self.cells[row][column]
+        if cell is None or not cell.percent:
+            return None
+        share = _SHARE_NAME.fullmatch(field) is not None
+        if not share and _SUFFIX.search(field) is None:
+            return None
+        stem, stem_pattern = ("", "") if share else stem_of(field)
+        return RateMention(
+            field, stem, stem_pattern, share, cell.value, cell.decimals, cell.start, cell.end, "", 0
+        )
+
+
+_SHARE_NAME = compiled(r"(?:所占)?(?:占比|比例|比重)")
+
+
+def read_tables(paragraphs: Sequence[Paragraph], view: NormalizedView) -> tuple[Table, ...]:
+    """The tables among the paragraphs: runs of rows under a header row."""
+    runs: list[list[tuple[Paragraph, list[str]]]] = [[]]
+    for p in paragraphs:
+        cells = _row_cells(p, view)
+        if cells is None:
+            if runs[-1]:
+                runs.append([])
+        elif runs[-1] and len(cells) != len(runs[-1][0][1]):
+            runs.append([(p, cells)])  # a row of another shape starts another table
+        else:
+            runs[-1].append((p, cells))
+    return tuple(t for run in runs if len(run) >= 2 and (t := _table(run)) is not None)
+
+
+def _row_cells(p: Paragraph, view: NormalizedView) -> list[str] | None:
+    if "。" in p.text:
+        return None
+    span = view.span(p.start, p.end)
+    typed = view.folded[span.start : span.end]
+    if _ROW_GAP.search(typed) is None:
+        return None
+    return _CELL_GAP.split(typed.strip())
+
+
+def _table(run: list[tuple[Paragraph, list[str]]]) -> Table | None:
+    (_, header), *rows = run
+    if any(_NUMBER_CELL.fullmatch(h.strip()) for h in header[1:]):
+        return None  # no header: the columns are not named
+    names, units = [header[0].strip()], [""]
+    for h in header[1:]:
+        h = "".join(h.split())
+        m = _HEADER_UNIT.fullmatch(h)
+        if m:
+            names.append(m["name"])
+            units.append(m["unit"])
+            continue
+        m = _UNIT_HEADER.fullmatch(h)
+        names.append(h)
+        units.append(m["unit"] if m else "")
+    labels: list[str] = []
+    grid: list[tuple[Cell | None, ...]] = []
+    for p, cells in rows:
+        row: list[Cell | None] = []
+        cursor = 0
+        for k, raw in enumerate(cells):
+            raw = "".join(raw.split())
+            at = p.text.find(raw, cursor)
+            if at < 0:
+                return None
+            cursor = at + len(raw)
+            if k == 0:
+                labels.append(raw)
+                continue
+            m = _NUMBER_CELL.fullmatch(raw)
+            if m is None:
+                if _BLANK_CELL.fullmatch(raw) is None:
+                    return None  # words in a cell: no table of figures
+                row.append(None)
+                continue
+            num = m["num"]
+            row.append(
+                Cell(
+                    float(num),
+                    m["unit"] or "",
+                    len(num.partition(".")[2]),
+                    p.start + at,
+                    p.start + cursor,
+                )
+            )
+        grid.append(tuple(row))
+    return Table(
+        tuple(p.index for p, _ in run), tuple(names), tuple(units), tuple(labels), tuple(grid)
+    )

@@ -137,25 +137,31 @@ def unnumbered_headings(
     """Chapter headings written without a number ("坚持高位推动　法治政府建设责任
     不断强化" over its paragraphs), in a report with no numbered chapters: a short
     line with no sentence mark, not a date, an issuer or a table's row, followed
-    by a paragraph of prose.  Two or more make a chapter structure; their ordinal
-    is 0 and their marker empty."""
+    by a paragraph of prose; or a bulleted line where a web page turned its list
+    numbering 一、二、 into bullets ("• 推进依法行政情况。", a full stop allowed).
+    Two or more make a chapter structure; their ordinal is 0 and their marker
+    empty."""
     found: dict[int, Heading] = {}
     for k, p in enumerate(content[1:-1], start=1):
         below = content[k + 1].text
+        bullet = _BULLET.match(p.text)
+        title = p.text[bullet.end() :].removesuffix("。") if bullet else p.text
         if (
-            _UNNUMBERED_MIN <= len(p.text) <= _UNNUMBERED_MAX
-            and not SENTENCE_PUNCT.search(p.text)
-            and not ANY_ORDINAL_START.match(p.text)
-            and not DATE_LINE.match(p.text)
-            and not is_organ_line(p.text)
+            _UNNUMBERED_MIN <= len(title) <= _UNNUMBERED_MAX
+            and not SENTENCE_PUNCT.search(title)
+            and not ANY_ORDINAL_START.match(title)
+            and not DATE_LINE.match(title)
+            and not is_organ_line(title)
             and not COLUMN_GAP.search(original(p))
             and "。" in below
             and len(below) >= _UNNUMBERED_BELOW
         ):
-            found[k] = Heading(1, 0, "", p.index, p.start, p.start, p.end, p.text)
+            start = p.start + (bullet.end() if bullet else 0)
+            found[k] = Heading(1, 0, "", p.index, p.start, start, start + len(title), title)
     return found if len(found) >= 2 else {}
 
 
+_BULLET = compiled(r"^[•·●▪◆■]\s*")
 _UNNUMBERED_MIN, _UNNUMBERED_MAX = 6, 40
 # The prose under such a heading: a sentence at least ("一是压实责任。二是…").
 _UNNUMBERED_BELOW = 20

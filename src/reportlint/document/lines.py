@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import regex
+
 from reportlint import lexicon
 from reportlint.document.dates import DATE_LINE
 from reportlint.document.headings import ITEM_START
@@ -51,6 +53,9 @@ _NOTE_LINE = compiled(r"^(?:注|备注|说明|单位|数据来源|资料来源)[
 # A line ending in a comma goes on, if it is a sentence's worth; a line below
 # that starts with a label ("联系电话：") is a line of its own.
 _COMMA_LINE_MIN = 10
+# A line with commas is running prose from this length on, a full stop or not
+# (an opening wrapped at 40 characters: "…围绕建设人民满意交" / "通的目标…").
+_PROSE_RUN = 30
 
 _LABELLED = compiled(r"^(?!其中|即|包括|主要是|分别是|含)[^，。；]{1,10}[：:]")
 
@@ -77,8 +82,12 @@ def broken_line_joins(text: str) -> list[Span]:
     # After a line ending in a colon, until a line ends a sentence: items set out
     # one a line ("坚持普法与执法相结合，" / "坚持线上与线下相结合，") stay lines.
     listing = False
-    for (_, a_end, a), (b_start, _, b) in pairwise(lines):
+    glued = set(glued_headings(text))
+    for (a_start, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
+        if any(a_start <= at < a_end for at in glued):
+            run = ""  # a heading's first half run in at its end: the line ends there
+            continue
         if a_text.endswith(("：", ":")):
             listing = True
         elif not a_text.endswith(("，", "、", ",")):
@@ -90,8 +99,8 @@ def broken_line_joins(text: str) -> list[Span]:
         # A heading ("一、推行“首违不罚") ends where it ends, even with a mark left
         # open; an item "一是…" is a sentence and may be wrapped.
         a_heading = (
-            ANY_ORDINAL_START.match(a_text) and not ITEM_START.match(a_text) and "。" not in a_text
-        )
+            _ordinal_start(a_text) and not ITEM_START.match(a_text) and "。" not in a_text
+        ) or _RUN_IN_TAIL.search(a_text) is not None
         if (
             not a_heading
             and not _new_line(b_text)
@@ -123,14 +132,14 @@ def broken_line_joins(text: str) -> list[Span]:
         if not (_HAN.match(a_text[-1]) and _HAN.match(b_text)):
             run = ""
             continue
-        prose = _CLAUSE_MARK.search(run) or (len(run) >= 60 and _COMMA.search(run))
+        prose = _CLAUSE_MARK.search(run) or (len(run) >= _PROSE_RUN and _COMMA.search(run))
         # A heading ("（一）健全制度；完善机制") or a note/table line ends where it ends.
         if (
             not prose
             or a_heading
             or _NOTE_LINE.match(a_text)
             or TABLE_ROW.search(b_text)
-            or ANY_ORDINAL_START.match(b_text)
+            or _ordinal_start(b_text)
             or (len(b_text) < 30 and ORGAN.search(b_text))
         ):
             run = ""
@@ -142,6 +151,48 @@ def broken_line_joins(text: str) -> list[Span]:
     return joins
 
 
+# A chapter heading run in at a line's end after a space ("…审核率100%。 二、党政
+# 主要负责人…情况"): the line ends where the heading does.
+_RUN_IN_TAIL = compiled(
+    rf"[。；：！？][ \u3000]+(?:{CN_ORDINAL}、{NOT_A_MARKER}|[（(]{CN_ORDINAL}[）)])[^。；！？]{{1,50}}$"
+)
+
+
+def glued_headings(text: str) -> list[int]:
+    """Offsets where a chapter heading written without a number starts after the
+    end of the paragraph above it, on its line, and goes on over the next line:
+    "…现将有关情况报告如下。坚持高位推动" / "法治建设责任持续压实" / its paragraph.
+    The heading's halves are short and have no sentence mark; the paragraph
+    below is prose.  A copy that lost a break; the line is not joined on."""
+    lines = [m for m in _LINE.finditer(text) if m.group().strip()]
+    found = []
+    for above, middle, below in zip(lines, lines[1:], lines[2:], strict=False):
+        tail = _GLUED_TAIL.search(above.group().rstrip())
+        second = middle.group().strip()
+        if (
+            tail is not None
+            and _HEADING_HALF.fullmatch(second)
+            and _CLAUSE_MARK.search(below.group())
+            and len(below.group().strip()) > _PROSE_RUN
+        ):
+            found.append(above.start() + tail.start(1))
+    return found
+
+
+# After the last end of a sentence on a line, a short phrase: a heading's first half.
+_GLUED_TAIL = compiled(r"[。！？]([\p{Han}“”]{2,16})$")
+_HEADING_HALF = compiled(r"[\p{Han}“”、　 ]{4,24}")
+
+
+def _ordinal_start(line: str) -> bool:
+    """A line as typed that opens with a heading or item marker, half-width
+    brackets too ("(一)…": the view raises them, the typed text has them)."""
+    return ANY_ORDINAL_START.match(line.translate(_RAISE_BRACKETS)) is not None
+
+
+_RAISE_BRACKETS = str.maketrans("()", "（）")
+
+
 def _unclosed(run: str) -> bool:
     return any(sum(map(run.count, opens)) > sum(map(run.count, closes)) for opens, closes in _PAIRS)
 
@@ -149,9 +200,7 @@ def _unclosed(run: str) -> bool:
 def _new_line(text: str) -> bool:
     """A line that starts something of its own: a heading, a date, an issuer."""
     return bool(
-        ANY_ORDINAL_START.match(text)
-        or DATE_LINE.match(text)
-        or (len(text) < 30 and ORGAN.search(text))
+        _ordinal_start(text) or DATE_LINE.match(text) or (len(text) < 30 and ORGAN.search(text))
     )
 
 
@@ -169,6 +218,10 @@ _RUN_IN_TITLE = compiled(
     rf"[^。，；：！？]{{6,60}}?{lexicon.alternation('title_subjects')}[^。，；：！？]{{0,30}}?"
     rf"{lexicon.alternation('title_endings')}(?=(?:19|20)\d{{2}}年|\p{{Han}}{{1,20}}[：:])"
 )
+# The paragraph after a run-in heading: a sentence with a clause in it.
+_RUN_IN_BODY = 15
+_SENTENCE_END_AT = compiled(r"[。；！？]")
+_SENTENCE_INSIDE = compiled(r"[，、]")
 # A heading run in ends at the next marker; its own text is short and has no 。.
 _RUN_IN_HEADING = 50
 # Only a long line can have lost its breaks; a short one with "一、" is a list or a table.
@@ -205,7 +258,31 @@ def lost_breaks(
         if line[i - 1] in _ENDS_SENTENCE or heading_before:
             found.append(i)
             last = i
+            # "二、…情况 镇党委书记主持…": the heading's own text after a space.
+            if (body := _body_after(view, text, i, end)) is not None:
+                found.append(body)
+                last = body
     return found
+
+
+def _body_after(view: NormalizedView, text: str, at: int, end: int) -> int | None:
+    """Where a heading run in at `at` gives way to its paragraph: the first space
+    typed inside it before any sentence mark, when what follows is prose (a
+    sentence of its own, not the second phrase of a heading "…学法　强化示范引领")."""
+    line = view.text
+    for j in range(at + 2, min(at + _RUN_IN_HEADING, end)):
+        if line[j - 1] in _ENDS_SENTENCE or _INLINE_MARKER.match(line, j):
+            return None
+        if _typed_gap(view, text, j) and _HAN.match(line[j]):
+            sentence = _SENTENCE_END_AT.search(line, j, end)
+            stop = sentence.start() if sentence else end
+            following = line[j:stop]
+            if ITEM_START.match(following) or (
+                len(following) >= _RUN_IN_BODY and _SENTENCE_INSIDE.search(following)
+            ):
+                return j
+            return None
+    return None
 
 
 def _typed_gap(view: NormalizedView, text: str, i: int) -> bool:
@@ -250,3 +327,35 @@ def chunk_marks(text: str) -> list[Span]:
 
 _CLAUSE_OR_COMMA = compiled(r"[。；，,;]")
 _ENDS = tuple("。！？；：”!?;:")
+
+
+# A document site's watermark typed after a space at the end of a report's line:
+# "一、…主要举措和成效 公文汇 www.gongwenhui.com", "（一）… 公文汇,办公文档之家".
+_SITE = lexicon.alternation("doc_site_marks")
+_WATERMARK_TAIL = compiled(
+    rf"[ \u3000]+(?P<mark>(?:{_SITE})(?:[,，、\s]+(?:{_SITE}))*(?:\s*(?:https?://)?www\.\S+)?"
+    rf"|\S{{0,12}}[ \u3000]*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?)[ \u3000]*$",
+    regex.IGNORECASE,
+)
+
+
+_ONLY_SITES = compiled(rf"(?:{_SITE})(?:[,，、\s]+(?:{_SITE}))*")
+_HAS_MARK = compiled(rf"www\.|{_SITE}", regex.IGNORECASE)
+
+
+def watermark_cut(view: NormalizedView, text: str, start: int, end: int) -> int | None:
+    """The view offset where a watermark appended to the line [start, end) begins."""
+    if not _HAS_MARK.search(view.text, start, end):
+        return None
+    line_start, line_end = view.span(start, end)
+    m = _WATERMARK_TAIL.search(text, line_start, line_end)
+    if m is None or m.start() == line_start:
+        return None
+    at = m.start("mark")
+    if _ONLY_SITES.fullmatch(text[line_start : m.start()].strip()):
+        return None  # the whole line is the watermark: chrome as it stands
+    # The view character that starts the mark: the first whose original is there.
+    for i in range(start, end):
+        if view.orig(i) >= at:
+            return i if i > start else None
+    return None

@@ -14,12 +14,23 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from reportlint.document.clauses import Clause, Sentence, build_clauses, split_sentences
+from reportlint.document.clauses import (
+    Clause,
+    Sentence,
+    Table,
+    build_clauses,
+    read_tables,
+    split_sentences,
+)
 from reportlint.document.dates import DateReading
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.quantities import Quantity, find_quantities
+from reportlint.document.regexes import compiled
 from reportlint.document.span import Span
 from reportlint.load import Source
+
+# A title's issuer: what comes before 关于 or the report year ("某县司法局关于…").
+_TITLE_ISSUER = compiled(r"(.{2,30}?)(?:关于|(?:19|20)\d{2}年)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +39,9 @@ class Paragraph:
     start: int  # view offsets
     end: int
     text: str  # view text
-    chrome: str | None = None  # "header", "metadata" or "footer" for web-page leftovers
+    # "header", "metadata" or "footer" for web-page leftovers; "cover" for a cover
+    # letter sent with the report (not the report, not reported either)
+    chrome: str | None = None
 
 
 class Heading(NamedTuple):
@@ -155,6 +168,16 @@ class Document:
 
     # -- views checks share ------------------------------------------------
     @cached_property
+    def issuer(self) -> str:
+        """The issuing organ as the report names it: the 落款's organ line, else
+        the title's words before 关于 or the year ("某县司法局"); "" when neither
+        says."""
+        if self.signature is not None and self.signature.issuer is not None:
+            return self.signature.issuer.text.strip()
+        found = _TITLE_ISSUER.match("".join(p.text for p in self.title))
+        return found.group(1) if found else ""
+
+    @cached_property
     def body_paragraphs(self) -> tuple[Paragraph, ...]:
         """The paragraphs of the report proper, in order; most checks read only these."""
         start, end = self.body
@@ -185,6 +208,11 @@ class Document:
     def sentences(self) -> tuple[Sentence, ...]:
         """The sentences of the report proper, in order (document/clauses.py)."""
         return split_sentences(self.body_paragraphs)
+
+    @cached_property
+    def tables(self) -> tuple[Table, ...]:
+        """Tables of figures typed as text in the report proper (document/clauses.py)."""
+        return read_tables(self.body_paragraphs, self.view)
 
     @cached_property
     def _sentence_quantities(self) -> dict[int, tuple[Quantity, ...]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -261,6 +262,10 @@ class NormalizedView:
         pieces.append(folded[pos:])
         to_orig.extend(count[pos : len(original) + 1])  # the last entry is len(original)
         return cls("".join(pieces), to_orig, folded, simplified != original)
+
+    def index_of(self, offset: int) -> int:
+        """The view index of the first view character at or after an original offset."""
+        return bisect_left(self._to_orig, offset)
 
     def orig(self, index: int) -> int:
         """Original offset of the view character at index (len(view) -> len(original))."""

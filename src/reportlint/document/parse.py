@@ -26,7 +26,13 @@ from reportlint.document.headings import (
     title_from,
     unnumbered_headings,
 )
-from reportlint.document.lines import broken_line_joins, chunk_marks, lost_breaks
+from reportlint.document.lines import (
+    broken_line_joins,
+    chunk_marks,
+    glued_headings,
+    lost_breaks,
+    watermark_cut,
+)
 from reportlint.document.model import Document, Item, Paragraph
 from reportlint.document.normalize import NormalizedView
 from reportlint.document.numerals import cn_to_int
@@ -35,7 +41,7 @@ from reportlint.document.shapes import CHROME_HINT, chrome_shape, shape_text
 from reportlint.document.signature import find_signature
 from reportlint.document.span import Span
 from reportlint.document.tables import find_group_rows
-from reportlint.document.title import find_title, report_start
+from reportlint.document.title import find_cover_letter, find_title, report_start
 from reportlint.document.year import report_year
 from reportlint.load import Source
 
@@ -51,10 +57,14 @@ def parse(source: Source) -> Document:
     chunks = chunk_marks(text)
     view = NormalizedView.build(text, joins + chunks)
     breaks: list[int] = []  # view offsets where a lost line break was
+    glued = [view.index_of(at) for at in glued_headings(text)]
     spans: list[tuple[int, int]] = []
     for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
         cuts = lost_breaks(view, text, m.start(), m.end(), first=k < _FIRST_LINES)
-        breaks.extend(cuts)
+        cuts = sorted({*cuts, *(i for i in glued if m.start() < i < m.end())})
+        if (mark := watermark_cut(view, text, m.start(), m.end())) is not None:
+            cuts = [c for c in cuts if c < mark] + [mark]  # the mark is chrome, not a break
+        breaks.extend(c for c in cuts if c != mark)
         spans.extend(pairwise([m.start(), *cuts, m.end()]))
     paragraphs = [Paragraph(i, a, b, view.text[a:b]) for i, (a, b) in enumerate(spans)]
 
@@ -62,8 +72,6 @@ def parse(source: Source) -> Document:
         return text[slice(*view.span(p.start, p.end))]
 
     def shape_of(p: Paragraph) -> str | None:  # read as typed: the spaces between fields count
-        if "。" in p.text:
-            return None
         return chrome_shape(shape_text(view.folded[slice(*view.span(p.start, p.end))]))
 
     start, shapes = report_start(paragraphs, shape_of)
@@ -72,9 +80,13 @@ def parse(source: Source) -> Document:
         if CHROME_HINT.search(p.text) and (shape := shape_of(p)) in ANYWHERE:
             shapes[p.index] = shape
     found = find_title(paragraphs, shapes, start)
+    cover = 0  # paragraphs of a cover letter sent with the report, above its title
+    if found is None and (found := find_cover_letter(paragraphs)) is not None:
+        cover = found.lines[0]
+        start = max(start, found.lines[-1] + 1)
     title_idx = found.lines if found else ()
     footer_start = find_footer(paragraphs, title_idx[-1] + 1 if title_idx else 0)
-    paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start)
+    paragraphs = mark_chrome(paragraphs, shapes, found, start, footer_start, cover)
     chrome = chrome_regions(paragraphs)
     copies = set(found.copies) if found else set()
 

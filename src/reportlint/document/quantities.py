@@ -32,11 +32,25 @@ _QUANTITY = compiled(
     + r")?(?P<unit>(?:万|亿)?(?:"
     + "|".join(UNITS)
     + r"))(?<!个(?=工作日|百分点|月|小时|季度|星期|年|自然日))"
+    # a unit with its alternative in brackets: "67件（份）" counts 件 and 份 alike
+    r"(?:（(?P<alt>" + "|".join(UNITS) + r")）)?"
     r"(?P<upto>" + "|".join(lexicon.words("approx_after")) + ")?"
 )
 
 
 _SET_PHRASE = compiled(r"制度|机制|清单|原则|事")
+# 一 is a count as an item of a list or a clause's last figure ("败诉一件、撤诉二件",
+# "出庭应诉一次。"), not in a phrase ("一起研究", "一次性告知", "一人一档") nor after
+# a word it belongs to ("统一", "唯一", "逐一", "每一").
+_ONE_ENDS = compiled(r"[、，；。：！？）]|$")
+_ONE_AFTER = "统唯同逐每之万单其"
+
+
+def _counts_one(text: str, start: int, end: int) -> bool:
+    if _ONE_ENDS.match(text, end) is None or (start and text[start - 1] in _ONE_AFTER):
+        return False
+    # A slogan in quotes: "“成熟一批、出台一批”"
+    return text.count("“", 0, start) <= text.count("”", 0, start)
 
 
 class Quantity(NamedTuple):
@@ -47,18 +61,21 @@ class Quantity(NamedTuple):
     approx: str  # the words that make it approximate ("约", "余", "以上"…), "" when exact
     number_start: int
     decimals: int = 0  # digits written after the point
+    also: str = ""  # the unit in brackets after it: "份" of "67件（份）"
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found = []
     for m in _QUANTITY.finditer(text):
-        pre, raw, post, unit, upto = m.group("pre", "num", "post", "unit", "upto")
+        pre, raw, post, unit, alt, upto = m.group("pre", "num", "post", "unit", "alt", "upto")
         if raw[0].isdigit():
             value: float | None = float(raw)
         else:
             value = cn_to_int(raw)
             # "一起" (together), "一件事", "百名律师", "三项制度": set phrases, not counts.
-            if value is None or value < 2 or raw[0] in "百千万" or _SET_PHRASE.match(text, m.end()):
+            if value is None or raw[0] in "百千万" or _SET_PHRASE.match(text, m.end()):
+                continue
+            if value < 2 and not _counts_one(text, m.start(), m.end()):
                 continue
         if value is None:
             continue
@@ -67,7 +84,14 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
         found.append(
             Quantity(
-                value, unit, offset + start, offset + end, approx, offset + m.start("num"), decimals
+                value,
+                unit,
+                offset + start,
+                offset + end,
+                approx,
+                offset + m.start("num"),
+                decimals,
+                alt or "",
             )
         )
     return found

@@ -30,24 +30,38 @@ _LABEL = lexicon.alternation("chrome_labels")
 # The view has dropped the space between two labelled values ("留下街道点击率："),
 # so a label is not required to follow a space; leftmost matching reads
 # "发布时间：" as one label, not 时间.
-_LABELLED = compiled(rf"[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])")
+_LABELLED = compiled(rf"[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])")
 # A publication line may open with its date and time: "2019-09-06 15:46 来源：…".
 _DATED_START = compiled(
     r"^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_LABEL_START = compiled(rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}\s*(?:[：:]|[\]】])\s*\|?\s*")
+_LABEL_START = compiled(
+    rf"^[-•·●*\s|]*[\[【]?\s*{_LABEL}(?:/{_LABEL})*\s*(?:[：:]|[\]】])\s*\|?\s*"
+)
 _BREADCRUMB = compiled(rf"^[•·●\s]*{lexicon.alternation('chrome_breadcrumbs')}")
 _CRUMB_SEPARATOR = compiled(r"\s*(?:>>|>|＞|»|›|&gt;)\s*")
 _WIDGETS = compiled(lexicon.alternation("chrome_widgets"))
 _WIDGET_FILLER = compiled(r"[\s|｜/【】\[\]：:，,.。…·•()（）\-]+")
 _DATE_BANNER = compiled(lexicon.alternation("chrome_date_banners"))
+# A publication date and time standing alone ("• 2026-01-29 09:57"): a bullet,
+# a time or a web form of the date; "2025年1月20日" alone may be the report's own.
+_PUBLISHED_AT = compiled(
+    r"^(?:[•·●\-]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}(?:[-/.]\d{1,2}){2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?)$"
+)
 _DATE = compiled(r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})")
 # A value an information bar gives: empty, a date or time, a count, an index
 # number, or a short name ("某某县司法局", "本站"); not a sentence.
 _META_VALUE = compiled(r"^[^。，；！？]{0,40}$")
 _FILE_NAME = compiled(r"\.(?:docx?|wps|pdf|txt|xlsx?)$", regex.IGNORECASE)
 _NO_WORDS = compiled(r"^[^\p{Han}\p{Latin}\d]{1,12}$")
+_SITE_NAME = lexicon.alternation("doc_site_marks")
+_SITE_NAMES = compiled(rf"{_SITE_NAME}(?:[,，、\s]+{_SITE_NAME})*")
 _WEB_ADDRESS = compiled(r"(?:https?://|www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", regex.IGNORECASE)
+# "青岚新闻网 1月27日电 据…具体内容如下：" and "《…报告》是2025年…发布的工作报告。"
+_DATELINE = compiled(r"^\S{2,16}\s*\d{1,2}月\d{1,2}日电")
+_WRAPPER = compiled(r"^《[^》]{6,80}(?:报告|情况|总结)》是[^。]{0,40}?(?:发布|印发|公布|公开)的")
 # A document site's watermark: its name and address ("公文汇 www.gongwenhui.com").
 _SITE_MARK = compiled(
     r"^\S{0,12}\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", regex.IGNORECASE
@@ -81,11 +95,17 @@ def chrome_shape(text: str) -> str | None:
     "breadcrumb": 当前位置…, 首页 > 栏目 > 栏目; "widget": nothing but a site's
     controls (打印 关闭, 语音播报, 大 中 小) or marks ("| | |"); "banner": a dated
     banner with the weekday (今天是…星期三); "file": a file name a document site
-    shows; "site": a document site's watermark (its name and www address).
+    shows; "site": a document site's watermark (its name and www address);
+    "repost": a news site's dateline lead or a mirror's sentence around the
+    title, the one kind of chrome that is a sentence.
     Checked on the normalized view, so letter-spaced and traditional labels
     ("索 引 号", "發布時間") read as their plain forms.
     """
-    if "。" in text or len(text) > 240:
+    if "。" in text:
+        # A news repost's dateline lead, or a mirror's sentence around the title:
+        # sentences, but the site's, not the report's (above the report only).
+        return "repost" if _DATELINE.match(text) or _WRAPPER.match(text) else None
+    if len(text) > 240:
         return None
     labels = _LABELLED.findall(text)
     bracketed = any(label.lstrip()[:1] in ("[", "【") for label in labels)
@@ -111,11 +131,13 @@ def chrome_shape(text: str) -> str | None:
         return "label"
     if len(text) <= 60 and _DATE_BANNER.search(text) and _DATE.search(text):
         return "banner"
+    if _PUBLISHED_AT.match(text):
+        return "banner"
     if len(text) <= 80 and _FILE_NAME.search(text):
         return "file"
     if _NO_WORDS.match(text):
         return "widget"
-    if _SITE_MARK.match(text):
+    if _SITE_MARK.match(text) or _SITE_NAMES.fullmatch(text):
         return "site"
     return None
 
@@ -136,7 +158,7 @@ def chrome_line(typed: str) -> bool:
 # What a line needs to be chrome below the top of the report (an information bar,
 # a breadcrumb, a watermark: `chrome.ANYWHERE`): a label's colon or bracket, a
 # breadcrumb's separator or label, a web address.  One search passes over the rest.
-CHROME_HINT = compiled(r"[：:\[\]【】>＞»›|｜]|位置|www\.|https?://")
+CHROME_HINT = compiled(r"[：:\[\]【】>＞»›|｜]|位置|www\.|https?://|" + _SITE_NAME)
 
 
 FOOTER_MARK = compiled(lexicon.alternation("footer_marks"))

@@ -129,6 +129,27 @@ def find_title(
     return TitleReading(found[-1], tuple(copies))
 
 
+def find_cover_letter(paragraphs: list[Paragraph]) -> TitleReading | None:
+    """The title of a report sent with its cover letter: "××人民政府：" / "现将
+    《…报告》报上，请审阅。" / the letter's issuer and date / "附件" / the report's
+    title.  Everything above that title is the letter (not the report, not page
+    chrome)."""
+    dated = False
+    for p in paragraphs[:_TITLE_SCAN]:
+        if DATE_LINE.match(p.text):
+            dated = True
+        elif dated and _ATTACHMENT.match(p.text):
+            below = paragraphs[p.index + 1 : p.index + 3]
+            for q in below:
+                if lines := _title_at(paragraphs, q, len(paragraphs)):
+                    return TitleReading(lines, ())
+            return None
+    return None
+
+
+_ATTACHMENT = compiled(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[：:]?$")
+
+
 # Past this many paragraphs from the top, no title is looked for: a page's
 # header rarely runs longer (a navigation menu, an information bar of 12 lines).
 _TITLE_SCAN = 40

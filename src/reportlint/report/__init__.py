@@ -226,6 +226,8 @@ Formatter = Callable[[RunResult, FormatOptions], "str | bytes"]
 
 def get_formatter(name: str) -> Formatter:
     # Imported on use: a run pays only for the formatter it prints with.
+    if name in PER_REPORT_FORMATS:
+        raise ValueError(f"{name} is written per report, from its file, by reportlint.annotate")
     if name == "json":
         from reportlint.report.json_format import format_json
 
@@ -284,6 +286,10 @@ EXTENSIONS = {
     "html": ".html",
     "xlsx": ".xlsx",
     "markdown": ".md",
+    "docx": ".docx",
 }
 FORMATS = tuple(EXTENSIONS)
-BINARY_FORMATS = ("xlsx",)
+BINARY_FORMATS = ("xlsx", "docx")
+# Formats that are no formatter over a run but a copy of each report file
+# (--split-per-file only): docx, the report with a Word comment per finding.
+PER_REPORT_FORMATS = ("docx",)

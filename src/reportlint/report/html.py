@@ -178,13 +178,15 @@ def findings_list(diagnostics: list[Diagnostic], anchor: str) -> str:
         by_rule: dict[str, list[tuple[int, Diagnostic]]] = {}
         for n, d in numbered:
             by_rule.setdefault(d.code, []).append((n, d))
-        for code, items in by_rule.items():
+        for code, items in sorted(by_rule.items(), key=_rule_order):
             rule = items[0][1].rule
             # A long run of one warning starts folded, so the rest stays in view.
             folded = severity is not Severity.ERROR and len(items) > FOLD_AFTER
+            fixable = all(_automatic(d) for _, d in items)
+            count = f"{len(items)} 处" + ("，均可自动修正" if fixable and len(items) > 1 else "")
             out.append(
                 f'<details class="rl-rule" data-code="{_e(code)}"{"" if folded else " open"}>'
-                f"<summary><code>{_e(code)}</code> {_e(rule)}（{len(items)} 处）"
+                f"<summary><code>{_e(code)}</code> {_e(rule)}（{count}）"
                 f'<button type="button" class="rl-explain" data-code="{_e(code)}" '
                 f'aria-expanded="false">规则说明</button></summary>'
                 f'<div class="rl-explanation" hidden></div><ol>'
@@ -195,17 +197,35 @@ def findings_list(diagnostics: list[Diagnostic], anchor: str) -> str:
     return "".join(out)
 
 
+def _rule_order(group: tuple[str, list[tuple[int, Diagnostic]]]) -> tuple[bool, str]:
+    """Within a severity, the rules whose findings need a person first (a
+    wrong sum, a late date), by code: statutory parts, figures, references,
+    then form; those fixed automatically (hundreds of half-width commas)
+    last, where they do not bury the rest."""
+    code, items = group
+    return all(_automatic(d) for _, d in items), code
+
+
+def _automatic(d: Diagnostic) -> bool:
+    """Fixed by --fix and in the page's fixed text: a safe fix (an unsafe one
+    is a suggestion for a person to check)."""
+    return d.fix is not None and d.fix.safe
+
+
 def _item(number: int, d: Diagnostic, anchor: str) -> str:
     suggestion = ""
     if d.fix is not None:
         new = visible(d.fix.replacement)
         # The message usually names the replacement already (应为全角“，”).
         said = f"“{new}”" in d.message or not new.strip()
-        suggestion = (
-            '<span class="rl-suggest">可自动修正</span>'
-            if said
-            else f'<span class="rl-suggest">可自动修正为“{_e(new)}”</span>'
-        )
+        if not d.fix.safe:  # not in the fixed text: for a person to check
+            advice = "请核对后自行修改" if said else f"建议改为“{_e(new)}”，请核对后自行修改"
+            suggestion = f'<span class="rl-suggest">{advice}</span>'
+        elif said:
+            suggestion = '<span class="rl-suggest">可自动修正</span>'
+        else:
+            suggestion = f'<span class="rl-suggest">可自动修正为“{_e(new)}”</span>'
+
     where = f"第 {d.line} 行" if d.source_line else "整个文件"
     return (
         f'<li data-f="{number}"><a class="rl-finding" href="#{anchor}-f{number}">'

@@ -5,7 +5,12 @@
                    no CDN), report.css and report.js shared with --format html;
 - POST /api/check  the report as the request body (a file, its name in the
                    X-File-Name header, URL-encoded; or pasted text, UTF-8,
-                   without that header), answered with JSON.
+                   without that header), answered with JSON;
+- POST /api/annotate  the same body, answered with the annotated Word copy
+                   (reportlint annotate's): made only when the clerk asks for
+                   it, since it takes five to seven times as long as the
+                   check (bench/web.py).  The page keeps the upload in its
+                   own memory and sends it again.
 
 Only 127.0.0.1 is listened on; requests must name this machine as host (no
 DNS rebinding) and, when a browser says where a request comes from, come
@@ -23,7 +28,7 @@ import webbrowser
 from collections.abc import Callable
 from functools import partial
 from importlib.resources import files
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import anyio
 import anyio.to_thread
@@ -38,7 +43,15 @@ from starlette.staticfiles import StaticFiles
 
 from reportlint.checks import RuleSet
 from reportlint.report.html import rules_script
-from reportlint.web.check import PASTED_NAME, Refused, accept, check_upload, safe_name, too_large
+from reportlint.web.check import (
+    PASTED_NAME,
+    Refused,
+    accept,
+    annotate_upload,
+    check_upload,
+    safe_name,
+    too_large,
+)
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -51,6 +64,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Checks at once; more wait their turn (a check is CPU-bound: more threads
 # would not finish sooner, only hold more uploads in memory).
 CONCURRENT_CHECKS = 4
@@ -68,36 +82,60 @@ def create_app(rules: RuleSet) -> Starlette:
         return HTMLResponse(page, headers=SECURITY_HEADERS)
 
     async def check(request: Request) -> Response:
-        origin = request.headers.get("origin")
-        if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
-            return _refusal("只接受本页面提交的检查。", 403)
-        # A file comes with its name; pasted text without one.
-        raw_name = request.headers.get("x-file-name")
-        pasted = raw_name is None
-        name = PASTED_NAME if raw_name is None else safe_name(unquote(raw_name))
-        length = request.headers.get("content-length")
         try:
-            accept(name, int(length) if length and length.isdigit() else None, pasted)
-            data = await _read(request, pasted)
-            if not data.strip():
-                raise Refused("没有收到内容：请选择一个报告文件，或粘贴报告全文。", 422)
+            data, name, pasted = await _upload(request)
             work = partial(check_upload, data, name, rules, pasted)
             answer = await anyio.to_thread.run_sync(work, limiter=limiter)
         except Refused as refused:
             return _refusal(str(refused), refused.status)
         return JSONResponse(answer.to_json(), headers=SECURITY_HEADERS)
 
+    async def annotate(request: Request) -> Response:
+        try:
+            data, name, pasted = await _upload(request)
+            work = partial(annotate_upload, data, name, rules, pasted)
+            copy = await anyio.to_thread.run_sync(work, limiter=limiter)
+        except Refused as refused:
+            return _refusal(str(refused), refused.status)
+        headers = {
+            **SECURITY_HEADERS,
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(copy.name)}",
+            "X-Comments": str(copy.comments),
+            "X-Revisions": str(copy.revisions),
+        }
+        return Response(copy.docx, media_type=DOCX_TYPE, headers=headers)
+
     static = StaticFiles(packages=[("reportlint.web", "static"), ("reportlint.report", "assets")])
     return Starlette(
         routes=[
             Route("/", index),
             Route("/api/check", check, methods=["POST"]),
+            Route("/api/annotate", annotate, methods=["POST"]),
             Mount("/static", static, name="static"),
         ],
         middleware=[
             Middleware(TrustedHostMiddleware, allowed_hosts=[HOST, "localhost"]),
         ],
     )
+
+
+async def _upload(request: Request) -> tuple[bytes, str, bool]:
+    """The report sent: its bytes, its name, and whether it was pasted.
+    Refused unread when it comes from another page, is too large or of a type
+    the page does not check."""
+    origin = request.headers.get("origin")
+    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
+        raise Refused("只接受本页面提交的检查。", 403)
+    # A file comes with its name; pasted text without one.
+    raw_name = request.headers.get("x-file-name")
+    pasted = raw_name is None
+    name = PASTED_NAME if raw_name is None else safe_name(unquote(raw_name))
+    length = request.headers.get("content-length")
+    accept(name, int(length) if length and length.isdigit() else None, pasted)
+    data = await _read(request, pasted)
+    if not data.strip():
+        raise Refused("没有收到内容：请选择一个报告文件，或粘贴报告全文。", 422)
+    return data, name, pasted
 
 
 async def _read(request: Request, pasted: bool) -> bytes:

@@ -2,7 +2,7 @@
 
 Kept apart from the HTTP layer so that the rules of what is accepted (size,
 type) and what is answered (the rendered report, the counts, the fixed
-text) are plain functions.
+text, the annotated Word copy) are plain functions.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from reportlint.annotate import output_path
 from reportlint.checks import RuleSet, Severity
 from reportlint.document import parse
 from reportlint.fix import FixError, encode, fix_source
@@ -91,6 +92,10 @@ class Answer:
     fixed_name: str
     fixed_data: bytes | None  # the text with the safe fixes applied, as a file
     fixes: int
+    word_name: str  # the annotated copy's name, made on request (annotate_upload)
+    # None for a Word file; else the format ("text", "html", "pdf") whose text
+    # the Word copy is made from.
+    word_from: str | None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,6 +104,7 @@ class Answer:
             "counts": self.counts,
             "can_submit": self.can_submit,
             "fixes": self.fixes,
+            "word": {"name": self.word_name, "from": self.word_from},
             "fixed": None
             if self.fixed_data is None
             else {
@@ -133,7 +139,41 @@ def check_upload(data: bytes, name: str, rules: RuleSet, pasted: bool = False) -
         fixed_name=f"{stem}（已修正）{suffix}",
         fixed_data=fixed_data,
         fixes=applied,
+        word_name=word_name(name),
+        word_from=None if source.format == "docx" else source.format,
     )
+
+
+def word_name(name: str) -> str:
+    """原名（审查意见）.docx, as `reportlint annotate` names the copy."""
+    return output_path(name).name
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    name: str
+    docx: bytes
+    comments: int  # one per finding (the overview comment on the title aside)
+    revisions: int  # findings whose fix is a tracked change
+
+
+def annotate_upload(data: bytes, name: str, rules: RuleSet, pasted: bool = False) -> Annotated:
+    """The upload as an annotated Word copy (reportlint annotate's), in memory;
+    Refused when it cannot be read."""
+    from reportlint.annotate import annotate_bytes
+
+    accept(name, len(data), pasted)
+    try:
+        result = annotate_bytes(data, name, rules)
+    except LoadError as exc:
+        raise Refused(f"无法生成“{name}”的 Word 文件：{exc}", 422) from None
+    except Exception as exc:  # a bug of ours: say so rather than fail without a word
+        raise Refused(
+            f"生成 Word 文件时 reportlint 内部出错（{type(exc).__name__}），请报告此问题。"
+            "问题清单和修正后的文字不受影响。",
+            500,
+        ) from exc
+    return Annotated(word_name(name), result.docx, len(result.notes), result.revisions)
 
 
 def _fixed(source: Source, rules: RuleSet) -> tuple[bytes | None, int]:

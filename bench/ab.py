@@ -45,6 +45,8 @@ print(time.process_time() - began, findings)
 
 
 def extract(revision: str, scratch: Path) -> Path:
+    if Path(revision, "src", "reportlint").is_dir():
+        return Path(revision).resolve()  # a source tree as it is (a work tree's changes)
     tree = scratch / re.sub(r"[^\w.-]", "_", revision)
     tree.mkdir()
     archive = subprocess.run(
@@ -54,25 +56,23 @@ def extract(revision: str, scratch: Path) -> Path:
     return tree
 
 
-def _env(tree: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(tree / "src")
-    env["REPORTLINT_CACHE_DIR"] = str(tree / ".cache")  # each version its own regex cache
-    return env
+def environment(tree: Path, cache: Path) -> dict[str, str]:
+    """The version's src/ first on the path, and a regex cache of its own."""
+    return {**os.environ, "PYTHONPATH": str(tree / "src"), "REPORTLINT_CACHE_DIR": str(cache)}
 
 
-def cpu(tree: Path, corpus: Path, count: int) -> tuple[float, int]:
+def cpu(env: dict[str, str], corpus: Path, count: int) -> tuple[float, int]:
     argv = [sys.executable, "-c", _WORKER, str(corpus), str(count)]
     seconds, findings = subprocess.run(
-        argv, capture_output=True, text=True, check=True, env=_env(tree)
+        argv, capture_output=True, text=True, check=True, env=env
     ).stdout.split()
     return float(seconds), int(findings)
 
 
-def instructions(tree: Path, corpus: Path, count: int) -> int:
+def instructions(env: dict[str, str], corpus: Path, count: int) -> int:
     argv = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     argv += [sys.executable, "-c", _WORKER, str(corpus), str(count)]
-    stderr = subprocess.run(argv, capture_output=True, text=True, check=True, env=_env(tree))
+    stderr = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
     found = re.search(r"Collected : (\d+)", stderr.stderr)
     if found is None:
         sys.exit(f"bench: no instruction count from valgrind:\n{stderr.stderr[-2000:]}")
@@ -81,17 +81,20 @@ def instructions(tree: Path, corpus: Path, count: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("a", help="the old revision (e.g. main)")
-    parser.add_argument("b", help="the new revision (e.g. HEAD)")
+    parser.add_argument("a", help="the old revision (e.g. main), or a source tree")
+    parser.add_argument("b", help="the new revision (e.g. HEAD), or a source tree (.)")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--count", type=int, default=2000, help="reports checked per run")
     parser.add_argument("--rounds", type=int, default=5, help="timed runs of each")
     parser.add_argument("--instructions", type=int, default=0, help="reports under callgrind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="reportlint-ab-") as scratch:
-        trees = {name: extract(name, Path(scratch)) for name in (args.a, args.b)}
-        for tree in trees.values():  # untimed: fill each version's regex cache
-            cpu(tree, args.corpus, 5)
+        trees = {
+            name: environment(extract(name, Path(scratch)), Path(scratch, f"cache-{i}"))
+            for i, name in enumerate((args.a, args.b))
+        }
+        for env in trees.values():  # untimed: fill each version's regex cache
+            cpu(env, args.corpus, 5)
         times: dict[str, list[float]] = {name: [] for name in trees}
         findings: dict[str, int] = {}
         for i in range(args.rounds):
@@ -110,9 +113,9 @@ def main() -> None:
             )
         if args.instructions:
             counts = {}
-            for name, tree in trees.items():
-                whole = instructions(tree, args.corpus, args.instructions)
-                counts[name] = whole - instructions(tree, args.corpus, 0)
+            for name, env in trees.items():
+                whole = instructions(env, args.corpus, args.instructions)
+                counts[name] = whole - instructions(env, args.corpus, 0)
             a, b = counts.values()
             print(
                 f"instructions for {args.instructions} reports (start-up taken off): "

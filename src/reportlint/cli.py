@@ -11,7 +11,7 @@ import shutil
 import stat
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import click
 from rich.cells import cell_len
@@ -257,6 +257,13 @@ def check(
         _show_settings(config, paths[0])
         return
     mode: FixMode | None = "diff" if diff else "fix" if fix else None
+    stream = None
+    if output_format == "json" and not (
+        statistics or diff or output_dir or baseline or write_baseline
+    ):
+        stream = _JsonOutput(output_file, config, min_severity)
+        # A run stopped by an error leaves the --output file as it was.
+        click.get_current_context().call_on_close(stream.discard)
     try:
         result = check_paths(
             paths,
@@ -269,6 +276,8 @@ def check(
             # html shows the text; docx compares it with the file read again.
             keep_text=output_format in ("html", "docx"),
             against=against,
+            on_file=stream,
+            encode=stream.encode if stream is not None else None,
         )
         if not result.files_checked and not result.errors and not result.excluded:
             _nothing_checked(paths)
@@ -323,7 +332,9 @@ def check(
         _make_dir(Path(output_dir))
         output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
     failed = False
-    if split_per_file and output_dir and output_format in PER_REPORT_FORMATS:
+    if stream is not None and result.streamed:
+        stream.close()
+    elif split_per_file and output_dir and output_format in PER_REPORT_FORMATS:
         failed = _write_annotated(result, config, Path(output_dir), quiet)
     elif split_per_file and output_dir:
         _write_split(result, output_format, options, Path(output_dir), quiet)
@@ -342,8 +353,78 @@ def check(
         sys.exit(EXIT_ERROR)
     failing = any(
         d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
-    )
+    ) or (stream is not None and stream.failing)
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
+
+
+class _JsonOutput:
+    """--format json written as the files are checked (check_paths' `on_file`), to
+    standard output or the --output file: memory stays flat however many findings.
+    What the CLI does to the findings of a whole run it does here to each file's:
+    --min-severity, and whether any fails its file's level (file errors exit 2 anyway).
+    The --output file is written beside it and replaces it when the run is done."""
+
+    def __init__(self, output_file: str | None, config: Configuration, floor: str | None) -> None:
+        from reportlint.report.json_format import JsonStream
+
+        self._file = output_file
+        self._handle: TextIO | None = None
+        self._part = ""  # the file written beside --output
+        self._config = config
+        self._floor = Severity(floor).rank if floor else 0
+        self._json = JsonStream(self._write)
+        self.failing = False
+
+    def encode(self, diagnostics: list[Diagnostic]) -> tuple[str, bool]:
+        """One file's part of the output, and whether it fails (in a worker process)."""
+        from reportlint.report.json_format import json_items
+
+        if self._floor:
+            diagnostics = [d for d in diagnostics if d.severity.rank >= self._floor]
+        failing = any(
+            d.severity.rank >= self._config.settings_for(d.path).fail_level.rank
+            for d in diagnostics
+        )
+        return json_items(diagnostics), failing
+
+    def __call__(self, encoded: tuple[str, bool]) -> None:
+        items, failing = encoded
+        self.failing = self.failing or failing
+        self._json.write_items(items)
+
+    def _write(self, text: str) -> None:
+        if not self._file:
+            click.echo(text, nl=False)
+            return
+        try:
+            if self._handle is None:
+                target = Path(self._file)
+                self._part = str(target.with_name(f".{target.name}.{os.getpid()}.part"))
+                self._handle = open(self._part, "w", encoding="utf-8")  # noqa: SIM115
+            self._handle.write(text)
+        except OSError as exc:
+            _fail(f"无法写入 {self._file}：{exc.strerror or exc}")
+
+    def close(self) -> None:
+        self._json.close()
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+            try:
+                os.replace(self._part, str(self._file))
+            except OSError as exc:
+                self.discard()
+                _fail(f"无法写入 {self._file}：{exc.strerror or exc}")
+            self._part = ""
+
+    def discard(self) -> None:
+        """Drop what was written beside the --output file (nothing once it is closed)."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if self._part:
+            Path(self._part).unlink(missing_ok=True)
+            self._part = ""
 
 
 def _is_terminal() -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
 from typing import Any, ClassVar, Generic, Literal, NamedTuple, TypeVar
@@ -19,6 +18,7 @@ import msgspec
 import regex
 
 from reportlint.document import Document, Span
+from reportlint.document.literals import Gate, gate
 from reportlint.document.regexes import compiled
 
 
@@ -42,11 +42,15 @@ class Fix(NamedTuple):
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+_NO_ARGS: dict[str, Any] = {}
+
+
+class Finding(NamedTuple):
+    # A tuple: a report has dozens of findings, and a tuple is made several
+    # times faster than a frozen dataclass.
     span: Span  # of the original text
     message: str = "default"  # which of the rule's messages
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any] = _NO_ARGS  # never changed: each finding passes its own
     fix: Fix | None = None
 
 
@@ -203,16 +207,46 @@ def outside(
     found = list(matches)
     if exceptions is None or not found:
         return found  # no match, no exception to look for
+    if (needs := _gate_of(exceptions)) is not None and not needs.admits(text):
+        return found  # nothing an exception needs (RL404's need a bracket or a ?)
     excepted = [m.span() for m in exceptions.finditer(text)]
     return [(a, b) for a, b in found if not any(x < b and a < y for x, y in excepted)]
 
 
+_gates: dict[str, Gate | None] = {}
+
+
+def _gate_of(pattern: regex.Pattern[str]) -> Gate | None:
+    text = pattern.pattern
+    if text not in _gates:
+        _gates[text] = gate([text])
+    return _gates[text]
+
+
 def sections_matching(
     doc: Document, pattern: regex.Pattern[str], exclude_under: regex.Pattern[str] | None = None
-) -> Iterator[int]:
+) -> list[int]:
     """Indices of sections whose heading title matches, skipping any whose
     enclosing section matches exclude_under (a plan to "履行第一责任人职责"
-    under next year's arrangements is not a report of having done it)."""
+    under next year's arrangements is not a report of having done it).
+    Several rules ask alike (the plan's patterns): each answer is worked out once."""
+    key = ("sections matching", _pattern_key(pattern), _pattern_key(exclude_under))
+    found: list[int] | None = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = list(_sections_matching(doc, pattern, exclude_under))
+    return found
+
+
+def _pattern_key(pattern: Any) -> Any:
+    if pattern is None:
+        return None
+    key = getattr(pattern, "key", None)  # checks.parts.ForYear
+    return key if key is not None else (pattern.pattern, pattern.flags)
+
+
+def _sections_matching(
+    doc: Document, pattern: regex.Pattern[str], exclude_under: regex.Pattern[str] | None
+) -> Iterator[int]:
     for i, section in enumerate(doc.sections):
         if not pattern.search(section.heading.title):
             continue

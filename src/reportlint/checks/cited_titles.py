@@ -29,6 +29,7 @@ from reportlint.checks.base import CheckKind, Finding, Fix, ParamError, Params, 
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
+from reportlint.document.literals import gate
 from reportlint.document.regexes import compiled
 
 _SPAN = compiled(r"^((?:19|20)\d{2})—((?:19|20)\d{2})$")
@@ -86,6 +87,8 @@ class Titles(CheckKind[TitlesParams]):
             name = title.pattern or regex.escape(title.name)
             found = compile_patterns([f"(?:{name}){_YEARS}"], f"titles[{i}].pattern")
             self.titles.append((title, spans, found))
+        # The literals each title's match needs, looked for before the title is.
+        self.gates = [gate([found.pattern]) for _, _, found in self.titles]
         self.citing = (
             compile_patterns([f"(?:{w})了?$" for w in params.citing], "citing")
             if params.citing
@@ -99,7 +102,12 @@ class Titles(CheckKind[TitlesParams]):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         # One scan of the whole report for each title (most reports cite few of them).
-        cited = [t for t in self.titles if t[2].search(doc.view.text, *doc.body) is not None]
+        view = doc.view.text
+        cited = [
+            t
+            for t, g in zip(self.titles, self.gates, strict=True)
+            if (g is None or g.admits(view)) and t[2].search(view, *doc.body) is not None
+        ]
         for p in doc.body_paragraphs if cited else ():
             for title, spans, found in cited:
                 for m in found.finditer(p.text):

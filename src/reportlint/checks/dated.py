@@ -37,6 +37,7 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
+from reportlint.document.literals import gate
 from reportlint.document.regexes import compiled
 
 _YEAR_MONTH = compiled(r"^(\d{4})(?:-(\d{1,2}))?$")
@@ -112,7 +113,9 @@ class DatedReferences(CheckKind[DatedParams]):
             closing = (
                 compile_patterns(fact.closing, f"facts[{i}].closing") if fact.closing else None
             )
-            self.facts.append((fact, pattern, probes, since, exceptions, closing))
+            self.facts.append(
+                (fact, pattern, probes, since, exceptions, closing, gate(fact.patterns))
+            )
         self.forward = compile_patterns(params.forward, "forward") if params.forward else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -123,12 +126,16 @@ class DatedReferences(CheckKind[DatedParams]):
         # One scan of the whole report tells which facts it names at all (most it does not),
         # cheaper than a scan of each paragraph for each fact.
         body = doc.view.text[doc.body[0] : doc.body[1]]
-        for fact, pattern, probes, since, exceptions, closing in self.facts:
+        for fact, pattern, probes, since, exceptions, closing, needs in self.facts:
             not_yet = since is not None and since >= deadline
             outdated = fact.stale_from is not None and year >= fact.stale_from
             if fact.stale_from is None or year >= fact.stale_from + self.params.closing_years:
                 closing = None  # closed long ago: closing it is no history
-            if not (not_yet or outdated) or not any(p.search(body) for p in probes):
+            if (
+                not (not_yet or outdated)
+                or (needs is not None and not needs.admits(body))
+                or not any(p.search(body) for p in probes)
+            ):
                 continue
             for p in doc.body_paragraphs:
                 for m in pattern.finditer(p.text):

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.checks.base import Fix, Severity
 from reportlint.document import Span
@@ -11,13 +9,16 @@ from reportlint.document import Span
 SUGGESTION_JOINER = "："
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """One violation, ready for a formatter.
 
     Line and column are 1-based and count characters; they are worked out
     from the span when the diagnostic is made, the only place offsets become
     positions.  `source_line` is the text of the first line, for code frames.
+
+    A tuple: a report has dozens of diagnostics, a tuple is made several
+    times faster than a frozen dataclass, and worker processes pickle it as
+    one.  Its fingerprint is worked out from `context` when a format asks.
     """
 
     path: str
@@ -32,20 +33,23 @@ class Diagnostic:
     end_column: int
     source_line: str
     fix: Fix | None = None
-    # Identifies the finding without its position, so that it survives edits
-    # elsewhere in the file: see fingerprint().
-    fingerprint: str = ""
     # The rule's fix title (建议), also the end of `message` ("…：请删除"): the
     # text output shows it on a line of its own under the finding.
     suggestion: str = ""
+    # The flagged text and up to CONTEXT characters of its line on each side, as
+    # `context()` keeps them: what `fingerprint` identifies the finding by, besides
+    # its rule and message.
+    context: str | None = None
+    # A fingerprint worked out already (RL310's, from the report's prints).
+    hashed: str = ""
 
-    def __reduce__(self) -> tuple[type[Diagnostic], tuple[Any, ...]]:
-        # Worker processes send tens of thousands back; the constructor and
-        # a plain tuple pickle several times faster than slots state.
-        return (Diagnostic, tuple(getattr(self, name) for name in _FIELDS))
-
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.line, self.column, self.code)
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the finding without its position, so that it survives edits
+        elsewhere in the file (see _digest); "" for a file error."""
+        if self.context is None:
+            return self.hashed
+        return _digest(self.code, self.message, self.context)
 
     @property
     def finding(self) -> str:
@@ -54,6 +58,9 @@ class Diagnostic:
         if self.suggestion and self.message.endswith(tail):
             return self.message[: -len(tail)]
         return self.message
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,22 +82,40 @@ class Diagnostic:
         }
 
 
-_FIELDS = tuple(Diagnostic.__dataclass_fields__)
-
 # Characters of the same line kept on each side of a finding's text.
 CONTEXT = 12
 
 
-def fingerprint(code: str, message: str, text: str, start: int, end: int) -> str:
-    """A hash of the rule, the message, the flagged text and a little of the
-    line around it, with white space dropped.  Line numbers are left out on
-    purpose: a baseline or a code-scanning alert must still recognise the
-    finding after paragraphs are added above it."""
+def context(text: str, start: int, end: int) -> str:
+    """The flagged text of `text` and up to CONTEXT characters of its line on each
+    side, joined by NUL and without white space, as the fingerprint hashes them: one
+    string kept on the diagnostic (three and a tuple cost a run of 100,000
+    findings some 30 MB)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    before = text[max(line_start, start - CONTEXT) : start]
-    after = text[end : min(line_end, end + CONTEXT)]
-    key = "\0".join((code, message, before, text[start:end], after))
+    kept = "\0".join(
+        (
+            text[max(line_start, start - CONTEXT) : start],
+            text[start:end],
+            text[end : min(line_end, end + CONTEXT)],
+        )
+    )
+    return "".join(kept.split())
+
+
+def fingerprint(code: str, message: str, text: str, start: int, end: int) -> str:
+    """The fingerprint of a finding of `text[start:end]` (Diagnostic.fingerprint)."""
+    return _digest(code, message, context(text, start, end))
+
+
+def _digest(code: str, message: str, context: str) -> str:
+    """A hash of the rule, the message, the flagged text and a little of the
+    line around it, with white space dropped.  Line numbers are left out on
+    purpose: a baseline or a code-scanning alert must still recognise the
+    finding after paragraphs are added above it."""
+    import hashlib  # only the formats that show fingerprints pay for the import
+
+    key = "\0".join((code, message, context))
     return hashlib.sha256("".join(key.split()).encode("utf-8")).hexdigest()[:16]

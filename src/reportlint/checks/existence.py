@@ -28,6 +28,7 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.literals import gate
 from reportlint.document.regexes import compiled
 
 # What can make a branch match differently inside the alternation than alone:
@@ -70,6 +71,8 @@ class Existence(CheckKind[ExistenceParams]):
         # passed over before the alternation runs.
         alone = len(params.patterns) > 1 and not any(map(_NOT_ALONE.search, params.patterns))
         self.branches = validate_patterns(params.patterns, "patterns") if alone else None
+        # Before either: the literals a match needs, looked for in the whole report.
+        self.gate = gate(params.patterns)
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -81,6 +84,11 @@ class Existence(CheckKind[ExistenceParams]):
         ]
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        gate = self.gate
+        if gate is not None and not gate.admits(
+            doc.view.text if self.params.text == "view" else doc.text
+        ):
+            return
         for text, to_span in paragraph_texts(doc, self.params.text):
             if self.branches is not None and not any(b.search(text) for b in self.branches):
                 continue

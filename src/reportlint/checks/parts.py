@@ -57,22 +57,33 @@ class YearPatterns:
         self.later = compile_patterns(later, key) if later else None
 
     def for_doc(self, doc: Document) -> ForYear:
+        return ForYear(self.plain, self.later, doc.report_year, _last_planning_title(doc))
+
+
+def _last_planning_title(doc: Document) -> str | None:
+    """The title of the last of three or more chapters when it plans; worked out once."""
+    key = "last planning title"
+    if key not in doc.memo:
         chapters = [s for s in doc.sections if s.parent is None]
         last = None
         if len(chapters) >= 3:
             heading = chapters[-1].heading
             if plans(doc.view.text[heading.title_end : chapters[-1].end]):
                 last = heading.title
-        return ForYear(self.plain, self.later, doc.report_year, last)
+        doc.memo[key] = last
+    found: str | None = doc.memo[key]
+    return found
 
 
 class ForYear:
     """YearPatterns bound to a report; `search` as a compiled pattern's."""
 
-    __slots__ = ("_last", "_later", "_plain", "_year")
+    __slots__ = ("_last", "_later", "_plain", "_year", "key")
 
     def __init__(self, plain: Any, later: Any, year: int | None, last: str | None) -> None:
         self._plain, self._later, self._year, self._last = plain, later, year, last
+        # What it matches depends on its patterns alone within one report.
+        self.key = tuple(None if p is None else (p.pattern, p.flags) for p in (plain, later))
 
     def search(self, text: str) -> Any:
         if self._plain is not None and (m := self._plain.search(text)):
@@ -107,10 +118,7 @@ def plans(text: str) -> bool:
 
 def planning_last_chapter(doc: Document, claimed: set[int]) -> list[int]:
     chapters = [i for i, s in enumerate(doc.sections) if s.parent is None]
-    if len(chapters) < 3 or chapters[-1] in claimed:
-        return []
-    last = doc.sections[chapters[-1]]
-    if not plans(doc.view.text[last.heading.title_end : last.end]):
+    if len(chapters) < 3 or chapters[-1] in claimed or _last_planning_title(doc) is None:
         return []
     return [chapters[-1]]
 

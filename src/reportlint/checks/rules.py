@@ -37,7 +37,7 @@ from reportlint.checks.base import (
     Severity,
     pattern_timeout,
 )
-from reportlint.checks.diagnostic import SUGGESTION_JOINER, Diagnostic, fingerprint
+from reportlint.checks.diagnostic import SUGGESTION_JOINER, Diagnostic, context
 from reportlint.checks.registry import get_kind
 from reportlint.document import Document, parse
 from reportlint.load import decode
@@ -169,23 +169,24 @@ class Rule:
         if suggestion:
             text += SUGGESTION_JOINER + suggestion
         start, end = finding.span
+        end = max(end, start)
         line, column = doc.position(start)
-        end_line, end_column = doc.position(max(end, start))
+        end_line, end_column = doc.position(end)
         return Diagnostic(
-            path=doc.path,
-            code=self.code,
-            rule=self.name,
-            severity=message.severity,
-            message=text,
-            span=finding.span,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            source_line=doc.line_text(line),
-            fix=finding.fix,
-            fingerprint=fingerprint(self.code, text, doc.text, start, max(end, start)),
-            suggestion=suggestion,
+            doc.path,
+            self.code,
+            self.name,
+            message.severity,
+            text,
+            finding.span,
+            line,
+            column,
+            end_line,
+            end_column,
+            doc.line_text(line),
+            finding.fix,
+            suggestion,
+            context(doc.text, start, end),
         )
 
 

@@ -43,6 +43,7 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.checks.sourced import Sourced
 from reportlint.document import Document
+from reportlint.document.literals import Gate, gate
 from reportlint.document.regexes import compiled
 
 _GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
@@ -104,6 +105,9 @@ class Substitution(CheckKind[SubstitutionParams]):
         # A pattern tied to a paragraph's edges may match in a paragraph and not in the
         # whole report: it is always looked for paragraph by paragraph.
         self.edged = [_EDGED.search(pattern.pattern) is not None for _, pattern, _ in self.swaps]
+        # The literals each swap's match needs: a report without them is passed over
+        # without a search (in a paragraph, the words cost about what a search does).
+        self.gates: list[Gate | None] = [gate([pattern.pattern]) for _, pattern, _ in self.swaps]
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -132,9 +136,9 @@ class Substitution(CheckKind[SubstitutionParams]):
                 yield Finding(span, "default", {"match": match, "replacement": replacement}, fix)
 
     def _present(self, doc: Document) -> list[int]:
-        """The swaps that may match in the report: each looked for once in the whole
-        report's view (the original text is not scanned ahead), those of a later
-        year than the report's left out."""
+        """The swaps that may match in the report: each with the literals it needs in
+        the text, and looked for once in the whole report's view (the original text is
+        not scanned ahead), those of a later year than the report's left out."""
         year = doc.report_year
         dated = [
             i
@@ -142,14 +146,15 @@ class Substitution(CheckKind[SubstitutionParams]):
             if since is None or (year is not None and year >= since)
         ]
         if self.params.text != "view":
-            return dated
+            return [i for i in dated if (g := self.gates[i]) is None or g.admits(doc.text)]
         view, (start, end) = doc.view.text, doc.body
         if self.prefilter is not None and self.prefilter.search(view, start, end) is None:
             return []
         return [
             i
             for i in dated
-            if self.edged[i] or self.swaps[i][1].search(view, start, end) is not None
+            if ((g := self.gates[i]) is None or g.admits(view))
+            and (self.edged[i] or self.swaps[i][1].search(view, start, end) is not None)
         ]
 
     def _first_matches(self, text: str, which: list[int]) -> Iterator[tuple[tuple[int, int], str]]:

@@ -43,6 +43,8 @@ class Traditional(CheckKind[TraditionalParams]):
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not doc.view.traditional:
+            return  # the parse's conversion of the whole text changed nothing
         titles = [doc.span(p.start, p.end) for p in doc.title]
         paragraphs = [(start, doc.text[start:end]) for start, end in titles]
         paragraphs.extend(doc.body_originals)

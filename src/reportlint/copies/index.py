@@ -410,7 +410,7 @@ def _diagnostic(
         end_line=where.end_line,
         end_column=where.end_column,
         source_line=where.source_line,
-        fingerprint=where.fingerprint,
+        hashed=where.fingerprint,
     )
 
 

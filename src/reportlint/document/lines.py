@@ -33,9 +33,9 @@ _LINE = compiled(r"[^\n]*")
 
 _COMMA = compiled("[，,]")
 
-_HAN_END = compiled(r"\p{Han}$")
-
-_HAN_START = compiled(r"^\p{Han}")
+# Matched at one character (a line's first, or its last: a search for "\p{Han}$"
+# would try every position of the line).
+_HAN = compiled(r"\p{Han}")
 
 _CLAUSE_MARK = compiled(r"[。；;]")
 
@@ -69,7 +69,12 @@ def broken_line_joins(text: str) -> list[Span]:
     new ordinal, date or signature.
     """
     joins = []
-    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    lines = []  # (start, end, text) of each line with something on it
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((at, at + len(line), line))
+        at += len(line) + 1
     # The text since the last break that was not joined: a fragment in the
     # middle of a sentence broken over many lines is prose because the
     # sentence is, so the whole chain is joined in one pass.
@@ -112,7 +117,7 @@ def broken_line_joins(text: str) -> list[Span]:
                     and not (listing and a_text[:1] == b_text[:1])
                     and len(a_text) >= _COMMA_LINE_MIN
                     and "\t" not in a + b
-                    and _HAN_START.search(b_text) is not None
+                    and _HAN.match(b_text) is not None
                     and not (chrome_line(b_text) or TABLE_ROW.search(b_text))
                     and not (NEVER_BODY.match(a_text) or _LABELLED.match(b_text))
                 )
@@ -124,7 +129,7 @@ def broken_line_joins(text: str) -> list[Span]:
             # open goes on, whatever else the lines look like.
             joins.append(_join_span(a_end, a, b_start, b))
             continue
-        if not (_HAN_END.search(a_text) and _HAN_START.search(b_text)):
+        if not (_HAN.match(a_text[-1]) and _HAN.match(b_text)):
             run = ""
             continue
         prose = _CLAUSE_MARK.search(run) or (len(run) >= _PROSE_RUN and _COMMA.search(run))
@@ -135,7 +140,7 @@ def broken_line_joins(text: str) -> list[Span]:
             or _NOTE_LINE.match(a_text)
             or TABLE_ROW.search(b_text)
             or _ordinal_start(b_text)
-            or (ORGAN.search(b_text) and len(b_text) < 30)
+            or (len(b_text) < 30 and ORGAN.search(b_text))
         ):
             run = ""
             continue
@@ -182,10 +187,9 @@ _HEADING_HALF = compiled(r"[\p{Han}“”、　 ]{4,24}")
 def _ordinal_start(line: str) -> bool:
     """A line as typed that opens with a heading or item marker, half-width
     brackets too ("(一)…": the view raises them, the typed text has them)."""
-    return ANY_ORDINAL_START.match(line.translate(_RAISE_BRACKETS)) is not None
-
-
-_RAISE_BRACKETS = str.maketrans("()", "（）")
+    if "(" in line or ")" in line:  # str.translate looks up every character: slow
+        line = line.replace("(", "（").replace(")", "）")
+    return ANY_ORDINAL_START.match(line) is not None
 
 
 def _unclosed(run: str) -> bool:
@@ -195,7 +199,7 @@ def _unclosed(run: str) -> bool:
 def _new_line(text: str) -> bool:
     """A line that starts something of its own: a heading, a date, an issuer."""
     return bool(
-        _ordinal_start(text) or DATE_LINE.match(text) or (ORGAN.search(text) and len(text) < 30)
+        _ordinal_start(text) or DATE_LINE.match(text) or (len(text) < 30 and ORGAN.search(text))
     )
 
 
@@ -268,7 +272,7 @@ def _body_after(view: NormalizedView, text: str, at: int, end: int) -> int | Non
     for j in range(at + 2, min(at + _RUN_IN_HEADING, end)):
         if line[j - 1] in _ENDS_SENTENCE or _INLINE_MARKER.match(line, j):
             return None
-        if _typed_gap(view, text, j) and _HAN_START.match(line[j]):
+        if _typed_gap(view, text, j) and _HAN.match(line[j]):
             sentence = _SENTENCE_END_AT.search(line, j, end)
             stop = sentence.start() if sentence else end
             following = line[j:stop]

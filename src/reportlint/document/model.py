@@ -8,10 +8,11 @@ Span of the original text, which is what diagnostics carry.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reportlint.document.clauses import (
     Clause,
@@ -139,6 +140,10 @@ class Document:
         lines = self.text.split("\n")
         self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         self._line_texts: dict[int, str] = {}
+        # What several checks work out from the report alike (which sections a
+        # pattern heads, whether the last chapter plans): kept here once worked out,
+        # keyed by what was asked (checks/parts.py, checks/base.py).
+        self.memo: dict[Hashable, Any] = {}
 
     # -- positions -------------------------------------------------------
     def span(self, start: int, end: int) -> Span:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from reportlint.document.literals import required_gate
 from reportlint.document.regexes import compiled
 from reportlint.document.span import Span
 
@@ -48,6 +49,8 @@ _LATIN_LETTER = compiled(r"\p{Latin}")
 PINYIN_NOISE = compiled(r"(?<=\S)[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]")
 # "??" opening every line: a full-width indent lost in a GBK round trip.
 LOST_INDENT = compiled(r"(?m)^[?？]{2,4}(?=[^\s?？])")
+_NOISE_NEEDS = required_gate(PINYIN_NOISE.pattern)
+_INDENT_NEEDS = required_gate(LOST_INDENT.pattern)
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 _HAN = compiled(r"\p{Han}")
 _PAREN = re.compile(r"[()]")
@@ -216,22 +219,33 @@ def _counting(length: int) -> array[int]:
 class NormalizedView:
     """The folded text and, for each of its characters, the original offset."""
 
-    __slots__ = ("_to_orig", "folded", "text")
+    __slots__ = ("_to_orig", "folded", "text", "traditional")
 
-    def __init__(self, text: str, to_orig: array[int], folded: str) -> None:
+    def __init__(
+        self, text: str, to_orig: array[int], folded: str, traditional: bool = True
+    ) -> None:
         self.text = text
         self._to_orig = to_orig  # len(text) + 1 entries; the last is len(original)
         # The original folded character for character (simplified, width-folded,
         # marks raised) with nothing removed: offsets are the original's.
         self.folded = folded
+        # Whether OpenCC changed anything in the original.  When it did not, it
+        # changes nothing in any part of it cut at a line break or a space either
+        # (its phrases hold neither, so it converts each run between them alike
+        # whatever surrounds it): RL405 has nothing to look for.
+        self.traditional = traditional
 
     @classmethod
     def build(cls, original: str, joins: list[Span]) -> NormalizedView:
-        folded = _raise_marks(fold_width(to_simplified(original)))
+        simplified = to_simplified(original)
+        folded = _raise_marks(fold_width(simplified))
+        # Pinyin noise needs a tone mark and a lost indent a ?: most texts have neither.
+        noise = PINYIN_NOISE.finditer(original) if _NOISE_NEEDS.admits(original) else ()
+        indent = LOST_INDENT.finditer(original) if _INDENT_NEEDS.admits(original) else ()
         deletions = sorted(
             [
-                *(Span(*m.span()) for m in PINYIN_NOISE.finditer(original)),
-                *(Span(*m.span()) for m in LOST_INDENT.finditer(original)),
+                *(Span(*m.span()) for m in noise),
+                *(Span(*m.span()) for m in indent),
                 *removable_spaces(original),
                 *joins,
             ]
@@ -247,7 +261,7 @@ class NormalizedView:
             pos = max(pos, end)
         pieces.append(folded[pos:])
         to_orig.extend(count[pos : len(original) + 1])  # the last entry is len(original)
-        return cls("".join(pieces), to_orig, folded)
+        return cls("".join(pieces), to_orig, folded, simplified != original)
 
     def index_of(self, offset: int) -> int:
         """The view index of the first view character at or after an original offset."""

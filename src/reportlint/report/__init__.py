@@ -178,6 +178,9 @@ class RunResult:
     below_minimum: list[Diagnostic] = field(default_factory=list)
     # Files named on the command line that an exclusion skipped (--force-exclude).
     excluded: int = 0
+    # The findings went to check_paths' `on_file` as each file was checked and
+    # are not kept here (`diagnostics` is empty).
+    streamed: bool = False
     # RL310: every paragraph found in another report, in file order.
     copies: list[Copied] = field(default_factory=list)
 

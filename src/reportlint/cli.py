@@ -52,6 +52,17 @@ def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
         _fail(f"配置错误：{exc}")
 
 
+# `rules` and `similar` print for people or for tools.
+text_or_json_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="输出格式。",
+)
+
+
 @click.group(cls=clickzh.ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "-V", "--version", prog_name="reportlint", message="%(prog)s %(version)s"
@@ -704,14 +715,7 @@ def show_config(path: str, show: bool, config_file: str | None) -> None:
 
 
 @main.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式。",
-)
+@text_or_json_option
 def list_rules(output_format: str) -> None:
     """列出全部规则：代码、名称、级别、能否自动修复、类型和说明。"""
     rules = _load_rules(()).rules
@@ -970,14 +974,7 @@ def serve(port: int, no_browser: bool, config_file: str | None) -> None:
     metavar="路径",
     help="往年的报告（文件或文件夹）：也与它们比较，找出照搬往年的段落。",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式。",
-)
+@text_or_json_option
 @click.option(
     "--output",
     "output_file",

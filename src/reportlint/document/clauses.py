@@ -329,27 +329,56 @@ def counts_with(part: Figure, whole: Figure) -> bool:
 
 
 def _figure(q: Quantity, clause: int, lead: str, tail: str, bracketed: bool) -> Figure:
-    unit = q.unit
+    return new_figure(
+        q.value,
+        q.unit,
+        q.decimals,
+        q.approx,
+        (q.start, q.end, q.number_start),
+        clause,
+        lead,
+        tail,
+        bracketed,
+        _CLASS_OF.get(q.also, q.also),
+    )
+
+
+def new_figure(
+    value: float,
+    unit: str,
+    decimals: int,
+    approx: str,
+    where: tuple[int, int, int],
+    clause: int,
+    lead: str,
+    tail: str,
+    bracketed: bool,
+    also: str = "",
+) -> Figure:
+    """A Figure, its base unit, class and amount worked out from `unit`; `where`
+    is (start, end, number_start).  Made without NamedTuple's own __new__, which
+    costs a Python call for each of the thousands of figures in a batch."""
     scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
     base = unit[1:] if scale != 1.0 else unit
+    start, end, number_start = where
     return tuple.__new__(
         Figure,
         (
-            q.value,
+            value,
             unit,
             base,
             _CLASS_OF.get(base, base),
-            q.value * scale,
-            q.decimals,
-            q.approx,
-            q.start,
-            q.end,
-            q.number_start,
+            value * scale,
+            decimals,
+            approx,
+            start,
+            end,
+            number_start,
             clause,
             lead,
             tail,
             bracketed,
-            _CLASS_OF.get(q.also, q.also),
+            also,
         ),
     )
 
@@ -534,27 +563,8 @@ class Table(NamedTuple):
         if cell is None or cell.percent:
             return None
         unit = cell.unit or self.units[column + 1]
-        scale = _SCALE.get(unit[0], 1.0) if len(unit) > 1 else 1.0
-        base = unit[1:] if scale != 1.0 else unit
-        return tuple.__new__(
-            Figure,
-            (
-                cell.value,
-                unit,
-                base,
-                _CLASS_OF.get(base, base),
-                cell.value * scale,
-                cell.decimals,
-                "",
-                cell.start,
-                cell.end,
-                cell.start,
-                0,
-                field,
-                "",
-                False,
-            ),
-        )
+        where = (cell.start, cell.end, cell.start)
+        return new_figure(cell.value, unit, cell.decimals, "", where, 0, field, "", False)
 
     def rate(self, row: int, column: int, field: str) -> RateMention | None:
         """A % cell as a rate mention when its field names a rate ("办结率") or a

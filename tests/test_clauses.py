@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.document.clauses import counts_with, stem_of
+from reportlint.document.clauses import Figure, counts_with, stem_of
 
 from support import document
 
@@ -167,6 +167,8 @@ def test_a_table_typed_as_text_has_named_columns_units_and_cells():
         "元",
         1,
     )
+    # A cell's figure is whole: every field a figure of the text has.
+    assert len(money) == len(Figure._fields) and money.also == ""
     rate = table.rate(0, 2, "办结率")
     assert rate is not None and (rate.stem, rate.value) == ("办结", 96.2)
     span = doc.span(rate.start, rate.end)

@@ -335,10 +335,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if path not in wanted:
             path.unlink()
     for path, text in wanted.items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"已写入 {path.relative_to(root)}")
+        write_changed(path, text, str(path.relative_to(root)))
     return 0
+
+
+def write_changed(path: Path, text: str, shown: str) -> None:
+    """Write a generated file only when its text changed (a stale one is what a
+    test reports), and say so."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+        print(f"已写入 {shown}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -27,6 +26,7 @@ from reportlint import config
 from reportlint.checks import registry
 from reportlint.checks.base import Severity
 from reportlint.checks.rules import DOC_KEYS, builtin_pack_dir
+from reportlint.ruledocs import write_changed
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FILES = {"rule-pack.schema.json": "rule_pack_schema", "reportlint.schema.json": "config_schema"}
@@ -187,10 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     folder.mkdir(exist_ok=True)
     for name, text in wanted.items():
-        path = Path(folder / name)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"已写入 docs/schema/{name}")
+        write_changed(folder / name, text, f"docs/schema/{name}")
     return 0
 
 

@@ -539,3 +539,14 @@ def test_one_names_rates_for_the_items_before_it_want_counts_in_turn():
     assert rates(text.format("98.9%")) == []
     ((_, message),) = rates(text.format("96.9%"))
     assert "96.9%" in message and "3175÷3210" in message
+
+
+def test_shares_in_turn_each_of_its_own_count():
+    # Held-out corpus 2 (sh-fenbie-zhan): 分别占 pairs each share with the count in
+    # its place, and the finding points at the share that is wrong.
+    text = "查办案件160件，其中行政处罚案件96件、行政强制案件24件，分别占60%、{}。"
+    assert rates(text.format("15%")) == []
+    ((_, message),) = rates(text.format("25%"))
+    assert "25%" in message and "24÷160" in message
+    (finding,) = lint(HEAD + text.format("25%") + "\n", "percentage-consistency")
+    assert finding.source_line[finding.column - 1 : finding.end_column - 1] == "25%"

@@ -177,12 +177,13 @@ _NAME_SPLIT = compiled(
     + "$)"
 )
 _SUFFIX = compiled(_alternation("rate_suffixes") + "$")
-# A share: "占35.8%", "、占30%", "所占比例为39.7%", "占比62.5%", and a share of a
-# whole named in it: "占受理总数40件的95%", "占检查总数的18.2%".
+# A share: "占35.8%", "、占30%", "所占比例为39.7%", "占比62.5%", a share of a
+# whole named in it: "占受理总数40件的95%", "占检查总数的18.2%", and shares in
+# turn of the counts before it: "分别占60%、15%".
 _SHARE = compiled(
     r"(?:^|(?<=[\d\p{Han}、]))(?P<names>" + _alternation("rate_shares") + r")"
     r"(?:(?P<of>[^，；。！？%\d]{1,10}(?:\d+(?:\.\d+)?\p{Han}{1,3})?)的)?(?:为|达|达到)?"
-    r"(?P<before>)(?P<value>\d+(?:\.\d+)?)%(?![\d～~\-—至])(?P<more>)(?P<cn>)"
+    r"(?P<before>)(?P<value>\d+(?:\.\d+)?)%(?![\d～~\-—至])" + _MORE + r"(?P<cn>)"
     r"(?P<after>" + _BOUND + r")?"
 )
 _MORE_VALUE = compiled(r"\d+(?:\.\d+)?(?=%)")
@@ -264,7 +265,17 @@ def _rates(text: str, base: int, clause: int) -> list[RateMention]:
                 end = base + m.end("value") + 1
             else:
                 end = base + m.end("cn")
+            # One name's values for the items before it: each after the first is
+            # where its own value is ("分别占60%、15%": the 15%).
+            spans = [
+                (base + v.start(), base + v.end() + 1) for v in _MORE_VALUE.finditer(m["more"])
+            ]
+            if m["more"]:
+                shift = m.start("more")
+                spans = [(a + shift, b + shift) for a, b in spans]
             for name, (value, decimals), respective in pairs:
+                if for_items and respective > 0:
+                    offset, end = spans[respective - 1]
                 stem, stem_pattern = ("", "") if share else stem_of(name)
                 found.append(
                     RateMention(

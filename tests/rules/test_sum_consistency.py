@@ -602,3 +602,13 @@ def test_a_whole_in_two_units_adds_parts_in_either(good, bad):
 )
 def test_parts_after_a_sentence_or_in_another_unit_are_not_forced_onto_a_whole(text):
     assert sums(text) == []
+
+
+def test_parts_set_out_on_numbered_lines_after_a_colon():
+    # Held-out corpora (N2, nm-1-2): the list after the colon, one item a line.
+    lines = "全年审结行政复议案件22件：\n1.维持14件；\n2.撤销3件；\n3.驳回{}件。\n"
+    assert sums(lines.format(5)) == []
+    assert len(sums(lines.format(7))) == 1
+    # Items that are sentences of their own, or not numbered, are no such list.
+    prose = "全年审结行政复议案件22件：\n1.维持14件。加强复议能力建设。\n2.撤销3件；\n"
+    assert sums(prose) == []

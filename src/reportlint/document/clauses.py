@@ -401,27 +401,59 @@ _SENTENCE_CUT = re.compile(r"[。！？]")
 
 
 def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
-    """The sentences of the paragraphs, in order."""
+    """The sentences of the paragraphs, in order.  A paragraph ending in a colon
+    and the numbered items after it ("全年审结行政复议案件22件：" / "1.维持14件；" /
+    "2.撤销3件。") are one sentence: the list is the parts of what the colon opens."""
     sentences: list[Sentence] = []
     new = tuple.__new__  # (a NamedTuple's own __new__ costs a Python call each)
-    for p in paragraphs:
-        text = p.text
-        base = p.start
+    for first, text in _runs(paragraphs):
+        base = first.start
         begin = 0
         for m in _SENTENCE_CUT.finditer(text):
             end = m.end()
             sentences.append(
-                new(Sentence, (len(sentences), p.index, base + begin, base + end, text[begin:end]))
+                new(
+                    Sentence,
+                    (len(sentences), first.index, base + begin, base + end, text[begin:end]),
+                )
             )
             begin = end
         if begin < len(text):
             sentences.append(
                 new(
                     Sentence,
-                    (len(sentences), p.index, base + begin, base + len(text), text[begin:]),
+                    (len(sentences), first.index, base + begin, base + len(text), text[begin:]),
                 )
             )
     return tuple(sentences)
+
+
+# A numbered item of a list set out over lines: "1.", "2、", "（1）", "(2)".
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])(?!\d)")
+
+
+def _runs(paragraphs: Sequence[Paragraph]) -> list[tuple[Paragraph, str]]:
+    """Each paragraph's text, but a colon's paragraph with the items that follow it
+    as one text, the gaps between them as line breaks so that offsets hold."""
+    runs: list[tuple[Paragraph, str]] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        text = p.text
+        j = i + 1
+        if text.endswith("："):
+            while j < len(paragraphs):
+                item = paragraphs[j].text
+                # items of one clause or sentence each, ending the list at its 。
+                if not _LIST_ITEM.match(item) or "。" in item[:-1] or len(item) > 80:
+                    break
+                text += "\n" * (paragraphs[j].start - paragraphs[j - 1].end) + item
+                j += 1
+                if not item.endswith("；"):
+                    break
+        runs.append((p, text))
+        i = j
+    return runs
 
 
 def _cuts(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]], list[tuple[int, int]]]:

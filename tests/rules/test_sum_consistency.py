@@ -612,3 +612,12 @@ def test_parts_set_out_on_numbered_lines_after_a_colon():
     # Items that are sentences of their own, or not numbered, are no such list.
     prose = "全年审结行政复议案件22件：\n1.维持14件。加强复议能力建设。\n2.撤销3件；\n"
     assert sums(prose) == []
+
+
+def test_parts_numbered_in_the_sentence_after_the_whole():
+    # Held-out corpus 2 (nm-paren): （1）…；（2）…；（3）… after the sentence of the whole.
+    text = "共出具法律意见书63份。（1）重大决策类19份；（2）合同审查类37份；（3）信访处置类{}份。"
+    assert sums(text.format(7)) == []
+    assert len(sums(text.format(11))) == 1
+    # Numbered measures after a count are no parts of it.
+    assert sums("全年开展培训12次。（1）加强学习3次；（2）完善制度2项；（3）强化督查。") == []

@@ -232,6 +232,7 @@ class Sums(CheckKind[SumsParams]):
             if sentence.number and (
                 text.startswith("其中")
                 or (self.continuing is not None and self.continuing.search(text))
+                or (text.startswith(("（1）", "(1)")) and _numbered_items(text) > 1)
             ):
                 found = self._continued(doc, sentence)
                 if found is not None:
@@ -303,6 +304,7 @@ class Sums(CheckKind[SumsParams]):
                 or self.trigger.search(sentence.text) is not None
                 or not (
                     self._closed(leads)
+                    or _numbered_items(sentence.text) == len(figures)
                     or (
                         self.remainder is not None
                         and any(map(self.remainder.search, leads))
@@ -817,6 +819,17 @@ class Sums(CheckKind[SumsParams]):
                 intake = q
             kept.append(q)
         return kept
+
+
+# Items numbered in the sentence: "（1）重大决策类19份；（2）合同审查类37份；…".
+_NUMBERED_ITEM = compiled(r"(?:^|；)[（(](\d{1,2})[)）]")
+
+
+def _numbered_items(text: str) -> int:
+    """How many items a sentence numbers from （1） on, one after another, each
+    after a ；; 0 when it is no such list."""
+    numbers = [int(n) for n in _NUMBERED_ITEM.findall(text)]
+    return len(numbers) if numbers == list(range(1, len(numbers) + 1)) else 0
 
 
 def _named(items: list[str], parts: Sequence[Figure], leads: list[str]) -> bool:

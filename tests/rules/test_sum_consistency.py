@@ -621,3 +621,13 @@ def test_parts_numbered_in_the_sentence_after_the_whole():
     assert len(sums(text.format(11))) == 1
     # Numbered measures after a count are no parts of it.
     assert sums("全年开展培训12次。（1）加强学习3次；（2）完善制度2项；（3）强化督查。") == []
+
+
+def test_outcomes_of_applications_received_make_up_the_whole():
+    # Held-out corpus 2 (qz-nested): 受理 and 不予受理 are all of what was received,
+    # a 含 inside the list aside.
+    text = "收到行政复议申请86件，其中受理78件（含涉企案件23件），不予受理{}件。"
+    assert sums(text.format(8)) == []
+    assert len(sums(text.format(10))) == 1
+    # Cases accepted then decided are stages, not parts.
+    assert sums("受理行政复议申请88件，审结81件，其中维持60件、撤销21件。") == []

@@ -92,6 +92,8 @@ _FAMILIES = (
     "family_review_outcomes",
     "family_disclosure_outcomes",
     "family_litigation_outcomes",
+    "family_intake_outcomes",
+    "family_handling_status",
     "family_licensed",
     "family_sex",
     "family_party",

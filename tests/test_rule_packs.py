@@ -495,3 +495,23 @@ def test_a_message_a_kind_makes_optional_may_be_left_out() -> None:
     wrong = both.replace("unrepaired: '乱码“{match}”'", "unrepaired: '乱码“{repaired}”'")
     assert wrong != both
     assert "{repaired}" in str(load_error(pack(wrong)))
+
+
+def test_text_a_message_quotes_has_its_own_double_quotes_made_single() -> None:
+    # GB/T 15834: quotes inside quotes are single; a match that cut a quoted word
+    # in half ("七五”普法") is closed, so the message's quotes stay paired.
+    rule = rule_text(
+        """\
+          - code: RL904
+            name: quoted
+            kind: existence
+            severity: warning
+            message: 已过时：“{match}”
+            params:
+              patterns: ["七五”普法", "“谁执法谁普法”"]
+        """
+    )
+    (_, quoted) = load_pack_text(pack(rule), FILE)
+    doc = parse(decode("某镇报告\n开展“七五”普法。落实“谁执法谁普法”责任制。\n".encode(), "x.txt"))
+    messages = [d.message for d in RuleSet([quoted]).run(doc)]
+    assert messages == ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"]

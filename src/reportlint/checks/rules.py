@@ -164,8 +164,8 @@ class Rule:
         message = self.messages.get(finding.message)
         if message is None:  # an optional message the pack leaves out: its stand-in
             message = self.messages[self.check.optional_messages[finding.message]]
-        text = message.text.format(**finding.args)
-        suggestion = message.suggestion.format(**finding.args) if message.suggestion else ""
+        text = _format(message.text, finding.args)
+        suggestion = _format(message.suggestion, finding.args) if message.suggestion else ""
         if suggestion:
             text += SUGGESTION_JOINER + suggestion
         start, end = finding.span
@@ -502,6 +502,33 @@ class _Locator:
             else:
                 return line
         return line
+
+
+# Text the message quotes (“{match}”): its own double quotes become single ones
+# (GB/T 15834 4.1.3.3), so “七五”普法 reads “‘七五’普法”, not “七五”普法”.
+_INNER_QUOTES = str.maketrans("“”", "‘’")
+
+
+def _format(template: str, args: dict[str, Any]) -> str:
+    """The message with its placeholders filled; a value the template puts inside
+    “…” has its own “” turned into ‘’."""
+    parts = list(string.Formatter().parse(template))
+    out = []
+    for i, (literal, field, spec, conversion) in enumerate(parts):
+        out.append(literal)
+        if field is None:
+            continue
+        raw = args[field]
+        raw = repr(raw) if conversion == "r" else str(raw) if conversion == "s" else raw
+        value = format(raw, spec or "")
+        following = parts[i + 1][0] if i + 1 < len(parts) else ""
+        if literal.endswith("“") and following.startswith("”"):
+            # and a quote the match cut in half ("七五”普法") is closed
+            value = value.translate(_INNER_QUOTES)
+            opened, closed = value.count("‘"), value.count("’")
+            value = "‘" * (closed - opened) + value + "’" * (opened - closed)
+        out.append(value)
+    return "".join(out)
 
 
 class RuleSet:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -509,10 +510,16 @@ class _Locator:
 _INNER_QUOTES = str.maketrans("“”", "‘’")
 
 
+@cache
+def _parsed(template: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    # A message is made for each of ~60 findings a report: its template parsed once.
+    return list(string.Formatter().parse(template))
+
+
 def _format(template: str, args: dict[str, Any]) -> str:
     """The message with its placeholders filled; a value the template puts inside
     “…” has its own “” turned into ‘’."""
-    parts = list(string.Formatter().parse(template))
+    parts = _parsed(template)
     out = []
     for i, (literal, field, spec, conversion) in enumerate(parts):
         out.append(literal)

@@ -52,6 +52,14 @@ def _load_rules(packs: tuple[str, ...] = ()) -> RuleSet:
         _fail(f"配置错误：{exc}")
 
 
+# Earlier years' reports that `check` and `similar` compare the reports with.
+against_option = click.option(
+    "--against",
+    multiple=True,
+    type=click.Path(exists=True),
+    metavar="路径",
+    help="往年的报告（文件或文件夹）：与要检查的报告逐段比较，找出照搬往年的段落（RL310）。",
+)
 # `rules` and `similar` print for people or for tools.
 text_or_json_option = click.option(
     "--format",
@@ -185,13 +193,7 @@ def _severity(value: str | None) -> Severity | None:
     type=click.Path(dir_okay=False),
     help="把当前的问题记入这个基线文件，并以 0 退出。",
 )
-@click.option(
-    "--against",
-    multiple=True,
-    type=click.Path(exists=True),
-    metavar="路径",
-    help="往年的报告（文件或文件夹）：与要检查的报告逐段比较，找出照搬往年的段落（RL310）。",
-)
+@against_option
 @click.option("-j", "--jobs", type=click.IntRange(1), help="并行的进程数  [默认：按文件数]")
 @click.option("--show-settings", is_flag=True, help="显示第一个路径适用的设置后退出。")
 @click.option("--debug", is_flag=True, help="reportlint 自身出错时显示详细的出错信息。")
@@ -967,13 +969,7 @@ def serve(port: int, no_browser: bool, config_file: str | None) -> None:
 
 @main.command("similar")
 @click.argument("paths", nargs=-1, required=True, type=str, metavar="路径...")
-@click.option(
-    "--against",
-    multiple=True,
-    type=click.Path(exists=True),
-    metavar="路径",
-    help="往年的报告（文件或文件夹）：也与它们比较，找出照搬往年的段落。",
-)
+@against_option
 @text_or_json_option
 @click.option(
     "--output",

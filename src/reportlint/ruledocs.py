@@ -306,13 +306,47 @@ def generated(root: Path, rules: RuleSet | None = None) -> dict[Path, str]:
 def stale(root: Path, rules: RuleSet | None = None) -> list[Path]:
     """Generated files that differ from what the packs give, and pages of no rule."""
     wanted = generated(root, rules)
-    out = [
+    return changed(wanted) + _unwanted(root, wanted)
+
+
+def _unwanted(root: Path, wanted: dict[Path, str]) -> list[Path]:
+    return sorted(p for p in (root / "docs" / "rules").glob("*.md") if p not in wanted)
+
+
+def changed(wanted: dict[Path, str]) -> list[Path]:
+    """The generated files whose text on disk is not what it should be."""
+    return [
         path
         for path, text in wanted.items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    out += sorted(p for p in (root / "docs" / "rules").glob("*.md") if p not in wanted)
-    return out
+
+
+def regenerate(
+    args: Sequence[str],
+    module: str,
+    wanted: dict[Path, str],
+    root: Path,
+    unwanted: Sequence[Path] = (),
+) -> int:
+    """What `python -m reportlint.ruledocs` and `…schema` do: with --check, list
+    what is out of date (exit 1); with nothing, write the files that changed
+    and remove the ones no longer generated."""
+    if args == ["--check"]:
+        out_of_date = changed(wanted) + list(unwanted)
+        for path in out_of_date:
+            print(f"过期：{path.relative_to(root)}（运行 python -m {module} 重新生成）")
+        return 1 if out_of_date else 0
+    if args:
+        print(f"用法：python -m {module} [--check]", file=sys.stderr)
+        return 2
+    for path in unwanted:
+        path.unlink()
+    for path in changed(wanted):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted[path], encoding="utf-8")
+        print(f"已写入 {path.relative_to(root)}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,30 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (root / "README.md").is_file() or not (root / "docs").is_dir():
         print("请在 reportlint 的源码目录中运行（需要 README.md 和 docs/）", file=sys.stderr)
         return 2
-    if args == ["--check"]:
-        out_of_date = stale(root)
-        for path in out_of_date:
-            print(f"过期：{path.relative_to(root)}（运行 python -m reportlint.ruledocs 重新生成）")
-        return 1 if out_of_date else 0
-    if args:
-        print("用法：python -m reportlint.ruledocs [--check]", file=sys.stderr)
-        return 2
     wanted = generated(root)
-    (root / "docs" / "rules").mkdir(parents=True, exist_ok=True)
-    for path in sorted((root / "docs" / "rules").glob("*.md")):
-        if path not in wanted:
-            path.unlink()
-    for path, text in wanted.items():
-        write_changed(path, text, str(path.relative_to(root)))
-    return 0
-
-
-def write_changed(path: Path, text: str, shown: str) -> None:
-    """Write a generated file only when its text changed (a stale one is what a
-    test reports), and say so."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-        print(f"已写入 {shown}")
+    return regenerate(args, "reportlint.ruledocs", wanted, root, _unwanted(root, wanted))
 
 
 if __name__ == "__main__":

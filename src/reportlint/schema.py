@@ -26,7 +26,7 @@ from reportlint import config
 from reportlint.checks import registry
 from reportlint.checks.base import Severity
 from reportlint.checks.rules import DOC_KEYS, builtin_pack_dir
-from reportlint.ruledocs import write_changed
+from reportlint.ruledocs import regenerate
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FILES = {"rule-pack.schema.json": "rule_pack_schema", "reportlint.schema.json": "config_schema"}
@@ -168,27 +168,13 @@ def rendered() -> dict[str, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    folder = builtin_pack_dir().parent / "docs" / "schema"
-    if not folder.parent.is_dir():
+    root = builtin_pack_dir().parent
+    if not (root / "docs").is_dir():
         print("请在 reportlint 的源码目录中运行（需要 docs/）", file=sys.stderr)
         return 2
-    wanted = rendered()
-    if args == ["--check"]:
-        stale = [
-            name
-            for name, text in wanted.items()
-            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
-        ]
-        for name in stale:
-            print(f"过期：docs/schema/{name}（运行 python -m reportlint.schema 重新生成）")
-        return 1 if stale else 0
-    if args:
-        print("用法：python -m reportlint.schema [--check]", file=sys.stderr)
-        return 2
-    folder.mkdir(exist_ok=True)
-    for name, text in wanted.items():
-        write_changed(folder / name, text, f"docs/schema/{name}")
-    return 0
+    folder = root / "docs" / "schema"
+    wanted = {folder / name: text for name, text in rendered().items()}
+    return regenerate(args, "reportlint.schema", wanted, root)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import webbrowser
 from collections.abc import Callable
 from functools import partial
 from importlib.resources import files
+from typing import TypeVar
 from urllib.parse import quote, unquote
 
 import anyio
@@ -69,6 +70,8 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 # would not finish sooner, only hold more uploads in memory).
 CONCURRENT_CHECKS = 4
 
+T = TypeVar("T")
+
 
 def create_app(rules: RuleSet) -> Starlette:
     page = (
@@ -81,20 +84,22 @@ def create_app(rules: RuleSet) -> Starlette:
     async def index(request: Request) -> Response:
         return HTMLResponse(page, headers=SECURITY_HEADERS)
 
+    async def worked(request: Request, job: Callable[[bytes, str, RuleSet, bool], T]) -> T:
+        """The upload, done by `job` in a worker thread (the page stays responsive)."""
+        data, name, pasted = await _upload(request)
+        work = partial(job, data, name, rules, pasted)
+        return await anyio.to_thread.run_sync(work, limiter=limiter)
+
     async def check(request: Request) -> Response:
         try:
-            data, name, pasted = await _upload(request)
-            work = partial(check_upload, data, name, rules, pasted)
-            answer = await anyio.to_thread.run_sync(work, limiter=limiter)
+            answer = await worked(request, check_upload)
         except Refused as refused:
             return _refusal(str(refused), refused.status)
         return JSONResponse(answer.to_json(), headers=SECURITY_HEADERS)
 
     async def annotate(request: Request) -> Response:
         try:
-            data, name, pasted = await _upload(request)
-            work = partial(annotate_upload, data, name, rules, pasted)
-            copy = await anyio.to_thread.run_sync(work, limiter=limiter)
+            copy = await worked(request, annotate_upload)
         except Refused as refused:
             return _refusal(str(refused), refused.status)
         headers = {

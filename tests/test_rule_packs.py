@@ -481,10 +481,7 @@ def test_a_message_a_kind_makes_optional_may_be_left_out() -> None:
     assert "unrepaired" not in garbled.messages
     # ...and says its one message where the other would be said.
     unrepairable = rule.replace('replacement: ""', 'replacement: "锟"')
-    (_, garbled) = load_pack_text(pack(unrepairable), FILE)
-    doc = parse(decode("某镇报告\n推进工作锟斤拷。\n".encode(), "x.txt"))
-    (found,) = RuleSet([garbled]).run(doc)
-    assert found.message == "乱码“锟斤拷”（应为“锟斤拷”）"
+    assert said(unrepairable, "某镇报告\n推进工作锟斤拷。\n") == ["乱码“锟斤拷”（应为“锟斤拷”）"]
     both = rule.replace(
         "message: 乱码“{match}”（应为“{repaired}”）",
         "messages: {default: '乱码“{match}”（应为“{repaired}”）', unrepaired: '乱码“{match}”'}",
@@ -511,7 +508,12 @@ def test_text_a_message_quotes_has_its_own_double_quotes_made_single() -> None:
               patterns: ["七五”普法", "“谁执法谁普法”"]
         """
     )
-    (_, quoted) = load_pack_text(pack(rule), FILE)
-    doc = parse(decode("某镇报告\n开展“七五”普法。落实“谁执法谁普法”责任制。\n".encode(), "x.txt"))
-    messages = [d.message for d in RuleSet([quoted]).run(doc)]
-    assert messages == ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"]
+    text = "某镇报告\n开展“七五”普法。落实“谁执法谁普法”责任制。\n"
+    assert said(rule, text) == ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"]
+
+
+def said(rule: str, text: str) -> list[str]:
+    """The messages of a pack holding `rule` on a report of `text`."""
+    (_, loaded) = load_pack_text(pack(rule), FILE)
+    doc = parse(decode(text.encode(), "x.txt"))
+    return [d.message for d in RuleSet([loaded]).run(doc)]

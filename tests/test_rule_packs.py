@@ -512,6 +512,23 @@ def test_text_a_message_quotes_has_its_own_double_quotes_made_single() -> None:
     assert said(rule, text) == ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"]
 
 
+def test_a_quoted_placeholder_with_a_conversion_is_mended_after_it() -> None:
+    # {match!r} is filled as repr(match), and the quotes of what it gives are mended.
+    rule = rule_text(
+        """\
+          - code: RL904
+            name: quoted
+            kind: existence
+            severity: warning
+            message: 已过时：“{match!r}”，共{count:02d}处
+            params:
+              patterns: ["七五”普法"]
+        """
+    )
+    text = "某镇报告\n开展“七五”普法。\n"
+    assert said(rule, text) == ["已过时：“‘'七五’普法'”，共01处"]
+
+
 def said(rule: str, text: str) -> list[str]:
     """The messages of a pack holding `rule` on a report of `text`."""
     (_, loaded) = load_pack_text(pack(rule), FILE)

@@ -516,9 +516,37 @@ def _parsed(template: str) -> list[tuple[str, str | None, str | None, str | None
     return list(string.Formatter().parse(template))
 
 
+@cache
+def _quoted_fields(template: str) -> frozenset[str] | None:
+    """The fields a template puts inside “…”, when each is plain (no conversion or
+    spec) and so can be mended before `str.format_map` fills it; None otherwise."""
+    parts = _parsed(template)
+    quoted = set()
+    for i, (literal, field, spec, conversion) in enumerate(parts):
+        following = parts[i + 1][0] if i + 1 < len(parts) else ""
+        if field is not None and literal.endswith("“") and following.startswith("”"):
+            if spec or conversion:
+                return None
+            quoted.add(field)
+    return frozenset(quoted)
+
+
+def _quoted(value: str) -> str:
+    """A value shown inside “…”: its own “” made ‘’, and a quote the match cut
+    in half ("七五”普法") closed."""
+    value = value.translate(_INNER_QUOTES)
+    opened, closed = value.count("‘"), value.count("’")
+    return "‘" * (closed - opened) + value + "’" * (opened - closed)
+
+
 def _format(template: str, args: dict[str, Any]) -> str:
     """The message with its placeholders filled; a value the template puts inside
     “…” has its own “” turned into ‘’."""
+    quoted = _quoted_fields(template)
+    if quoted is not None:  # the usual case: str.format_map does the rest
+        if quoted:
+            args = {**args, **{field: _quoted(str(args[field])) for field in quoted}}
+        return template.format_map(args)
     parts = _parsed(template)
     out = []
     for i, (literal, field, spec, conversion) in enumerate(parts):
@@ -529,12 +557,7 @@ def _format(template: str, args: dict[str, Any]) -> str:
         raw = repr(raw) if conversion == "r" else str(raw) if conversion == "s" else raw
         value = format(raw, spec or "")
         following = parts[i + 1][0] if i + 1 < len(parts) else ""
-        if literal.endswith("“") and following.startswith("”"):
-            # and a quote the match cut in half ("七五”普法") is closed
-            value = value.translate(_INNER_QUOTES)
-            opened, closed = value.count("‘"), value.count("’")
-            value = "‘" * (closed - opened) + value + "’" * (opened - closed)
-        out.append(value)
+        out.append(_quoted(value) if literal.endswith("“") and following.startswith("”") else value)
     return "".join(out)
 
 

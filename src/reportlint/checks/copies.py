@@ -20,6 +20,7 @@ import regex
 from reportlint.checks.base import CheckKind, Finding, ParamError, Params, compile_patterns
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.literals import gate
 
 
 class CopiesParams(Params):
@@ -78,6 +79,8 @@ class Copies(CheckKind[CopiesParams]):
             if params.template_phrases
             else None
         )
+        # Most paragraphs hold none of the words a template phrase needs.
+        self.template_gate = gate(params.template_phrases) if params.template_phrases else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         return iter(())

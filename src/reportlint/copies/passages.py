@@ -16,6 +16,7 @@ the exact comparison) that the gathering writes to a temporary file.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -32,12 +33,14 @@ from reportlint.copies.sketch import U32, band_keys, sentence_hash
 from reportlint.document import Document
 from reportlint.document.regexes import compiled
 
-# Chinese words only: a web address or a line of Latin letters is no prose to copy.
-_NOT_TEXT = compiled(r"[^\p{Han}#@]+")
+# What is compared of a paragraph: Chinese words (a web address or a line of
+# Latin letters is no prose to copy), figures and names as masked, and the
+# marks that end a sentence, at which it is then cut.
+_NOT_TEXT = compiled(r"[^\p{Han}#@。！？；!?;\n]+")
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]+")
 # Arabic figures with their decimals, thousands and percent, and runs of
 # Chinese numerals: "142件", "97.9%", "二〇二四年", "十二次" all read "#".
 _FIGURE = compiled(r"(?:\d+(?:[.,，]\d+)*%?|[〇零一二两三四五六七八九十百千万亿])+")
-_SENTENCE = compiled(r"[^。！？；!?;\n]+")
 # An administrative place: 天津市 滨海新区 杭州道街道 利通区 上桥镇 冯坪乡…
 _PLACE = compiled(
     r"\p{Han}{2,8}?(?:特别行政区|自治州|自治县|自治旗|新区|街道|地区|苏木|省|市|州|盟|县|区|旗|镇|乡)"
@@ -159,13 +162,15 @@ def issuer_of(doc: Document) -> Issuer:
 def comparable(text: str, kind: Copies, names: tuple[str, ...]) -> list[str]:
     """A paragraph's sentences as compared: template phrases out, the issuer's
     names as @, figures as #, no punctuation."""
-    if kind.template is not None:
+    if kind.template is not None and (
+        kind.template_gate is None or kind.template_gate.admits(text)
+    ):
         text = kind.template.sub("，", text)
     for name in names:  # longest first: 白岩县安平镇人民政府 before 安平镇 before 安平
         if name in text:
             text = text.replace(name, "@")
-    text = _FIGURE.sub("#", text)
-    return [s for s in (_NOT_TEXT.sub("", part) for part in _SENTENCE.findall(text)) if s]
+    text = _NOT_TEXT.sub("", _FIGURE.sub("#", text))
+    return [s for s in _SENTENCE_END.split(text) if s]
 
 
 def _location(doc: Document, start: int, end: int, code: str) -> Location:

@@ -7,6 +7,7 @@ a paragraph there.  RL408 reports both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 import regex
@@ -60,8 +61,9 @@ _PROSE_RUN = 30
 _LABELLED = compiled(r"^(?!其中|即|包括|主要是|分别是|含)[^，。；]{1,10}[：:]")
 
 
-def broken_line_joins(text: str) -> list[Span]:
-    """Line breaks (with any blank lines) that cut a sentence in two.
+def broken_line_joins(text: str, glued: Sequence[int]) -> list[Span]:
+    """Line breaks (with any blank lines) that cut a sentence in two; `glued`
+    holds the offsets of `glued_headings(text)`.
 
     A break is taken for a wrap when the line before ends in a Chinese
     character and is running prose (it has a sentence mark, or is long and has
@@ -82,7 +84,6 @@ def broken_line_joins(text: str) -> list[Span]:
     # After a line ending in a colon, until a line ends a sentence: items set out
     # one a line ("坚持普法与执法相结合，" / "坚持线上与线下相结合，") stay lines.
     listing = False
-    glued = set(glued_headings(text))
     for (a_start, a_end, a), (b_start, _, b) in pairwise(lines):
         a_text, b_text = a.strip(), b.strip()
         if any(a_start <= at < a_end for at in glued):
@@ -167,7 +168,9 @@ def glued_headings(text: str) -> list[int]:
     lines = [m for m in _LINE.finditer(text) if m.group().strip()]
     found = []
     for above, middle, below in zip(lines, lines[1:], lines[2:], strict=False):
-        tail = _GLUED_TAIL.search(above.group().rstrip())
+        line = above.group().rstrip()
+        # (the tail is at most 17 characters: not searched for in the whole line)
+        tail = _GLUED_TAIL.search(line, max(0, len(line) - _GLUED_TAIL_MAX))
         second = middle.group().strip()
         if (
             tail is not None
@@ -181,6 +184,7 @@ def glued_headings(text: str) -> list[int]:
 
 # After the last end of a sentence on a line, a short phrase: a heading's first half.
 _GLUED_TAIL = compiled(r"[。！？]([\p{Han}“”]{2,16})$")
+_GLUED_TAIL_MAX = 17
 _HEADING_HALF = compiled(r"[\p{Han}“”、　 ]{4,24}")
 
 

@@ -53,11 +53,12 @@ _FIRST_LINES = 3
 
 def parse(source: Source) -> Document:
     text = source.text
-    joins = broken_line_joins(text)
+    glued_at = glued_headings(text)
+    joins = broken_line_joins(text, glued_at)
     chunks = chunk_marks(text)
     view = NormalizedView.build(text, joins + chunks)
     breaks: list[int] = []  # view offsets where a lost line break was
-    glued = [view.index_of(at) for at in glued_headings(text)]
+    glued = [view.index_of(at) for at in glued_at]
     spans: list[tuple[int, int]] = []
     for k, m in enumerate(_PARAGRAPH.finditer(view.text)):
         cuts = lost_breaks(view, text, m.start(), m.end(), first=k < _FIRST_LINES)

@@ -71,8 +71,10 @@ class Existence(CheckKind[ExistenceParams]):
         # passed over before the alternation runs.
         alone = len(params.patterns) > 1 and not any(map(_NOT_ALONE.search, params.patterns))
         self.branches = validate_patterns(params.patterns, "patterns") if alone else None
-        # Before either: the literals a match needs, looked for in the whole report.
+        # Before either: the literals a match needs, looked for in the whole report,
+        # and for each branch, so that only the branches it may hold are searched.
         self.gate = gate(params.patterns)
+        self.branch_gates = [gate([p]) for p in params.patterns] if alone else []
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
@@ -84,13 +86,20 @@ class Existence(CheckKind[ExistenceParams]):
         ]
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        gate = self.gate
-        if gate is not None and not gate.admits(
-            doc.view.text if self.params.text == "view" else doc.text
-        ):
+        whole = doc.view.text if self.params.text == "view" else doc.text
+        if self.gate is not None and not self.gate.admits(whole):
             return
+        branches = None
+        if self.branches is not None:
+            branches = [
+                branch
+                for branch, needs in zip(self.branches, self.branch_gates, strict=True)
+                if needs is None or needs.admits(whole)
+            ]
+            if not branches:
+                return
         for text, to_span in paragraph_texts(doc, self.params.text):
-            if self.branches is not None and not any(b.search(text) for b in self.branches):
+            if branches is not None and not any(b.search(text) for b in branches):
                 continue
             found = (m.span() for m in self.pattern.finditer(text))
             matches = outside(found, self.exceptions, text)

@@ -534,6 +534,8 @@ def _quoted_fields(template: str) -> frozenset[str] | None:
 def _quoted(value: str) -> str:
     """A value shown inside “…”: its own “” made ‘’, and a quote the match cut
     in half ("七五”普法") closed."""
+    if not any(mark in value for mark in "“”‘’"):
+        return value  # most values: str.translate looks up every character
     value = value.translate(_INNER_QUOTES)
     opened, closed = value.count("‘"), value.count("’")
     return "‘" * (closed - opened) + value + "’" * (opened - closed)

@@ -10,6 +10,7 @@ from reportlint.document.normalize import (
     FOLD,
     HALF_TO_FULL,
     NormalizedView,
+    _nearest,
     halfwidth_marks,
     has_han,
     removable_spaces,
@@ -246,3 +247,10 @@ def test_view_of_a_real_traditional_report_maps_back() -> None:
 def test_has_han() -> None:
     assert has_han("abc报告")
     assert not has_han("abc 123,.")
+
+
+@pytest.mark.parametrize("text", ["", " ", "区 ( 1 ) 年", "\u3000(1)\n区", "(1)", "a　(", "区\t\n"])
+def test_the_nearest_character_beside_a_bracket_skips_white_space_as_strip_does(text: str) -> None:
+    for at in range(len(text)):
+        assert _nearest(text, at, -1) == text[:at].rstrip()[-1:]
+        assert _nearest(text, at, 1) == text[at + 1 :].lstrip()[:1]

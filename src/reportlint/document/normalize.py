@@ -174,11 +174,20 @@ def _bracket_pairs(text: str) -> dict[int, bool]:
             elif _LATIN_LETTER.search(inner):
                 chinese = False
             else:
-                before = text[:j].rstrip()[-1:]
-                after = text[i + 1 :].lstrip()[:1]
-                chinese = bool(_HAN.match(before) or _HAN.match(after))
+                chinese = bool(
+                    _HAN.match(_nearest(text, j, -1)) or _HAN.match(_nearest(text, i, 1))
+                )
             decided[i] = decided[j] = chinese
     return decided
+
+
+def _nearest(text: str, at: int, step: int) -> str:
+    """The first character from `at` (not included) in the direction `step` that is
+    not white space, or "" (text[:at].rstrip()[-1:] without copying the text)."""
+    k = at + step
+    while 0 <= k < len(text) and text[k].isspace():
+        k += step
+    return text[k] if 0 <= k < len(text) else ""
 
 
 def _raise_marks(text: str) -> str:

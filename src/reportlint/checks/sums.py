@@ -231,10 +231,15 @@ class Sums(CheckKind[SumsParams]):
         view = doc.view.text
         for sentence in doc.sentences:
             text = sentence.text
-            if sentence.number and (
-                text.startswith("其中")
-                or (self.continuing is not None and self.continuing.search(text))
-                or (text.startswith(("（1）", "(1)")) and _numbered_items(text) > 1)
+            if (
+                sentence.number
+                # (parts go on from a whole in the same paragraph: _continued)
+                and doc.sentences[sentence.number - 1].paragraph == sentence.paragraph
+                and (
+                    text.startswith("其中")
+                    or (self.continuing is not None and self.continuing.search(text))
+                    or (text.startswith(("（1）", "(1)")) and _numbered_items(text) > 1)
+                )
             ):
                 found = self._continued(doc, sentence)
                 if found is not None:

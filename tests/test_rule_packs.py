@@ -534,3 +534,13 @@ def said(rule: str, text: str) -> list[str]:
     (_, loaded) = load_pack_text(pack(rule), FILE)
     doc = parse(decode(text.encode(), "x.txt"))
     return [d.message for d in RuleSet([loaded]).run(doc)]
+
+
+def test_a_message_made_before_is_not_given_for_equal_values_of_another_type() -> None:
+    # Messages are kept by template and values; 1, 1.0 and True are equal keys.
+    from reportlint.checks.rules import _format
+
+    said = [
+        _format("共{count}处“{match}”", {"count": n, "match": "锟斤拷"}) for n in (1, 1.0, True, 1)
+    ]
+    assert said == ["共1处“锟斤拷”", "共1.0处“锟斤拷”", "共True处“锟斤拷”", "共1处“锟斤拷”"]

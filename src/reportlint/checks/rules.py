@@ -516,21 +516,6 @@ def _parsed(template: str) -> list[tuple[str, str | None, str | None, str | None
     return list(string.Formatter().parse(template))
 
 
-@cache
-def _quoted_fields(template: str) -> frozenset[str] | None:
-    """The fields a template puts inside “…”, when each is plain (no conversion or
-    spec) and so can be mended before `str.format_map` fills it; None otherwise."""
-    parts = _parsed(template)
-    quoted = set()
-    for i, (literal, field, spec, conversion) in enumerate(parts):
-        following = parts[i + 1][0] if i + 1 < len(parts) else ""
-        if field is not None and literal.endswith("“") and following.startswith("”"):
-            if spec or conversion:
-                return None
-            quoted.add(field)
-    return frozenset(quoted)
-
-
 def _quoted(value: str) -> str:
     """A value shown inside “…”: its own “” made ‘’, and a quote the match cut
     in half ("七五”普法") closed."""
@@ -541,14 +526,30 @@ def _quoted(value: str) -> str:
     return "‘" * (closed - opened) + value + "’" * (opened - closed)
 
 
+# Messages made before, by template and values: RL404 says the same few things
+# thousands of times in a batch.  Cleared when full: no run needs it whole.
+_made: dict[tuple[Any, ...], str] = {}
+_MADE_MAX = 4096
+_KEYABLE = frozenset({str, int})
+
+
 def _format(template: str, args: dict[str, Any]) -> str:
     """The message with its placeholders filled; a value the template puts inside
     “…” has its own “” turned into ‘’."""
-    quoted = _quoted_fields(template)
-    if quoted is not None:  # the usual case: str.format_map does the rest
-        if quoted:
-            args = {**args, **{field: _quoted(str(args[field])) for field in quoted}}
-        return template.format_map(args)
+    # Only str and int values: of others, equal ones may print differently (1.0 and 1).
+    if not all(map(_KEYABLE.__contains__, map(type, args.values()))):
+        return _fill(template, args)
+    key = (template, *args.items())
+    made = _made.get(key)
+    if made is not None:
+        return made
+    if len(_made) >= _MADE_MAX:
+        _made.clear()
+    made = _made[key] = _fill(template, args)
+    return made
+
+
+def _fill(template: str, args: dict[str, Any]) -> str:
     parts = _parsed(template)
     out = []
     for i, (literal, field, spec, conversion) in enumerate(parts):

@@ -161,13 +161,7 @@ class Substitution(CheckKind[SubstitutionParams]):
         """(span, replacement) of each match of the swaps `which`, left to right, none
         inside another: at the first place any matches, the earliest entry matching there."""
         pos = 0
-        # A swap whose words the paragraph lacks (most, in most paragraphs) is not searched.
-        ahead = {
-            i: self.swaps[i][1].search(text)
-            if (g := self.gates[i]) is None or g.admits(text)
-            else None
-            for i in which
-        }
+        ahead = {i: self.swaps[i][1].search(text) for i in which}
         while True:
             best = None
             for i in which:

@@ -31,8 +31,6 @@ _BRACE = re.compile(r"\\.|\{(?!\d+(?:,\d*)?\}|,\d+\})", re.S)
 VERSION = 1
 # The longest set of literals kept.
 _MAX_CHOICES = 40
-# Words a gate looks for one by one; more are looked for with one `re` alternation.
-_FEW_WORDS = 4
 # Characters in nearly every paragraph: a requirement of one of these says little.
 _COMMON = frozenset("，。、；：！？（）《》“”‘’()[]-.,:;%0123456789")
 
@@ -131,20 +129,12 @@ class Gate:
     """Whether a text may hold a match of any of some patterns: False only when it
     holds none of the literals one of them requires."""
 
-    __slots__ = ("_any", "_words")
+    __slots__ = ("_words",)
 
     def __init__(self, choices: Choices) -> None:
         self._words = tuple(sorted(choices, key=len, reverse=True))
-        # Past a few words, one scan for all of them beats a scan for each.
-        self._any = (
-            re.compile("|".join(map(re.escape, self._words))).search
-            if len(self._words) > _FEW_WORDS
-            else None
-        )
 
     def admits(self, text: str) -> bool:
-        if self._any is not None:
-            return self._any(text) is not None
         # A search for one character is some ten times cheaper than for a word.
         return any(word[0] in text and word in text for word in self._words)
 

@@ -494,39 +494,41 @@ def test_a_message_a_kind_makes_optional_may_be_left_out() -> None:
     assert "{repaired}" in str(load_error(pack(wrong)))
 
 
-def test_text_a_message_quotes_has_its_own_double_quotes_made_single() -> None:
-    # GB/T 15834: quotes inside quotes are single; a match that cut a quoted word
-    # in half ("七五”普法") is closed, so the message's quotes stay paired.
+@pytest.mark.parametrize(
+    ("message", "patterns", "text", "expected"),
+    [
+        # GB/T 15834: quotes inside quotes are single; a match that cut a quoted word
+        # in half ("七五”普法") is closed, so the message's quotes stay paired.
+        (
+            "已过时：“{match}”",
+            '["七五”普法", "“谁执法谁普法”"]',
+            "开展“七五”普法。落实“谁执法谁普法”责任制。",
+            ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"],
+        ),
+        # {match!r} is filled as repr(match), and the quotes of what it gives are mended.
+        (
+            "已过时：“{match!r}”，共{count:02d}处",
+            '["七五”普法"]',
+            "开展“七五”普法。",
+            ["已过时：“‘'七五’普法'”，共01处"],
+        ),
+    ],
+)
+def test_text_a_message_quotes_has_its_own_double_quotes_made_single(
+    message: str, patterns: str, text: str, expected: list[str]
+) -> None:
     rule = rule_text(
-        """\
+        f"""\
           - code: RL904
             name: quoted
             kind: existence
             severity: warning
-            message: 已过时：“{match}”
+            message: {message}
             params:
-              patterns: ["七五”普法", "“谁执法谁普法”"]
+              patterns: {patterns}
         """
     )
-    text = "某镇报告\n开展“七五”普法。落实“谁执法谁普法”责任制。\n"
-    assert said(rule, text) == ["已过时：“‘七五’普法”", "已过时：“‘谁执法谁普法’”"]
-
-
-def test_a_quoted_placeholder_with_a_conversion_is_mended_after_it() -> None:
-    # {match!r} is filled as repr(match), and the quotes of what it gives are mended.
-    rule = rule_text(
-        """\
-          - code: RL904
-            name: quoted
-            kind: existence
-            severity: warning
-            message: 已过时：“{match!r}”，共{count:02d}处
-            params:
-              patterns: ["七五”普法"]
-        """
-    )
-    text = "某镇报告\n开展“七五”普法。\n"
-    assert said(rule, text) == ["已过时：“‘'七五’普法'”，共01处"]
+    assert said(rule, f"某镇报告\n{text}\n") == expected
 
 
 def said(rule: str, text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/ab.py main HEAD --corpus /tmp/corpus
     .venv/bin/python bench/ab.py main HEAD --corpus /tmp/corpus --rounds 0 --instructions 60
+    .venv/bin/python bench/ab.py main HEAD --corpus /tmp/corpus --rounds 0 --startup 21
 
 Each version is a git revision, taken out with `git archive` into a scratch
 folder and run by this Python with its src/ first on the path.  A round
@@ -14,6 +15,11 @@ and loading the rules: a figure that does not swing.  `--runner` times the
 command line's path instead of the rules alone (RL310's reading and comparison
 of the reports included).  Build the corpus with
 bench/run.py --keep or bench/findings.py.
+
+`--startup N` times `python -m reportlint check` on the corpus's first report,
+start-up included (imports, rule packs, one report, output), N times each,
+alternating, with bytecode and each version's caches warm; and counts the
+instructions of one such run of each under callgrind.
 """
 
 from __future__ import annotations
@@ -21,10 +27,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,8 +82,11 @@ def extract(revision: str, scratch: Path) -> Path:
 
 
 def environment(tree: Path, cache: Path) -> dict[str, str]:
-    """The version's src/ first on the path, and a regex cache of its own."""
-    return {**os.environ, "PYTHONPATH": str(tree / "src"), "REPORTLINT_CACHE_DIR": str(cache)}
+    """The version's src/ first on the path, and caches of its own: reportlint's,
+    and its bytecode's (compiling the sources is not start-up)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
+    return {**env, "PYTHONPATH": str(tree / "src"), "REPORTLINT_CACHE_DIR": str(cache)}
 
 
 def cpu(env: dict[str, str], corpus: Path, count: int, worker: str) -> tuple[float, int]:
@@ -96,6 +107,40 @@ def instructions(env: dict[str, str], corpus: Path, count: int, worker: str) -> 
     return int(found.group(1))
 
 
+def startup(argv: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def compare_startup(trees: dict[str, dict[str, str]], report: Path, runs: int, cwd: str) -> None:
+    argv = [sys.executable, "-m", "reportlint", "check", str(report)]
+    for env in trees.values():  # untimed: bytecode, regex and YAML caches
+        startup(argv, env, cwd)
+    walls: dict[str, list[float]] = {name: [] for name in trees}
+    cpus: dict[str, list[float]] = {name: [] for name in trees}
+    for i in range(runs):
+        for name in list(trees) if i % 2 == 0 else list(reversed(trees)):
+            wall, cpu_seconds = startup(argv, trees[name], cwd)
+            walls[name].append(wall)
+            cpus[name].append(cpu_seconds)
+    floor = statistics.median(startup([sys.executable, "-c", "pass"], {}, cwd)[0] for _ in range(5))
+    print(
+        f"reportlint check {report.name}, median of {runs} alternating runs (python -c pass: {floor:.3f} s):"
+    )
+    for name, env in trees.items():
+        callgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv]
+        counted = subprocess.run(callgrind, capture_output=True, text=True, env=env, cwd=cwd)
+        found = re.search(r"Collected : (\d+)", counted.stderr)
+        count = f", {int(found.group(1)) / 1e6:.0f} M instructions" if found else ""
+        wall, cpu_seconds = statistics.median(walls[name]), statistics.median(cpus[name])
+        print(f"  {name}: {wall:.3f} s wall, {cpu_seconds:.3f} s CPU{count}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("a", help="the old revision (e.g. main), or a source tree")
@@ -107,6 +152,7 @@ def main() -> None:
     parser.add_argument(
         "--runner", action="store_true", help="the command line's path, RL310's reading included"
     )
+    parser.add_argument("--startup", type=int, default=0, help="runs of `check` on one report")
     args = parser.parse_args()
     worker = _RUNNER_WORKER if args.runner else _WORKER
     with tempfile.TemporaryDirectory(prefix="reportlint-ab-") as scratch:
@@ -114,6 +160,9 @@ def main() -> None:
             name: environment(extract(name, Path(scratch)), Path(scratch, f"cache-{i}"))
             for i, name in enumerate((args.a, args.b))
         }
+        if args.startup:
+            report = sorted(args.corpus.glob("*.txt"))[0]
+            compare_startup(trees, report, args.startup, scratch)
         for env in trees.values():  # untimed: fill each version's regex cache
             cpu(env, args.corpus, 5, worker)
         times: dict[str, list[float]] = {name: [] for name in trees}

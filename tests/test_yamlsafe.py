@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 from reportlint import yamlsafe
 from reportlint.checks import RuleSet
+from reportlint.checks.rules import builtin_packs
 
 # A check of one report from the command line, then whether PyYAML was imported.
 PROGRAM = (
@@ -38,7 +40,8 @@ def test_the_rule_packs_are_parsed_once_then_read_back(tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text("青岚县望溪镇2024年法治政府建设年度报告\n", encoding="utf-8")
     assert check_once(tmp_path / "cache", report) == "yaml imported"
-    assert (tmp_path / "cache" / "yaml-1.json").is_file()
+    kept = list((tmp_path / "cache" / "yaml-2").glob("*.json"))
+    assert len(kept) == 1 + len(builtin_packs())  # the lexicon and each pack
     assert check_once(tmp_path / "cache", report) == "yaml not imported"
 
 
@@ -47,7 +50,8 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     report = tmp_path / "报告.txt"
     report.write_text("青岚县望溪镇2024年法治政府建设年度报告\n", encoding="utf-8")
     check_once(tmp_path, report)
-    (tmp_path / "yaml-1.json").write_bytes(b'{"not": ')
+    damaged = next((tmp_path / "yaml-2").glob("*.json"))
+    damaged.write_bytes(damaged.read_bytes()[:-100])
     assert check_once(tmp_path, report) == "yaml imported"
     assert check_once(tmp_path, report) == "yaml not imported"
 
@@ -59,6 +63,32 @@ def test_read_back_packs_make_the_same_rules() -> None:
     assert [(r.code, r.check.params) for r in first.rules] == [
         (r.code, r.check.params) for r in second.rules
     ]
+
+
+def test_a_kept_parse_is_used_only_for_its_own_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    assert yamlsafe.load("select: [RL1]\n") == {"select": ["RL1"]}
+    (kept,) = (tmp_path / "yaml-2").iterdir()
+    # another text that happened to have the same CRC-32 and length
+    kept.write_text('["select: [RL2]\\n", {"select": ["RL2"]}]', encoding="utf-8")
+    assert yamlsafe.load("select: [RL1]\n") == {"select": ["RL1"]}
+    assert json.loads(kept.read_bytes()) == ["select: [RL1]\n", {"select": ["RL1"]}]
+
+
+def test_past_the_limit_the_oldest_half_of_the_kept_parses_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(yamlsafe, "_MAX_ENTRIES", 4)
+    for i in range(4):
+        yamlsafe.load(f"ignore: [RL{i}]\n")
+        kept = sorted((tmp_path / "yaml-2").iterdir(), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(kept[-1], ns=(i * 10**9, i * 10**9))
+    yamlsafe.load("ignore: [RL9]\n")
+    left = sorted(json.loads(p.read_bytes())[0] for p in (tmp_path / "yaml-2").iterdir())
+    assert left == ["ignore: [RL2]\n", "ignore: [RL3]\n", "ignore: [RL9]\n"]
 
 
 def test_each_load_gives_a_fresh_copy() -> None:

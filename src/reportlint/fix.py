@@ -11,9 +11,7 @@ so a fix never changes bytes it does not mean to.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -111,6 +109,8 @@ def write_atomically(path: str, data: bytes) -> None:
         mode = 0o666 & ~umask
     if not mode & 0o222:
         raise FixError("文件是只读的")
+    import tempfile  # ~3 ms to import (it brings random): only when something is written
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -134,6 +134,8 @@ def unified_diff(path: str, before: str, after: str, newline: str = "\n", bom: b
         before, after = "\ufeff" + before, "\ufeff" + after
     # A path with a space ends at a tab, as GNU diff writes it.
     name = path + "\t" if " " in path else path
+    import difflib  # only for --diff: not every check's start
+
     out = []
     for line in difflib.unified_diff(
         _lines(before),

@@ -5,25 +5,29 @@ PyYAML keeps the last of two equal keys without a word; in a hand-written
 rule pack or configuration that silently drops a `params:` or an `ignore:`,
 so a repeated key is an error naming the key and both lines.
 
-What a text parsed to is kept in reportlint's cache folder, by a hash of the
-text, as JSON: the built-in packs do not change between runs, and reading
-them back costs well under a millisecond where importing PyYAML and parsing
-them costs ~30 ms of every start.  Only data that JSON gives back equal
-(no dates, no non-string keys) is kept.
+What a text parsed to is kept in reportlint's cache folder as JSON, one file
+a text, named by its CRC-32 and length and holding the text itself, so a
+text is only ever matched to its own parse: the built-in packs do not change
+between runs, and reading them back costs well under a millisecond where
+importing PyYAML and parsing them costs ~30 ms of every start.  (A file a
+text, not one file of every text ever parsed, which tests grow to megabytes;
+a CRC, not a SHA-256, whose module costs ~5 ms to import.)  Only data that
+JSON gives back equal (no dates, no non-string keys) is kept.
 """
 
 from __future__ import annotations
 
-import atexit
-import hashlib
+import os
+import zlib
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from reportlint.cachedir import cache_dir, write_atomically
 
-_MAX_ENTRIES = 200  # configurations and packs come and go; the built-in three stay
+_MAX_ENTRIES = 200  # files in the folder; past it the oldest half goes
 
 
 class YamlError(Exception):
@@ -36,11 +40,11 @@ class YamlError(Exception):
 
 
 def load(text: str) -> Any:
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    known = _parsed()
-    if key in known:
-        _used.add(key)
-        return msgspec.json.decode(known[key])  # a fresh copy: callers may change it
+    encoded = text.encode("utf-8")
+    name = f"{zlib.crc32(encoded):08x}-{len(encoded)}.json"
+    kept = _read(name, text)
+    if kept is not _MISSING:
+        return kept
     import yaml  # only for a text not seen before
 
     try:
@@ -56,11 +60,7 @@ def load(text: str) -> Any:
             # PyYAML's "found character that cannot start any token"
             problem = "YAML 不能用制表符（Tab）缩进，请改用空格"
         raise YamlError(f"第{line}行第{column}列：{problem}", line, problem) from None
-    kept = _as_json(data)
-    if kept is not None:
-        known[key] = kept
-        _used.add(key)
-        _save_at_exit()
+    _write(name, text, data)
     return data
 
 
@@ -97,41 +97,48 @@ def loader() -> type[Any]:
     return Loader
 
 
-def _as_json(data: Any) -> str | None:
-    """data as JSON text, or None when JSON would not give it back equal."""
-    try:
-        encoded = msgspec.json.encode(data)
-        return encoded.decode("utf-8") if msgspec.json.decode(encoded) == data else None
-    except (TypeError, msgspec.MsgspecError):
-        return None
+# In the cache folder: one file a text, [the text, what it parsed to], as JSON.
+_FOLDER = "yaml-2"
+_MISSING = object()
 
 
-# In the cache file: {sha256 of a YAML text: the JSON text of what it parsed to}.
-_FILE = "yaml-1.json"
-_used: set[str] = set()
-
-
-@cache
-def _parsed() -> dict[str, str]:
+def _read(name: str, text: str) -> Any:
+    """What text parsed to, from its file; _MISSING when there is none (or it
+    is damaged, or holds another text).  A fresh copy: callers may change it."""
     folder = cache_dir()
     if folder is None:
-        return {}
+        return _MISSING
     try:
-        found = msgspec.json.decode((folder / _FILE).read_bytes(), type=dict[str, str])
-    except Exception:  # missing, unreadable or damaged: start empty
-        return {}
-    return found if len(found) <= _MAX_ENTRIES else {}
+        kept = msgspec.json.decode((folder / _FOLDER / name).read_bytes())
+    except Exception:  # missing, unreadable or damaged: parse the text
+        return _MISSING
+    if isinstance(kept, list) and len(kept) == 2 and kept[0] == text:
+        return kept[1]
+    return _MISSING
 
 
-@cache
-def _save_at_exit() -> None:
-    atexit.register(_save)
-
-
-def _save() -> None:
+def _write(name: str, text: str, data: Any) -> None:
+    """Keep data for the next run, when JSON gives it back equal."""
     folder = cache_dir()
-    known = _parsed()
-    if len(known) > _MAX_ENTRIES:  # keep this run's texts only
-        known = {key: known[key] for key in _used}
-    if folder is not None:
-        write_atomically(folder / _FILE, msgspec.json.encode(known))
+    if folder is None:
+        return
+    try:
+        encoded = msgspec.json.encode([text, data])
+        if msgspec.json.decode(encoded) != [text, data]:
+            return
+    except (TypeError, msgspec.MsgspecError):
+        return
+    _prune(folder / _FOLDER)
+    write_atomically(folder / _FOLDER / name, encoded)
+
+
+def _prune(folder: Path) -> None:
+    """Configurations and packs come and go (each version's, each project's):
+    past _MAX_ENTRIES files, the oldest half goes."""
+    try:
+        files = sorted(os.scandir(folder), key=lambda entry: entry.stat().st_mtime)
+        if len(files) >= _MAX_ENTRIES:
+            for entry in files[: len(files) // 2]:
+                os.unlink(entry.path)
+    except OSError:  # no folder yet, or another run pruned it first
+        pass

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import regex
 
 from reportlint import lexicon, yamlsafe
 from reportlint.checks.base import (
@@ -41,10 +40,11 @@ from reportlint.checks.base import (
 from reportlint.checks.diagnostic import SUGGESTION_JOINER, Diagnostic, context
 from reportlint.checks.registry import get_kind
 from reportlint.document import Document, parse
+from reportlint.document.regexes import compiled
 from reportlint.load import decode
 
-_CODE = regex.compile(r"^[A-Z]{1,4}\d{3,4}$")
-_SLUG = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = compiled(r"^[A-Z]{1,4}\d{3,4}$")
+_SLUG = compiled(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_KEYS = {
     "code",
     "name",
@@ -65,9 +65,9 @@ DOC_SECTIONS = ("summary", "what", "why", "fix", "references")
 DOC_KEYS = {*DOC_SECTIONS, "limits"}
 MESSAGE_KEYS = {"text", "suggestion", "severity"}
 _PACK_KEYS = {"pack", "description", "rules"}
-_MSGSPEC_PATH = regex.compile(r"- at `\$(?P<path>[^`]*)`")
-_PATH_PART = regex.compile(r"\.(\w+)|\[(\d+)\]")
-_UNKNOWN_FIELD = regex.compile(r"unknown field `(\w+)`")
+_MSGSPEC_PATH = compiled(r"- at `\$(?P<path>[^`]*)`")
+_PATH_PART = compiled(r"\.(\w+)|\[(\d+)\]")
+_UNKNOWN_FIELD = compiled(r"unknown field `(\w+)`")
 
 
 class RuleError(Exception):

@@ -157,7 +157,8 @@ class FileView:
         """The same view with only its most serious finding: what a table row
         shows, kept for every file while the findings are read one file at a time."""
         counts, verdict = self.counts, self.verdict
-        view = _Outline(self.path, self.diagnostics[:1], self.info, self.error)
+        info = self.info._replace(text=None) if self.info else None  # (html's, read again)
+        view = _Outline(self.path, self.diagnostics[:1], info, self.error)
         view.kept = counts, verdict
         return view
 

@@ -1,135 +1,140 @@
-"""JSON written as the files are checked: the same bytes, one file's findings in memory."""
+"""Findings spooled to a temporary file and read back a file at a time: every
+format writes the same bytes as from findings kept in memory, and none keeps
+every file's findings while it writes."""
 
 from __future__ import annotations
 
-import json
+import io
+import re
+import tracemalloc
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reportlint.checks import Diagnostic
-from reportlint.cli import main
-from reportlint.config import Configuration, Overrides
-from reportlint.report.json_format import JsonStream, format_json, json_items
+from reportlint.checks import Severity
+from reportlint.config import Configuration
+from reportlint.report import (
+    BINARY_FORMATS,
+    FORMATS,
+    PER_REPORT_FORMATS,
+    FormatOptions,
+    RunResult,
+    get_formatter,
+    get_writer,
+)
 from reportlint.runner import check_paths
 
 from support import SEEDS, SYNTHETIC
 
+WRITTEN = [f for f in FORMATS if f not in PER_REPORT_FORMATS]
 
-@pytest.fixture
-def batch(tmp_path: Path) -> Path:
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("batch")
     samples = [*sorted(SEEDS.glob("*.txt")), *sorted(SYNTHETIC.glob("*.txt"))]
     for i, sample in enumerate(samples):
-        (tmp_path / f"{i:02d}.txt").write_bytes(sample.read_bytes())
-    (tmp_path / "05b.txt").write_bytes(b"\x00\x01 binary")  # an unreadable file among them
-    return tmp_path
+        (folder / f"{i:02d}.txt").write_bytes(sample.read_bytes())
+    # Copies, so that the batch rule (RL310) has findings to join in at the end.
+    (folder / "03c.txt").write_bytes(samples[3].read_bytes())
+    (folder / "05b.txt").write_bytes(b"\x00\x01 binary")  # an unreadable file among them
+    return folder
 
 
-def without_batch_rule() -> Configuration:
-    # RL310 compares the reports of a run: its findings come when all are read.
-    return Configuration(Overrides(ignore=("RL310",)))
+def comparable(name: str, output: str | bytes) -> str | dict[str, bytes]:
+    """The output without the time it was made (html's stamp, xlsx's properties)."""
+    if isinstance(output, bytes):
+        with zipfile.ZipFile(io.BytesIO(output)) as book:
+            return {n: book.read(n) for n in book.namelist() if n != "docProps/core.xml"}
+    return re.sub(r"生成于 [0-9: -]+。", "", output) if name == "html" else output
 
 
-def test_files_in_path_order_are_handed_over_one_at_a_time(batch: Path) -> None:
-    config = without_batch_rule()
-    whole = check_paths([str(batch)], config)
-    handed: list[list[Diagnostic]] = []
-    streamed = check_paths([str(batch)], config, on_file=handed.append)
-    assert streamed.streamed and not whole.streamed
-    assert streamed.diagnostics == []  # nothing kept
-    assert [d for chunk in handed for d in chunk] == whole.all_diagnostics()
-    assert len(handed) == whole.files_checked + len(whole.errors)
-    assert streamed.errors == whole.errors  # kept: few, and they decide the exit code
+def run(batch: Path, spool: bool, jobs: int = 1, keep_text: bool = False) -> RunResult:
+    return check_paths([str(batch)], Configuration(), jobs=jobs, spool=spool, keep_text=keep_text)
 
 
-def test_files_named_out_of_order_are_kept_and_sorted_at_the_end(batch: Path) -> None:
-    config = without_batch_rule()
-    named = [str(batch / "03.txt"), str(batch / "01.txt")]
-    handed: list[list[Diagnostic]] = []
-    result = check_paths(named, config, on_file=handed.append)
-    assert not result.streamed and handed == []
-    assert result.diagnostics
+@pytest.fixture(scope="module")
+def runs(batch: Path) -> dict[tuple[bool, bool], RunResult]:
+    """Kept and spooled (in two worker processes), with and without the texts."""
+    return {
+        (spool, text): run(batch, spool, jobs=2 if spool else 1, keep_text=text)
+        for spool in (False, True)
+        for text in (False, True)
+    }
 
 
-def test_the_stream_writes_what_format_json_writes(batch: Path) -> None:
-    result = check_paths([str(batch)], Configuration())
-    pieces: list[str] = []
-    stream = JsonStream(pieces.append)
-    for path in sorted({d.path for d in result.all_diagnostics()}):
-        stream([d for d in result.all_diagnostics() if d.path == path])
-    stream.close()
-    expected = json.dumps(
-        [d.to_json() for d in result.all_diagnostics()], ensure_ascii=False, indent=2
-    )
-    assert "".join(pieces) == expected + "\n"
-    assert format_json(result) == expected
-    empty: list[str] = []
-    JsonStream(empty.append).close()
-    assert empty == ["[]\n"]
-
-
-def test_the_cli_streams_the_same_output_and_exit_code(
-    batch: Path, tmp_path_factory: pytest.TempPathFactory
+@pytest.mark.slow  # (worker processes)
+@pytest.mark.parametrize("name", WRITTEN)
+def test_every_format_writes_the_same_from_the_spool(
+    runs: dict[tuple[bool, bool], RunResult], name: str
 ) -> None:
-    expected = format_json(check_paths([str(batch)], Configuration())) + "\n"
-    run = CliRunner().invoke(main, ["check", "--format", "json", str(batch)])
-    assert run.output == expected
-    assert run.exit_code == 2  # the unreadable file
-    out = tmp_path_factory.mktemp("out") / "out.json"
-    run = CliRunner().invoke(main, ["check", "--format", "json", "--output", str(out), str(batch)])
-    assert out.read_text(encoding="utf-8") == expected
-    clean = CliRunner().invoke(
-        main, ["check", "--format", "json", "--min-severity", "error", str(batch / "01.txt")]
-    )
-    assert all(d["severity"] == "error" for d in json.loads(clean.output))
+    kept, spooled = runs[False, name == "html"], runs[True, name == "html"]
+    assert spooled.spooled is not None
+    # Only the batch rule's findings, which came at the end, are in memory.
+    assert spooled.diagnostics and {d.code for d in spooled.diagnostics} == {"RL310"}
+    assert all(info.text is None for info in spooled.reports)
+    for floor in (None, Severity.WARNING):
+        kept.min_severity = spooled.min_severity = floor
+        kept.counted = spooled.counted = None
+        for options in (FormatOptions(), FormatOptions(show_all=True, quiet=True)):
+            expected = get_formatter(name)(kept, options)
+            assert comparable(name, get_formatter(name)(spooled, options)) == comparable(
+                name, expected
+            )
+    kept.min_severity = spooled.min_severity = None
 
 
-def test_a_run_with_the_batch_rule_keeps_its_findings(batch: Path) -> None:
-    config = Configuration()
-    handed: list[list[Diagnostic]] = []
-    result = check_paths([str(batch)], config, on_file=handed.append)
-    assert not result.streamed and handed == []
-    assert result.all_diagnostics() == check_paths([str(batch)], config).all_diagnostics()
-
-
-def test_worker_processes_encode_the_files_they_check(batch: Path) -> None:
-    config = without_batch_rule()
-    one: list[str] = []
-    two: list[str] = []
-    check_paths([str(batch)], config, jobs=1, on_file=one.append, encode=json_items)
-    result = check_paths([str(batch)], config, jobs=2, on_file=two.append, encode=json_items)
-    assert result.streamed and result.diagnostics == []
-    assert one == two
-    stream: list[str] = []
-    writer = JsonStream(stream.append)
-    for items in two:
-        writer.write_items(items)
-    writer.close()
-    assert "".join(stream) == format_json(check_paths([str(batch)], config)) + "\n"
-
-
-def test_a_run_stopped_by_an_error_leaves_the_output_file_as_it_was(
-    batch: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+def test_the_spooled_run_finds_what_the_kept_one_does(
+    runs: dict[tuple[bool, bool], RunResult],
 ) -> None:
-    from reportlint import runner
+    kept, spooled = runs[False, False], runs[True, False]
+    assert spooled.all_diagnostics() == kept.all_diagnostics()
+    assert [f.findings for f in spooled.per_file()] == [f.findings for f in kept.per_file()]
+    assert spooled.tally().severities == kept.tally().severities
+    assert spooled.tally().failing and kept.tally().failing
 
-    check = runner._Task._check
-    seen: list[str] = []
 
-    def failing(task: runner._Task, path: str) -> runner.FileOutcome:
-        seen.append(path)
-        if len(seen) == 4:  # after three files' findings were written
-            raise RuntimeError("a bug")
-        return check(task, path)
+@pytest.fixture(scope="module")
+def growing(tmp_path_factory: pytest.TempPathFactory) -> list[RunResult]:
+    """Spooled runs of 3 and of 12 copies of one report."""
+    sample = sorted(SEEDS.glob("*.txt"))[0].read_bytes()  # (a report with many findings)
+    results = []
+    for count in (3, 12):
+        folder = tmp_path_factory.mktemp(f"n{count}")
+        for i in range(count):
+            (folder / f"{i:03d}.txt").write_bytes(sample)
+        results.append(check_paths([str(folder)], Configuration(), spool=True, keep_text=True))
+    return results
 
-    monkeypatch.setattr(runner._Task, "_check", failing)
-    folder = tmp_path_factory.mktemp("out")
-    out = folder / "out.json"
-    out.write_text("earlier output", encoding="utf-8")
-    run = CliRunner().invoke(
-        main, ["check", "--format", "json", "-j", "1", "--output", str(out), str(batch)]
-    )
-    assert run.exit_code == 2 and "内部错误" in run.output
-    assert out.read_text(encoding="utf-8") == "earlier output"
-    assert [p.name for p in folder.iterdir()] == ["out.json"]  # nothing left beside it
+
+def peak(work: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow  # (tracemalloc slows the formats severalfold)
+@pytest.mark.parametrize("name", [f for f in WRITTEN if f not in BINARY_FORMATS])
+def test_no_format_keeps_every_files_findings_while_it_writes(
+    growing: list[RunResult], name: str
+) -> None:
+    """The memory a format takes to write a spooled run hardly grows with the
+    number of files: four times the files cost it less than a quarter of what
+    holding the added files' findings (and texts) costs."""
+    small, large = growing
+
+    def write(result: RunResult) -> Callable[[], object]:
+        return lambda: all(True for _ in get_writer(name)(result, FormatOptions()))
+
+    def hold(result: RunResult) -> Callable[[], object]:
+        return lambda: list(result.per_file())
+
+    write(small)()  # imports and caches, once
+    held = peak(hold(large)) - peak(hold(small))
+    assert held > 0
+    assert peak(write(large)) - peak(write(small)) < held / 4

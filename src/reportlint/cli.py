@@ -10,8 +10,9 @@ import os
 import shutil
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, cast
 
 import click
 from rich.cells import cell_len
@@ -30,6 +31,7 @@ from reportlint.report import (
     FormatOptions,
     RunResult,
     get_formatter,
+    get_writer,
 )
 from reportlint.runner import FixMode, check_paths
 
@@ -270,13 +272,6 @@ def check(
         _show_settings(config, paths[0])
         return
     mode: FixMode | None = "diff" if diff else "fix" if fix else None
-    stream = None
-    if output_format == "json" and not (
-        statistics or diff or output_dir or baseline or write_baseline
-    ):
-        stream = _JsonOutput(output_file, config, min_severity)
-        # A run stopped by an error leaves the --output file as it was.
-        click.get_current_context().call_on_close(stream.discard)
     try:
         result = check_paths(
             paths,
@@ -289,9 +284,13 @@ def check(
             # html shows the text; docx compares it with the file read again.
             keep_text=output_format in ("html", "docx"),
             against=against,
-            on_file=stream,
-            encode=stream.encode if stream is not None else None,
+            # Findings to a temporary file, read back a file at a time as the
+            # output is written: memory stays flat however many there are.  A
+            # baseline is matched against the findings of the whole run.
+            spool=not (baseline or write_baseline or diff),
         )
+        if result.spooled is not None:
+            click.get_current_context().call_on_close(result.spooled.close)
         if not result.files_checked and not result.errors and not result.excluded:
             _nothing_checked(paths)
         if against and not any(isinstance(rule.check, Copies) for rule in result.rules):
@@ -315,9 +314,7 @@ def check(
         if mode:
             _note_unfixable(result.checked_paths, "--diff" if diff else "--fix")
         if min_severity:
-            floor = Severity(min_severity).rank
-            result.below_minimum = [d for d in result.diagnostics if d.severity.rank < floor]
-            result.diagnostics = [d for d in result.diagnostics if d.severity.rank >= floor]
+            result.min_severity = Severity(min_severity)
     except ConfigError as exc:
         _fail(f"配置错误：{exc}")
     except PatternTimeout as exc:
@@ -345,9 +342,7 @@ def check(
         _make_dir(Path(output_dir))
         output_file = str(Path(output_dir) / f"reportlint{EXTENSIONS[output_format]}")
     failed = False
-    if stream is not None and result.streamed:
-        stream.close()
-    elif split_per_file and output_dir and output_format in PER_REPORT_FORMATS:
+    if split_per_file and output_dir and output_format in PER_REPORT_FORMATS:
         failed = _write_annotated(result, config, Path(output_dir), quiet)
     elif split_per_file and output_dir:
         _write_split(result, output_format, options, Path(output_dir), quiet)
@@ -359,85 +354,16 @@ def check(
         from reportlint.report.json_format import format_statistics_json
 
         _emit(format_statistics_json(result), output_file)
+    elif output_format in BINARY_FORMATS:
+        _emit(get_formatter(output_format)(result, options), output_file)
     else:
-        report = get_formatter(output_format)(result, options)
-        _emit(report, output_file, csv=output_format == "csv", colour=colour)
+        pieces = cast("Iterable[str]", get_writer(output_format)(result, options))
+        _emit_pieces(pieces, output_file, csv=output_format == "csv", colour=colour)
     if result.errors or failed:
         sys.exit(EXIT_ERROR)
-    failing = any(
-        d.severity.rank >= config.settings_for(d.path).fail_level.rank for d in result.diagnostics
-    ) or (stream is not None and stream.failing)
+    # (Each file's findings against the fail level its ReportInfo was read with.)
+    failing = result.tally().failing
     sys.exit(EXIT_VIOLATIONS if failing and not exit_zero else EXIT_CLEAN)
-
-
-class _JsonOutput:
-    """--format json written as the files are checked (check_paths' `on_file`), to
-    standard output or the --output file: memory stays flat however many findings.
-    What the CLI does to the findings of a whole run it does here to each file's:
-    --min-severity, and whether any fails its file's level (file errors exit 2 anyway).
-    The --output file is written beside it and replaces it when the run is done."""
-
-    def __init__(self, output_file: str | None, config: Configuration, floor: str | None) -> None:
-        from reportlint.report.json_format import JsonStream
-
-        self._file = output_file
-        self._handle: TextIO | None = None
-        self._part = ""  # the file written beside --output
-        self._config = config
-        self._floor = Severity(floor).rank if floor else 0
-        self._json = JsonStream(self._write)
-        self.failing = False
-
-    def encode(self, diagnostics: list[Diagnostic]) -> tuple[str, bool]:
-        """One file's part of the output, and whether it fails (in a worker process)."""
-        from reportlint.report.json_format import json_items
-
-        if self._floor:
-            diagnostics = [d for d in diagnostics if d.severity.rank >= self._floor]
-        failing = any(
-            d.severity.rank >= self._config.settings_for(d.path).fail_level.rank
-            for d in diagnostics
-        )
-        return json_items(diagnostics), failing
-
-    def __call__(self, encoded: tuple[str, bool]) -> None:
-        items, failing = encoded
-        self.failing = self.failing or failing
-        self._json.write_items(items)
-
-    def _write(self, text: str) -> None:
-        if not self._file:
-            click.echo(text, nl=False)
-            return
-        try:
-            if self._handle is None:
-                target = Path(self._file)
-                self._part = str(target.with_name(f".{target.name}.{os.getpid()}.part"))
-                self._handle = open(self._part, "w", encoding="utf-8")  # noqa: SIM115
-            self._handle.write(text)
-        except OSError as exc:
-            _fail(f"无法写入 {self._file}：{exc.strerror or exc}")
-
-    def close(self) -> None:
-        self._json.close()
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-            try:
-                os.replace(self._part, str(self._file))
-            except OSError as exc:
-                self.discard()
-                _fail(f"无法写入 {self._file}：{exc.strerror or exc}")
-            self._part = ""
-
-    def discard(self) -> None:
-        """Drop what was written beside the --output file (nothing once it is closed)."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        if self._part:
-            Path(self._part).unlink(missing_ok=True)
-            self._part = ""
 
 
 def _is_terminal() -> bool:
@@ -493,6 +419,31 @@ def _emit(
     try:
         with open(output_file, "w", encoding=encoding) as handle:
             handle.write(click.unstyle(report) + ("\n" if newline else ""))
+    except OSError as exc:
+        _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+
+
+def _emit_pieces(
+    pieces: Iterable[str], output_file: str | None, csv: bool = False, colour: bool | None = None
+) -> None:
+    """_emit for a report made a piece at a time: each piece written as it comes."""
+    if not output_file:
+        written = False
+        for piece in pieces:
+            if csv and not written and _stdout_is_file():
+                piece = "\ufeff" + piece  # (see _emit)
+            if piece:
+                click.echo(piece, nl=False, color=colour)
+                written = True
+        if written:  # --quiet on a clean run prints nothing, not an empty line
+            click.echo("", color=colour)
+        return
+    encoding = "utf-8-sig" if csv and output_file.lower().endswith(".csv") else "utf-8"
+    try:
+        with open(output_file, "w", encoding=encoding) as handle:
+            for piece in pieces:
+                handle.write(click.unstyle(piece))
+            handle.write("\n")
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
 
@@ -557,10 +508,11 @@ def _write_split(
     from reportlint.report.split import split_names
 
     formatter = get_formatter(output_format)
-    views = result.files()
-    names = split_names([view.path for view in views], EXTENSIONS[output_format])
+    paths = result.paths()
+    names = split_names(paths, EXTENSIONS[output_format])
     replaced = 0
-    for view in views:
+    for file in result.per_file():
+        view = file.view()
         target = folder / names[view.path]
         report = formatter(result.subset(view), options)
         if isinstance(report, str):
@@ -577,7 +529,7 @@ def _write_split(
             _fail(f"无法写入 {target}：{reason}")
     if not quiet:
         note = f"（其中 {replaced} 个覆盖了原有文件）" if replaced else ""
-        click.echo(f"已在 {folder} 中写入 {len(views)} 个文件{note}。", err=True)
+        click.echo(f"已在 {folder} 中写入 {len(paths)} 个文件{note}。", err=True)
 
 
 def _write_annotated(result: RunResult, config: Configuration, folder: Path, quiet: bool) -> bool:
@@ -594,11 +546,7 @@ def _write_annotated(result: RunResult, config: Configuration, folder: Path, qui
     from reportlint.load import LoadError, read_file
     from reportlint.report.split import split_names
 
-    views = result.files()
-    names = split_names([view.path for view in views], ".docx", SUFFIX)
-    shown: dict[str, Counter[tuple[str, str]]] = {}
-    for d in result.diagnostics:
-        shown.setdefault(d.path, Counter())[(d.code, d.fingerprint)] += 1
+    names = split_names(result.paths(), ".docx", SUFFIX)
     written = replaced = 0
     failed = False
 
@@ -607,12 +555,13 @@ def _write_annotated(result: RunResult, config: Configuration, folder: Path, qui
         click.echo(f"{path}：{why}，未生成 Word 副本。", err=True)
         failed = True
 
-    for view in views:
+    for file in result.per_file():
+        view = file.view()
         if view.info is None:
             skip(view.path, view.error.message if view.error else "无法检查")
             continue
         target = folder / names[view.path]
-        wanted = shown.get(view.path, Counter())
+        wanted = Counter((d.code, d.fingerprint) for d in file.findings)
 
         def keep(d: Diagnostic, wanted: Counter[tuple[str, str]] = wanted) -> bool:
             key = (d.code, d.fingerprint)

@@ -1,8 +1,9 @@
 """One run: find the files, then for each: load -> parse -> check (-> fix).
 
 A file that cannot be read becomes a FileError and the run goes on.  Files
-are processed one at a time and their Documents dropped, so memory stays
-flat however many reports a reviewer checks.  Enough files are spread over
+are processed one at a time and their Documents dropped; with `spool`, their
+findings go to a temporary file as they come (report.spool), so memory stays
+flat however many reports a reviewer checks and however much is found.  Enough files are spread over
 worker processes; results are merged back in file order, so the output does
 not depend on which worker finished first.
 
@@ -17,9 +18,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportlint.checks import CheckCrash, Diagnostic, Rule, RuleSet
 from reportlint.checks.copies import Copies
@@ -153,9 +153,9 @@ class FileOutcome:
     diff: str = ""
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by rule
     prints: ReportPrints | None = None  # for the batch rule, when it runs
-    # With check_paths' `encode`: the findings and the file error, sorted and
-    # encoded, in place of `diagnostics`.
-    encoded: Any = None
+    # With check_paths' `spool`: the findings and the text a format shows,
+    # encoded for the spool, in place of `diagnostics` and `info.text`.
+    encoded: bytes | None = None
 
 
 def check_paths(
@@ -169,22 +169,14 @@ def check_paths(
     respect_gitignore: bool = True,
     keep_text: bool = False,
     against: Sequence[str] = (),
-    on_file: Callable[[Any], None] | None = None,
-    encode: Callable[[list[Diagnostic]], Any] | None = None,
+    spool: bool = False,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
     `keep_text` keeps each report's text in the result, for formats that show it.
     `against`: earlier reports (files or folders) the batch rule compares with.
-
-    `on_file` is for a format written as the files are checked: when the files
-    come in path order (a directory walk's, or names given sorted) and the batch
-    rule does not run (its findings come at the end), it is given each file's
-    findings and file errors in the order `all_diagnostics()` would have them,
-    and the result keeps none of the findings (`result.streamed`), so memory
-    does not grow with them; otherwise the result keeps them as usual.
-    `encode`, given with `on_file`, turns each file's findings into what `on_file`
-    takes (a format's text for them) where the file is checked: in a worker
-    process, so that the main process, which alone writes, has less to do."""
+    `spool`: each file's findings (and text) are encoded where the file is
+    checked and kept in a temporary file (`result.spooled`, closed by the
+    caller), not in `result.diagnostics`, which keeps only the batch rule's."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -211,13 +203,8 @@ def check_paths(
             if rule is not None:  # (a worker fingerprints only a report with the rule)
                 add(prints, rule)
 
-    order = [item if isinstance(item, str) else item.path for item in items]
-    # all_diagnostics() sorts by path first: files met in path order can be handed
-    # over one at a time, each sorted as that sort would leave it.
-    stream = on_file is not None and batch is None and all(a <= b for a, b in pairwise(order))
-    encoding = (encode or _as_is) if stream else None
     tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
-    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch, encoding)
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool)
     workers = _workers(jobs, [path for path, _ in tasks])
     outcomes: Iterator[FileOutcome]
     if workers > 1:
@@ -228,12 +215,12 @@ def check_paths(
         _TASK = task  # a forked worker inherits it; nothing is pickled but paths
         with context.Pool(workers) as pool:
             outcomes = iter(pool.imap(_run_task, tasks, chunksize=_chunk(len(tasks), workers)))
-            result = _merge(items, outcomes, rules, on_file if stream else None, encoding, gather)
+            result = _merge(items, outcomes, rules, spool, gather)
             _gather_earlier(earlier, outcomes, result, index)
         _TASK = None
     else:
         outcomes = (task(*item) for item in tasks)
-        result = _merge(items, outcomes, rules, on_file if stream else None, encoding, gather)
+        result = _merge(items, outcomes, rules, spool, gather)
         _gather_earlier(earlier, outcomes, result, index)
     if index is not None:
         _add_copies(result, index)
@@ -292,27 +279,28 @@ def _merge(
     items: list[str | FileError],
     outcomes: Iterator[FileOutcome],
     rules: list[Rule],
-    on_file: Callable[[Any], None] | None = None,
-    encode: Callable[[list[Diagnostic]], Any] | None = None,
+    spool: bool = False,
     gather: Callable[[str, ReportPrints], None] | None = None,
 ) -> RunResult:
     """Outcomes in file order, file errors where the files were named; the
-    batch rule's fingerprints to `gather` (and dropped here); with `on_file`,
-    each file's findings go there (encoded where it was checked)."""
-    result = RunResult(rules=rules, streamed=on_file is not None)
+    batch rule's fingerprints to `gather` (and dropped here); with `spool`,
+    each file's findings to a temporary file (encoded where it was checked)."""
+    result = RunResult(rules=rules)
+    kept = None
+    if spool:
+        from reportlint.report.spool import Spool
+
+        kept = result.spooled = Spool()
     for item in items:
         if isinstance(item, FileError):
             result.errors.append(item)
-            if on_file is not None and encode is not None:
-                on_file(encode([item.as_diagnostic()]))
             continue
         outcome = next(outcomes)
         if outcome.prints is not None and gather is not None:
             gather(item, outcome.prints)
-        if on_file is not None:
-            on_file(outcome.encoded)
-        else:
-            result.diagnostics.extend(outcome.diagnostics)
+        if kept is not None and outcome.encoded is not None:
+            kept.add(item, outcome.encoded)
+        result.diagnostics.extend(outcome.diagnostics)
         if outcome.info:
             result.files_checked += 1
             result.checked_paths.append(item)
@@ -363,17 +351,19 @@ class _Task:
     unsafe: bool
     keep_text: bool = False
     batch: Rule | None = None  # the batch rule, when the run gathers fingerprints
-    encode: Callable[[list[Diagnostic]], Any] | None = None
+    spool: bool = False
 
     def __call__(self, path: str, earlier: bool = False) -> FileOutcome:
         """Check the report; or, `earlier` (--against), only fingerprint it."""
         outcome = self._check(path, earlier)
-        if self.encode is not None and not earlier:
-            found = outcome.diagnostics
-            if outcome.error:
-                found = [*found, outcome.error.as_diagnostic()]
-            outcome.encoded = self.encode(sorted(found, key=Diagnostic.sort_key))
+        text = outcome.info.text if outcome.info else None
+        if self.spool and (outcome.diagnostics or text is not None):
+            from reportlint.report.spool import encode
+
+            outcome.encoded = encode(outcome.diagnostics, text)
             outcome.diagnostics = []
+            if outcome.info:
+                outcome.info = outcome.info._replace(text=None)
         return outcome
 
     def _check(self, path: str, earlier: bool) -> FileOutcome:
@@ -436,10 +426,6 @@ class _Describe:
         doc = _parse(replace(self.source, text=text), self.year)
         self.prints = self.task.prints(doc, self.rules)
         return ReportInfo.of(doc, self.fail_level, self.task.keep_text)
-
-
-def _as_is(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    return diagnostics
 
 
 def _parse(source: Source, report_year: int | None = None) -> Document:

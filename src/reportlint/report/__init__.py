@@ -9,15 +9,16 @@ some editors) convert here, at the edge.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from reportlint.checks import Diagnostic, Rule, Severity
 from reportlint.checks.copies import Copied
 
 if TYPE_CHECKING:
     from reportlint.document import Document
+    from reportlint.report.spool import Spool
 
 # C0 controls (but tab and line breaks) and DEL: a bad copy leaves them in a
 # report, and neither a terminal nor XML 1.0 may be given them raw.
@@ -152,8 +153,84 @@ class FileView:
     def worst(self) -> Diagnostic | None:
         return self.diagnostics[0] if self.diagnostics else None
 
+    def outline(self) -> FileView:
+        """The same view with only its most serious finding: what a table row
+        shows, kept for every file while the findings are read one file at a time."""
+        counts, verdict = self.counts, self.verdict
+        info = self.info._replace(text=None) if self.info else None  # (html's, read again)
+        view = _Outline(self.path, self.diagnostics[:1], info, self.error)
+        view.kept = counts, verdict
+        return view
+
+
+class _Outline(FileView):
+    """A FileView that remembers its counts and verdict instead of its findings."""
+
+    __slots__ = ("kept",)
+    kept: tuple[Counter[Severity], Verdict]
+
+    @property
+    def counts(self) -> Counter[Severity]:
+        return self.kept[0]
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.kept[1]
+
+
+class FileFindings(NamedTuple):
+    """One file of a run as the formats read it, one file at a time."""
+
+    path: str
+    # In the order of Diagnostic.sort_key; file errors not among them, nor
+    # findings below --min-severity.
+    findings: list[Diagnostic]
+    errors: list[FileError]  # (a file named twice and missing has two)
+    info: ReportInfo | None  # None when the file could not be checked
+
+    def with_errors(self) -> list[Diagnostic]:
+        """The file's share of RunResult.all_diagnostics()."""
+        if not self.errors:
+            return self.findings
+        errors = [e.as_diagnostic() for e in self.errors]
+        return sorted(self.findings + errors, key=Diagnostic.sort_key)
+
+    def view(self) -> FileView:
+        """The file as RunResult.files() shows it."""
+        error = self.errors[-1] if self.errors else None
+        diagnostics = self.findings + ([error.as_diagnostic()] if error else [])
+        return FileView(self.path, sorted(diagnostics, key=by_importance), self.info, error)
+
+
+class Tally:
+    """What a summary says of a run's findings, counted as they are read."""
+
+    __slots__ = ("below", "failing", "fixable", "severities")
+
+    def __init__(self) -> None:
+        self.severities: Counter[Severity] = Counter()
+        self.fixable = 0  # findings with a safe fix
+        self.below: Counter[Severity] = Counter()  # left out by --min-severity
+        self.failing = False  # a finding at or above its file's fail level
+
+    @property
+    def total(self) -> int:
+        return sum(self.severities.values())
+
+    def add(self, file: FileFindings, below: list[Diagnostic]) -> None:
+        self.severities.update(d.severity for d in file.findings)
+        self.fixable += sum(1 for d in file.findings if d.fix and d.fix.safe)
+        self.below.update(d.severity for d in below)
+        if file.info is not None and not self.failing:
+            level = file.info.fail_level.rank
+            self.failing = any(d.severity.rank >= level for d in file.findings)
+
 
 VERDICT_LABELS: dict[Verdict, str] = {"pass": "通过", "fail": "未通过", "unreadable": "无法检查"}
+
+
+# A run's findings, infos and file errors by path.
+_Lookup = tuple[dict[str, list[Diagnostic]], dict[str, ReportInfo], dict[str, list[FileError]]]
 
 
 @dataclass(slots=True)
@@ -171,50 +248,111 @@ class RunResult:
     baseline_hidden: int = 0
     baseline_stale: list[str] = field(default_factory=list)
     # One per checked file, in file order: title, issuer, year (and the text
-    # when the format shows it).
+    # when the format shows it and the findings are not spooled).
     reports: list[ReportInfo] = field(default_factory=list)
     fixed_codes: dict[str, dict[str, int]] = field(default_factory=dict)  # path -> code -> fixes
-    # --min-severity: the findings left out of the report.
-    below_minimum: list[Diagnostic] = field(default_factory=list)
+    # --min-severity: findings below it are left out of every file read.
+    min_severity: Severity | None = None
     # Files named on the command line that an exclusion skipped (--force-exclude).
     excluded: int = 0
-    # The findings went to check_paths' `on_file` as each file was checked and
-    # are not kept here (`diagnostics` is empty).
-    streamed: bool = False
+    # The findings (and, when kept, the texts) went to a temporary file as each
+    # file was checked, and are read back a file at a time: `diagnostics` holds
+    # only the batch rule's, which came at the end.
+    spooled: Spool | None = None
     # RL310: every paragraph found in another report, in file order.
     copies: list[Copied] = field(default_factory=list)
+    # Counted by the last complete per_file() pass.
+    counted: Tally | None = None
+    # The lookup by path and the lists (and their lengths) it was made from.
+    _grouped: tuple[tuple[list[Any], ...], list[int], _Lookup] | None = None
 
     def all_diagnostics(self) -> list[Diagnostic]:
         """File errors first-class among the findings, in path order."""
-        merged = self.diagnostics + [e.as_diagnostic() for e in self.errors]
-        return sorted(merged, key=Diagnostic.sort_key)
+        return [d for file in self.per_file() for d in file.with_errors()]
 
     def files(self) -> list[FileView]:
         """Every file of the run, in path order, readable or not."""
-        views: dict[str, FileView] = {}
-        for info in self.reports:
-            views[info.path] = FileView(info.path, [], info=info)
-        for error in self.errors:
-            view = views.setdefault(error.path, FileView(error.path, []))
-            view.error = error
-        for d in self.diagnostics:
-            views.setdefault(d.path, FileView(d.path, [])).diagnostics.append(d)
-        for view in views.values():
-            if view.error is not None:
-                view.diagnostics.append(view.error.as_diagnostic())
-            view.diagnostics.sort(key=by_importance)
-        return [views[path] for path in sorted(views)]
+        return [file.view() for file in self.per_file()]
+
+    def paths(self) -> list[str]:
+        """Every file of the run, checked or not, in path order."""
+        found = {info.path for info in self.reports} | {e.path for e in self.errors}
+        found.update(self._lookup()[0])
+        if self.spooled is not None:
+            found.update(self.spooled.paths())
+        return sorted(found)
+
+    def per_file(self) -> Iterator[FileFindings]:
+        """Each file of the run in path order, read one at a time (from the
+        temporary file when spooled); a complete pass leaves its Tally in `counted`."""
+        tally = Tally()
+        for path in self.paths():
+            file, below = self._file(path)
+            tally.add(file, below)
+            yield file
+        self.counted = tally
+
+    def file(self, path: str) -> FileFindings:
+        return self._file(path)[0]
+
+    def tally(self) -> Tally:
+        if self.counted is None:
+            for _ in self.per_file():
+                pass
+        assert self.counted is not None
+        return self.counted
+
+    def _file(self, path: str) -> tuple[FileFindings, list[Diagnostic]]:
+        by_path, infos, errors = self._lookup()
+        info = infos.get(path)
+        findings = by_path.get(path, [])
+        if self.spooled is not None and path in self.spooled.paths():
+            kept, text = self.spooled.read(path)
+            if findings:  # the batch rule's, placed as a sort of the whole run places them
+                kept = sorted(kept + findings, key=Diagnostic.sort_key)
+            findings = kept
+            if info is not None and text is not None:
+                info = info._replace(text=text)
+        below: list[Diagnostic] = []
+        if self.min_severity is not None:
+            floor = self.min_severity.rank
+            below = [d for d in findings if d.severity.rank < floor]
+            if below:
+                findings = [d for d in findings if d.severity.rank >= floor]
+        return FileFindings(path, findings, errors.get(path, []), info), below
+
+    def _lookup(self) -> _Lookup:
+        # Made again when one of the lists was replaced or grew (the CLI sets
+        # `diagnostics` after a baseline; the batch rule adds to `reports`).
+        lists = (self.diagnostics, self.reports, self.errors)
+        if (
+            self._grouped is None
+            or any(a is not b for a, b in zip(self._grouped[0], lists, strict=True))
+            or self._grouped[1] != [len(kept) for kept in lists]
+        ):
+            groups: dict[str, list[Diagnostic]] = {}
+            for d in self.diagnostics:
+                groups.setdefault(d.path, []).append(d)
+            for group in groups.values():
+                group.sort(key=Diagnostic.sort_key)
+            errors: dict[str, list[FileError]] = {}
+            for error in self.errors:
+                errors.setdefault(error.path, []).append(error)
+            infos = {info.path: info for info in self.reports}
+            self._grouped = lists, [len(kept) for kept in lists], (groups, infos, errors)
+        return self._grouped[2]
 
     def subset(self, view: FileView) -> RunResult:
         """This run narrowed to one file (--split-per-file)."""
+        file, below = self._file(view.path)
         return RunResult(
-            diagnostics=[d for d in self.diagnostics if d.path == view.path],
+            diagnostics=sorted(file.findings + below, key=Diagnostic.sort_key),
             errors=[view.error] if view.error else [],
             files_checked=int(view.info is not None),
             checked_paths=[view.path] if view.info is not None else [],
             rules=self.rules,
-            reports=[view.info] if view.info else [],
-            below_minimum=[d for d in self.below_minimum if d.path == view.path],
+            reports=[file.info] if file.info else [],
+            min_severity=self.min_severity,
             copies=[c for c in self.copies if c.path == view.path],
         )
 
@@ -229,55 +367,102 @@ class FormatOptions(NamedTuple):
 
 
 Formatter = Callable[[RunResult, FormatOptions], "str | bytes"]
+# A formatter's output a piece at a time (a file's findings, or a part that
+# counts of the whole run decide), for output written as it is made.
+Writer = Callable[[RunResult, FormatOptions], "Iterable[str] | Iterable[bytes]"]
+
+
+def joined(chunks: Iterable[list[str]]) -> Iterator[str]:
+    """All the lines of the chunks joined by line breaks, a chunk at a time."""
+    first = True
+    for lines in chunks:
+        if lines:
+            text = "\n".join(lines)
+            yield text if first else "\n" + text
+            first = False
+
+
+def without_trailing_newlines(chunks: Iterable[str]) -> Iterator[str]:
+    """The chunks' text without the line breaks that end the whole of it."""
+    held = ""
+    for chunk in chunks:
+        text = held + chunk
+        kept = text.rstrip("\n")
+        if kept:
+            yield kept
+        held = text[len(kept) :]
+
+
+def rule_counts(result: RunResult) -> tuple[Counter[str], dict[str, str], set[str]]:
+    """Findings (file errors among them) per rule code, each code's rule name,
+    and the codes with a safe fix: --statistics."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    fixable: set[str] = set()
+    for file in result.per_file():
+        for d in file.with_errors():
+            counts[d.code] += 1
+            names[d.code] = d.rule
+            if d.fix and d.fix.safe:
+                fixable.add(d.code)
+    return counts, names, fixable
 
 
 def get_formatter(name: str) -> Formatter:
+    writer = get_writer(name)
+    if name in BINARY_FORMATS:
+        return lambda result, options: b"".join(cast("Iterable[bytes]", writer(result, options)))
+    return lambda result, options: "".join(cast("Iterable[str]", writer(result, options)))
+
+
+def get_writer(name: str) -> Writer:
     # Imported on use: a run pays only for the formatter it prints with.
     if name in PER_REPORT_FORMATS:
         raise ValueError(f"{name} is written per report, from its file, by reportlint.annotate")
     if name == "json":
-        from reportlint.report.json_format import format_json
+        from reportlint.report.json_format import write_json
 
-        return format_json
+        return write_json
     if name == "github":
-        from reportlint.report.github import format_github
+        from reportlint.report.github import write_github
 
-        return format_github
+        return write_github
     if name == "gitlab":
-        from reportlint.report.gitlab import format_gitlab
+        from reportlint.report.gitlab import write_gitlab
 
-        return format_gitlab
+        return write_gitlab
     if name == "sarif":
-        from reportlint.report.sarif import format_sarif
+        from reportlint.report.sarif import write_sarif
 
-        return format_sarif
+        return write_sarif
     if name == "junit":
-        from reportlint.report.junit import format_junit
+        from reportlint.report.junit import write_junit
 
-        return format_junit
+        return write_junit
     if name == "csv":
-        from reportlint.report.csv_format import format_csv
+        from reportlint.report.csv_format import write_csv
 
-        return format_csv
+        return write_csv
     if name == "html":
-        from reportlint.report.html import format_html
+        from reportlint.report.html import write_html
 
-        return format_html
+        return write_html
     if name == "xlsx":
         from reportlint.report.xlsx import format_xlsx
 
-        return format_xlsx
+        # XlsxWriter writes the workbook at the end, whole.
+        return lambda result, options: [format_xlsx(result, options)]
     if name == "markdown":
-        from reportlint.report.markdown import format_markdown
+        from reportlint.report.markdown import write_markdown
 
-        return format_markdown
+        return write_markdown
     if name == "concise":
-        from reportlint.report.text import format_concise
+        from reportlint.report.text import write_concise
 
-        return format_concise
-    from reportlint.report.text import format_text
+        return write_concise
+    from reportlint.report.text import write_text
 
-    return format_text
+    return write_text
 
 
 # The file name extension of each format, for --output-dir.

@@ -16,18 +16,40 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
-from reportlint.checks import Severity
+from reportlint.checks import Diagnostic, Severity
 from reportlint.report import FormatOptions, RunResult, visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def format_gitlab(result: RunResult, options: FormatOptions | None = None) -> str:
+    return "".join(write_gitlab(result, options))
+
+
+def write_gitlab(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
+    """format_gitlab a file at a time: the text of json.dumps(issues, indent=2)."""
+    opened = False
+    for file in result.per_file():
+        issues = _issues(file.with_errors())
+        if issues:
+            # Each issue as json.dumps puts it in the list: one level in.
+            text = ",\n".join(
+                "  " + json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                for issue in issues
+            )
+            yield ("[\n" if not opened else ",\n") + text
+            opened = True
+    yield "\n]" if opened else "[]"
+
+
+def _issues(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    """One file's issues (occurrences count within a file: the key holds its path)."""
     occurrences: Counter[tuple[str, str, str]] = Counter()
     issues: list[dict[str, Any]] = []
-    for d in result.all_diagnostics():
+    for d in diagnostics:
         path = _relative(d.path)
         key = (path, d.code, d.fingerprint or f"{d.line}:{d.column}")
         occurrences[key] += 1
@@ -43,7 +65,7 @@ def format_gitlab(result: RunResult, options: FormatOptions | None = None) -> st
                 "location": {"path": path, "lines": {"begin": d.line, "end": d.end_line}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    return issues
 
 
 def _relative(path: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from functools import cache
 from html import escape
@@ -265,11 +265,24 @@ def ranked(views: list[FileView]) -> list[FileView]:
 
 
 def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
-    views = ranked(result.files())
+    return "".join(write_html(result, options))
+
+
+def write_html(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
+    """format_html read in two passes: the table and the chart from an outline
+    of each file, then each report rendered as it is read again."""
+    outlines = []
+    severities: Counter[Severity] = Counter()
+    chart = _Chart()
+    for file in result.per_file():
+        view = file.view()
+        outlines.append(view.outline())
+        severities.update(d.severity for d in view.diagnostics)
+        chart.add(view)
+    views = ranked(outlines)
     anchors = {view.path: f"r{i + 1}" for i, view in enumerate(views)}
     summaries = {rule.code: rule.summary for rule in result.rules}
     verdicts = Counter(view.verdict for view in views)
-    severities = Counter(d.severity for view in views for d in view.diagnostics)
     overview = "，".join(
         f"{VERDICT_LABELS[v]} {verdicts[v]} 份"
         for v in ("pass", "fail", "unreadable")
@@ -277,24 +290,30 @@ def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
     )
     found = "，".join(f"{s.label} {severities[s]} 个" for s in SEVERITIES if severities[s])
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
-    parts = [
-        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>法治政府建设年度报告检查结果</title>",
-        f"<style>{asset('report.css')}{asset('batch.css')}</style></head><body>",
-        '<header class="page"><h1>法治政府建设年度报告检查结果</h1>',
-        f"<p>共 {len(views)} 份报告：{_e(overview or '无')}。发现问题：{_e(found or '无')}。</p>",
-        f'<p class="stamp">reportlint {__version__} 生成于 {stamp}。'
-        "点击表头排序；点击文件名查看该报告的全文和问题。</p></header>",
-        _table(views, anchors),
-        _rule_chart(result, views),
-        '<section id="details"><h2>各报告详情</h2>',
-        *(render_report(view, anchors[view.path], summaries) for view in views),
-        "</section>",
-        rules_script(result.rules),
-        f"<script>{asset('report.js')}{asset('batch.js')}</script></body></html>",
-    ]
-    return "".join(parts)
+    yield "".join(
+        [
+            '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            "<title>法治政府建设年度报告检查结果</title>",
+            f"<style>{asset('report.css')}{asset('batch.css')}</style></head><body>",
+            '<header class="page"><h1>法治政府建设年度报告检查结果</h1>',
+            f"<p>共 {len(views)} 份报告：{_e(overview or '无')}。发现问题：{_e(found or '无')}。</p>",
+            f'<p class="stamp">reportlint {__version__} 生成于 {stamp}。'
+            "点击表头排序；点击文件名查看该报告的全文和问题。</p></header>",
+            _table(views, anchors),
+            chart.render(result, views),
+            '<section id="details"><h2>各报告详情</h2>',
+        ]
+    )
+    for outline in views:
+        yield render_report(result.file(outline.path).view(), anchors[outline.path], summaries)
+    yield "".join(
+        [
+            "</section>",
+            rules_script(result.rules),
+            f"<script>{asset('report.js')}{asset('batch.js')}</script></body></html>",
+        ]
+    )
 
 
 def _table(views: list[FileView], anchors: dict[str, str]) -> str:
@@ -357,17 +376,43 @@ def _table(views: list[FileView], anchors: dict[str, str]) -> str:
     )
 
 
-def _rule_chart(result: RunResult, views: list[FileView]) -> str:
-    """Findings per rule, most frequent first: a bar chart (inline SVG) and a table."""
-    counts = Counter(d.code for view in views for d in view.diagnostics)
-    files_with = Counter(code for view in views for code in {d.code for d in view.diagnostics})
-    names = {d.code: d.rule for view in views for d in view.diagnostics}
+class _Chart:
+    """Findings per rule, most frequent first: a bar chart (inline SVG) and a
+    table, counted a file at a time."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.files_with: Counter[str] = Counter()
+        self.names: dict[str, str] = {}
+        # Each file's most serious severity of each rule: a bar takes the
+        # colour of the last report (in the table's order) with the rule.
+        self.worst: dict[str, dict[str, Severity]] = {}
+
+    def add(self, view: FileView) -> None:
+        self.counts.update(d.code for d in view.diagnostics)
+        self.files_with.update({d.code for d in view.diagnostics})
+        self.names.update((d.code, d.rule) for d in view.diagnostics)
+        worst = {
+            d.code: d.severity for d in sorted(view.diagnostics, key=lambda d: d.severity.rank)
+        }
+        if worst:
+            self.worst[view.path] = worst
+
+    def render(self, result: RunResult, views: list[FileView]) -> str:
+        worst: dict[str, Severity] = {}
+        for view in views:
+            worst.update(self.worst.get(view.path, {}))
+        return _rule_chart(result, self.counts, self.files_with, self.names, worst)
+
+
+def _rule_chart(
+    result: RunResult,
+    counts: Counter[str],
+    files_with: Counter[str],
+    names: dict[str, str],
+    worst: dict[str, Severity],
+) -> str:
     summaries = {rule.code: rule.summary for rule in result.rules}
-    worst = {
-        d.code: d.severity
-        for view in views
-        for d in sorted(view.diagnostics, key=lambda d: d.severity.rank)
-    }
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked:
         return '<section id="rules"><h2>各规则问题数</h2><p>没有发现问题。</p></section>'

@@ -11,8 +11,10 @@ how many are left out.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
-from reportlint.report import VERDICT_LABELS, FormatOptions, RunResult, visible
+from reportlint.checks import Severity
+from reportlint.report import VERDICT_LABELS, FormatOptions, RunResult, joined, visible
 from reportlint.report.html import SEVERITIES, ranked
 
 LIMIT = 900_000  # characters, under GitHub's 1 MiB per step summary
@@ -28,9 +30,29 @@ def _cell(text: str) -> str:
 
 
 def format_markdown(result: RunResult, options: FormatOptions | None = None) -> str:
-    views = ranked(result.files())
+    return "".join(write_markdown(result, options))
+
+
+def write_markdown(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
+    """format_markdown read in two passes: the table and the counts from an
+    outline of each file, then each failing report's findings read again."""
+    return joined(_parts(result))
+
+
+def _parts(result: RunResult) -> Iterator[list[str]]:
+    outlines = []
+    severities: Counter[Severity] = Counter()
+    per_rule: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for file in result.per_file():
+        view = file.view()
+        outlines.append(view.outline())
+        for d in view.diagnostics:
+            severities[d.severity] += 1
+            per_rule[d.code] += 1
+            names[d.code] = d.rule
+    views = ranked(outlines)
     verdicts = Counter(view.verdict for view in views)
-    severities = Counter(d.severity for view in views for d in view.diagnostics)
     listed = "，".join(
         f"{VERDICT_LABELS[v]} {verdicts[v]} 份"
         for v in ("fail", "unreadable", "pass")
@@ -54,9 +76,7 @@ def format_markdown(result: RunResult, options: FormatOptions | None = None) -> 
             + "".join(f"| {counts[s]} " for s in SEVERITIES)
             + f"| {_cell(worst_text)} |"
         )
-    per_rule = Counter(d.code for view in views for d in view.diagnostics)
     if per_rule:
-        names = {d.code: d.rule for view in views for d in view.diagnostics}
         out += ["", "### 各规则问题数", "", "| 代码 | 规则 | 问题数 |", "| --- | --- | ---: |"]
         out += [
             f"| {code} | {names[code]} | {n} |"
@@ -67,7 +87,9 @@ def format_markdown(result: RunResult, options: FormatOptions | None = None) -> 
     failing = [view for view in views if view.verdict != "pass" and view.diagnostics]
     if failing:
         out += ["", "### 各报告的问题"]
-    for view in failing:
+    yield out
+    for outline in failing:
+        view = result.file(outline.path).view()
         block = [
             "",
             f"<details><summary>{_cell(view.path)}（{len(view.diagnostics)} 个问题）</summary>",
@@ -82,8 +104,7 @@ def format_markdown(result: RunResult, options: FormatOptions | None = None) -> 
         if size + cost > LIMIT:
             left_out += len(view.diagnostics)
             continue
-        out += block
+        yield block
         size += cost
     if left_out:
-        out += ["", f"（摘要篇幅有限，另有 {left_out} 个问题未列出：请看作业日志或 SARIF 结果。）"]
-    return "\n".join(out)
+        yield ["", f"（摘要篇幅有限，另有 {left_out} 个问题未列出：请看作业日志或 SARIF 结果。）"]

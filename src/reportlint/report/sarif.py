@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -31,13 +32,41 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def format_sarif(result: RunResult, options: FormatOptions | None = None) -> str:
+    return "".join(write_sarif(result, options))
+
+
+def write_sarif(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
+    """format_sarif a file at a time: the log as json.dumps(indent=2) writes it,
+    its results written into it as each file is read."""
     root = Path.cwd()
     index = {rule.code: i for i, rule in enumerate(result.rules)}
-    occurrences: Counter[tuple[str, str]] = Counter()
-    results = []
-    for d in sorted(result.diagnostics, key=Diagnostic.sort_key):
-        occurrences[(d.path, d.fingerprint)] += 1
-        results.append(_result(d, index, root, occurrences[(d.path, d.fingerprint)]))
+    log = json.dumps(_log(result, root), ensure_ascii=False, indent=2)
+    head, tail = log.rsplit(f'"{_RESULTS}"', 1)  # the last key of the run
+    yield head
+    opened = False
+    for file in result.per_file():
+        occurrences: Counter[str] = Counter()  # (the path is the file's)
+        results = []
+        for d in file.findings:
+            occurrences[d.fingerprint] += 1
+            results.append(_result(d, index, root, occurrences[d.fingerprint]))
+        if results:
+            # Four levels in: the log, its runs, the run, its results.
+            text = ",\n".join(
+                _INDENT + json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT)
+                for r in results
+            )
+            yield ("[\n" if not opened else ",\n") + text
+            opened = True
+    yield ("\n" + _INDENT[:-2] + "]" if opened else "[]") + tail
+
+
+# Where the results go in the log, until they are written.
+_RESULTS = "reportlint-results"
+_INDENT = " " * 8
+
+
+def _log(result: RunResult, root: Path) -> dict[str, Any]:
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -57,10 +86,9 @@ def format_sarif(result: RunResult, options: FormatOptions | None = None) -> str
                 "toolExecutionNotifications": [_notification(e, root) for e in result.errors],
             }
         ],
-        "results": results,
+        "results": _RESULTS,
     }
-    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:

@@ -18,13 +18,21 @@ Carets are placed by display cells, so they line up under Chinese
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
+from collections.abc import Iterator
 
 import click
 from rich.cells import cell_len
 
 from reportlint.checks import Diagnostic, Severity
-from reportlint.report import FormatOptions, RunResult, by_importance, visible
+from reportlint.report import (
+    FormatOptions,
+    RunResult,
+    by_importance,
+    joined,
+    rule_counts,
+    visible,
+    without_trailing_newlines,
+)
 
 MAX_CARET = 40  # characters of the finding underlined at most
 COLLAPSE_AFTER = 5  # more warnings than this of one rule in one file are grouped
@@ -35,52 +43,65 @@ _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blu
 
 
 def format_text(result: RunResult, options: FormatOptions | None = None) -> str:
+    return "".join(write_text(result, options))
+
+
+def write_text(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
+    """format_text a file at a time."""
     options = options or FormatOptions()
     out: list[str] = []
-    for _, group in groupby(result.all_diagnostics(), key=lambda d: d.path):
-        diagnostics = sorted(group, key=by_importance)
-        shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
-        for d in shown:
-            out.append(_headline(d, d.finding))
-            frame = _frame(d, options.width)
-            out.extend(frame)
-            if d.suggestion:
-                out.append(_suggestion_line(d))
-            if options.show_fixes and d.fix:
-                out.append(_fix_line(d))
-            if frame or d.suggestion or (options.show_fixes and d.fix):
+
+    def lines() -> Iterator[list[str]]:
+        for file in result.per_file():
+            diagnostics = sorted(file.with_errors(), key=by_importance)
+            shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
+            for d in shown:
+                out.append(_headline(d, d.finding))
+                frame = _frame(d, options.width)
+                out.extend(frame)
+                if d.suggestion:
+                    out.append(_suggestion_line(d))
+                if options.show_fixes and d.fix:
+                    out.append(_fix_line(d))
+                if frame or d.suggestion or (options.show_fixes and d.fix):
+                    out.append("")
+            for (path, code), count in hidden.items():
+                out.append(
+                    f"{visible(path)}: {code} 还有 {count} 个同类问题未显示（加 --show-all 显示全部）"
+                )
+            if hidden:
                 out.append("")
-        for (path, code), count in hidden.items():
-            out.append(
-                f"{visible(path)}: {code} 还有 {count} 个同类问题未显示（加 --show-all 显示全部）"
-            )
-        if hidden:
-            out.append("")
-    if options.show_fixes and result.fixed_codes:
-        out.extend(_fixed_list(result))
-    if not options.quiet:
-        out.extend(copied_lines(result))
-        out.append(summary(result))
-    return "\n".join(out).rstrip("\n")
+            yield out
+            out.clear()
+        if options.show_fixes and result.fixed_codes:
+            out.extend(_fixed_list(result))
+        if not options.quiet:
+            out.extend(copied_lines(result))
+            out.append(summary(result))
+        yield out
+
+    return without_trailing_newlines(joined(lines()))
 
 
 def format_concise(result: RunResult, options: FormatOptions | None = None) -> str:
+    return "".join(write_concise(result, options))
+
+
+def write_concise(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
     """One line per finding, every finding (ruff's `concise`), then the summary."""
-    out: list[str] = []
-    for _, group in groupby(result.all_diagnostics(), key=lambda d: d.path):
-        out.extend(_headline(d) for d in sorted(group, key=by_importance))
-    if not (options and options.quiet):
-        out.extend(copied_lines(result))
-        out.append(summary(result))
-    return "\n".join(out)
+
+    def lines() -> Iterator[list[str]]:
+        for file in result.per_file():
+            yield [_headline(d) for d in sorted(file.with_errors(), key=by_importance)]
+        if not (options and options.quiet):
+            yield [*copied_lines(result), summary(result)]
+
+    return joined(lines())
 
 
 def format_statistics(result: RunResult, options: FormatOptions | None = None) -> str:
     """Counts per rule, most frequent first (ruff's --statistics), then the summary."""
-    diagnostics = result.all_diagnostics()
-    counts = Counter(d.code for d in diagnostics)
-    names = {d.code: d.rule for d in diagnostics}
-    fixable = {d.code for d in diagnostics if d.fix and d.fix.safe}
+    counts, names, fixable = rule_counts(result)
     width = max((len(str(n)) for n in counts.values()), default=1)
     lines = [
         f"{n:>{width}}  {code}  {names[code]}{'  [*]' if code in fixable else ''}"
@@ -221,7 +242,8 @@ def _fixed_list(result: RunResult) -> list[str]:
 def summary(result: RunResult) -> str:
     """One line for the whole run.  It never says 未发现问题 of a run in which
     files could not be read, and says so when nothing was checked at all."""
-    counts = Counter(d.severity for d in result.diagnostics)
+    tally = result.tally()
+    counts = tally.severities
     unreadable = sum(1 for e in result.errors if e.code != "RL003")
     unwritten = len(result.errors) - unreadable
     parts = []
@@ -229,15 +251,13 @@ def summary(result: RunResult) -> str:
         parts.append(
             f"没有检查任何文件：{unreadable} 个文件无法检查" if unreadable else "没有检查任何文件"
         )
-    elif result.diagnostics:
+    elif tally.total:
         by = "，".join(
             f"{s.label} {counts[s]}"
             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
             if counts[s]
         )
-        parts.append(
-            f"共发现 {len(result.diagnostics)} 个问题（{by}），检查了 {result.files_checked} 个文件"
-        )
+        parts.append(f"共发现 {tally.total} 个问题（{by}），检查了 {result.files_checked} 个文件")
         if unreadable:
             parts.append(f"另有 {unreadable} 个文件无法检查")
     elif unreadable:
@@ -248,15 +268,14 @@ def summary(result: RunResult) -> str:
         parts.append(f"未发现问题，检查了 {result.files_checked} 个文件")
     if result.fixed:
         parts.append(f"已自动修复 {result.fixed} 处（{result.fixed_files} 个文件）")
-    fixable = sum(1 for d in result.diagnostics if d.fix and d.fix.safe)
-    if fixable:
-        parts.append(f"其中 {fixable} 个可用 --fix 自动修复")
+    if tally.fixable:
+        parts.append(f"其中 {tally.fixable} 个可用 --fix 自动修复")
     if unwritten:
         parts.append(f"{unwritten} 个文件的修复未能写入")
-    if result.below_minimum:
-        below = Counter(d.severity for d in result.below_minimum)
+    if tally.below:
+        below = tally.below
         listed = "，".join(f"{s.label} {n}" for s, n in sorted(below.items(), key=_rank))
-        parts.append(f"低于 --min-severity 的 {len(result.below_minimum)} 个问题未显示（{listed}）")
+        parts.append(f"低于 --min-severity 的 {below.total()} 个问题未显示（{listed}）")
     if result.excluded:
         parts.append(f"{result.excluded} 个文件按排除规则跳过")
     if result.baseline_hidden:

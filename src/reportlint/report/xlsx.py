@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from reportlint.checks import Diagnostic
@@ -66,7 +67,17 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         "fail": book.add_format({"font_color": "#C62828", "bold": True, "valign": "top"}),
         "unreadable": book.add_format({"font_color": "#555555", "valign": "top"}),
     }
-    views = ranked(result.files())
+    outlines = []
+    per_rule: Counter[str] = Counter()
+    files_with: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for file in result.per_file():
+        view = file.view()
+        outlines.append(view.outline())
+        per_rule.update(d.code for d in view.diagnostics)
+        files_with.update({d.code for d in view.diagnostics})
+        names.update((d.code, d.rule) for d in view.diagnostics)
+    views = ranked(outlines)
     # The share of each report's text found in other reports, when they were compared (RL310).
     compared = any(view.info and view.info.copied is not None for view in views)
 
@@ -104,7 +115,8 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
             len(columns), len(columns), 10, book.add_format({"num_format": "0%", "valign": "top"})
         )
 
-    finding_rows = [
+    # Each report's findings read again (xlsxwriter keeps every cell until the end).
+    finding_rows = (
         [
             d.path,
             d.line,
@@ -116,9 +128,9 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
             excerpt(d),
             visible(d.fix.replacement) if d.fix else "",
         ]
-        for view in views
-        for d in view.diagnostics
-    ]
+        for outline in views
+        for d in result.file(outline.path).view().diagnostics
+    )
     _sheet(
         book,
         "问题清单",
@@ -130,9 +142,6 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         top,
     )
 
-    per_rule = Counter(d.code for view in views for d in view.diagnostics)
-    files_with = Counter(code for view in views for code in {d.code for d in view.diagnostics})
-    names = {d.code: d.rule for view in views for d in view.diagnostics}
     summaries = {rule.code: rule.summary for rule in result.rules}
     rule_rows = [
         [code, names[code], n, files_with[code], summaries.get(code, "")]
@@ -157,7 +166,7 @@ def _sheet(
     name: str,
     columns: list[str],
     widths: list[int],
-    rows: list[list[Any]],
+    rows: Iterable[list[Any]],
     header: Any,
     wrap: Any,
     top: Any,
@@ -168,12 +177,14 @@ def _sheet(
         # Long text columns wrap; numbers and codes stay on one line.
         sheet.set_column(i, i, width, wrap if width >= 20 else top)
         sheet.write(0, i, title, header)
+    written = 0
     for r, row in enumerate(rows, 1):
         for c, value in enumerate(row):
             sheet.write(r, c, value)
         if verdicts:
             column, style = verdicts[r - 1]
             sheet.write(r, column, row[column], style)
+        written = r
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(1, len(rows)), len(columns) - 1)
+    sheet.autofilter(0, 0, max(1, written), len(columns) - 1)
     return sheet

@@ -1,0 +1,53 @@
+"""A run's findings kept in a temporary file instead of in memory.
+
+Each checked file's findings (and its text, when a format shows it) are
+encoded where the file is checked, in a worker process when there are
+several, and appended here; a format reads them back one file at a time
+(RunResult.per_file), so memory does not grow with the number of files or
+findings.  The file is made with tempfile.TemporaryFile: in the temporary
+directory, never beside the reports, and with no name on Linux (O_TMPFILE),
+so nothing is left behind however the run ends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from tempfile import TemporaryFile
+
+import msgspec
+
+from reportlint.checks import Diagnostic
+
+# msgpack keeps a diagnostic's fields as they are (a Span, a Severity, a Fix)
+# and reads them back as the same NamedTuples, several times faster than pickle.
+_encode = msgspec.msgpack.Encoder().encode
+_decode = msgspec.msgpack.Decoder(tuple[list[Diagnostic], str | None]).decode
+
+
+def encode(diagnostics: list[Diagnostic], text: str | None) -> bytes:
+    """One file's record: its findings, in sort_key order, and its text when kept."""
+    return _encode((diagnostics, text))
+
+
+class Spool:
+    def __init__(self) -> None:
+        self._file = TemporaryFile()  # noqa: SIM115 (closed by close(), or when collected)
+        self._at: dict[str, tuple[int, int]] = {}  # path -> (offset, size)
+        self._end = 0
+
+    def add(self, path: str, record: bytes) -> None:
+        self._file.write(record)
+        self._at[path] = (self._end, len(record))
+        self._end += len(record)
+
+    def paths(self) -> Collection[str]:
+        return self._at.keys()
+
+    def read(self, path: str) -> tuple[list[Diagnostic], str | None]:
+        offset, size = self._at[path]
+        self._file.flush()
+        return _decode(os.pread(self._file.fileno(), size, offset))
+
+    def close(self) -> None:
+        self._file.close()

@@ -26,6 +26,7 @@ from reportlint.load import REPORT_SUFFIXES, STDIN_NAME
 from reportlint.report import (
     BINARY_FORMATS,
     EXTENSIONS,
+    FINGERPRINT_FORMATS,
     FORMATS,
     PER_REPORT_FORMATS,
     FormatOptions,
@@ -288,6 +289,7 @@ def check(
             # output is written: memory stays flat however many there are.  A
             # baseline is matched against the findings of the whole run.
             spool=not (baseline or write_baseline or diff),
+            fingerprints=output_format in FINGERPRINT_FORMATS,
         )
         if result.spooled is not None:
             click.get_current_context().call_on_close(result.spooled.close)

@@ -170,13 +170,16 @@ def check_paths(
     keep_text: bool = False,
     against: Sequence[str] = (),
     spool: bool = False,
+    fingerprints: bool = False,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
     `keep_text` keeps each report's text in the result, for formats that show it.
     `against`: earlier reports (files or folders) the batch rule compares with.
     `spool`: each file's findings (and text) are encoded where the file is
     checked and kept in a temporary file (`result.spooled`, closed by the
-    caller), not in `result.diagnostics`, which keeps only the batch rule's."""
+    caller), not in `result.diagnostics`, which keeps only the batch rule's;
+    with `fingerprints` (a format that shows them), each finding's is hashed
+    there too, not in the one process that writes the output."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -204,7 +207,7 @@ def check_paths(
                 add(prints, rule)
 
     tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
-    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool)
+    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints)
     workers = _workers(jobs, [path for path, _ in tasks])
     outcomes: Iterator[FileOutcome]
     if workers > 1:
@@ -352,6 +355,7 @@ class _Task:
     keep_text: bool = False
     batch: Rule | None = None  # the batch rule, when the run gathers fingerprints
     spool: bool = False
+    fingerprints: bool = False
 
     def __call__(self, path: str, earlier: bool = False) -> FileOutcome:
         """Check the report; or, `earlier` (--against), only fingerprint it."""
@@ -360,7 +364,10 @@ class _Task:
         if self.spool and (outcome.diagnostics or text is not None):
             from reportlint.report.spool import encode
 
-            outcome.encoded = encode(outcome.diagnostics, text)
+            found = outcome.diagnostics
+            if self.fingerprints:
+                found = [d._replace(hashed=d.fingerprint, context=None) for d in found]
+            outcome.encoded = encode(found, text)
             outcome.diagnostics = []
             if outcome.info:
                 outcome.info = outcome.info._replace(text=None)

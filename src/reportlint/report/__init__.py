@@ -485,3 +485,5 @@ BINARY_FORMATS = ("xlsx", "docx")
 # Formats that are no formatter over a run but a copy of each report file
 # (--split-per-file only): docx, the report with a Word comment per finding.
 PER_REPORT_FORMATS = ("docx",)
+# Formats that write each finding's fingerprint: it is hashed where the file is checked.
+FINGERPRINT_FORMATS = ("json", "csv", "gitlab", "sarif")

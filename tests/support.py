@@ -80,12 +80,17 @@ def assert_unreadable(path: Path, message: str) -> None:
 
 
 @cache
-def recall_module() -> ModuleType:
-    """bench/recall.py as a module: the corpora's loader and runner, shared by
-    the tests that hold each corpus."""
-    spec = importlib.util.spec_from_file_location("bench_recall", ROOT / "bench" / "recall.py")
+def bench_script(name: str) -> ModuleType:
+    """bench/<name>.py as a module, for the tests of the benchmarks and the corpora."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def recall_module() -> ModuleType:
+    """bench/recall.py: the corpora's loader and runner, shared by the tests that
+    hold each corpus."""
+    return bench_script("recall")

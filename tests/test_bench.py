@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import pytest
 
 from reportlint.checks import RuleSet
 
-from support import ROOT
+from support import ROOT, bench_script
 
 pytestmark = pytest.mark.slow
 
@@ -21,11 +20,7 @@ BENCH = ROOT / "bench" / "run.py"
 
 
 def bench_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("run")
 
 
 def test_corpus_is_deterministic_and_a_prefix_of_a_larger_one(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -12,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from support import ROOT
+from support import ROOT, bench_script
 
 pytestmark = pytest.mark.slow
 
@@ -20,11 +19,7 @@ PEERS = ROOT / "bench" / "peers.py"
 
 
 def peers_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_peers", PEERS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("peers")
 
 
 def test_copies_are_the_reports_and_their_utf8_markdown(tmp_path: Path) -> None:

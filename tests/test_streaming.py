@@ -153,3 +153,22 @@ def test_no_format_keeps_every_files_findings_while_it_writes(
     held = peak(hold(large)) - peak(hold(small))
     assert held > 0
     assert peak(write(large)) - peak(write(small)) < held / 4
+
+
+def test_the_spool_reads_back_each_file_between_additions(batch: Path) -> None:
+    # (reads move the file's position; an addition after one still goes at the end)
+    from reportlint.report.spool import Spool, encode
+
+    found = run(batch, spool=False).all_diagnostics()
+    one, two, three = found[:3], found[3:5], found[5:6]
+    spool = Spool()
+    try:
+        spool.add("a.txt", encode(one, None))
+        spool.add("b.txt", encode(two, "正文"))
+        assert spool.read("a.txt") == (one, None)
+        spool.add("c.txt", encode(three, None))
+        assert spool.read("b.txt") == (two, "正文")
+        assert spool.read("c.txt") == (three, None)
+        assert spool.read("a.txt") == (one, None)
+    finally:
+        spool.close()

@@ -11,7 +11,6 @@ so nothing is left behind however the run ends.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection
 from tempfile import TemporaryFile
 
@@ -37,6 +36,7 @@ class Spool:
         self._end = 0
 
     def add(self, path: str, record: bytes) -> None:
+        self._file.seek(self._end)  # (a read may have moved the position)
         self._file.write(record)
         self._at[path] = (self._end, len(record))
         self._end += len(record)
@@ -46,8 +46,9 @@ class Spool:
 
     def read(self, path: str) -> tuple[list[Diagnostic], str | None]:
         offset, size = self._at[path]
-        self._file.flush()
-        return _decode(os.pread(self._file.fileno(), size, offset))
+        # seek and read, not os.pread: Windows has no pread
+        self._file.seek(offset)
+        return _decode(self._file.read(size))
 
     def close(self) -> None:
         self._file.close()

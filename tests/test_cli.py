@@ -300,3 +300,30 @@ def test_statistics_as_json_and_refused_for_other_formats():
     assert rows == sorted(rows, key=lambda r: (-r["count"], r["code"]))
     result = CliRunner().invoke(main, ["check", "--statistics", "--format", "csv", str(seed(0))])
     assert result.exit_code == 2 and "--statistics" in result.output
+
+
+def test_an_output_file_is_replaced_whole_or_left_as_it_was(tmp_path, monkeypatch):
+    out = tmp_path / "report.json"
+    out.write_text("earlier run\n", encoding="utf-8")
+    out.chmod(0o644)
+    assert run("check", "--format", "json", "--output", str(out), str(seed(0))).exit_code == 1
+    assert json.loads(out.read_text(encoding="utf-8"))  # the new findings
+    assert out.stat().st_mode & 0o777 == 0o644  # its permissions kept
+    # A run stopped while the output is written leaves the earlier file, and no other.
+    out.write_text("earlier run\n", encoding="utf-8")
+
+    def stopped(result, options):
+        yield "[\n"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("reportlint.cli.get_writer", lambda name: stopped)
+    result = run("check", "--format", "json", "--output", str(out), str(seed(0)))
+    assert result.exit_code != 0  # (click reports the interrupt as aborted)
+    assert out.read_text(encoding="utf-8") == "earlier run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_output_to_a_device_is_written_in_place():
+    # (/dev/null is no file to replace: a device or a pipe is written to as it is)
+    result = run("check", "--format", "json", "--output", "/dev/null", str(seed(0)))
+    assert result.exit_code == 1, result.output

@@ -12,7 +12,7 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn, cast
+from typing import NoReturn, TextIO, cast
 
 import click
 from rich.cells import cell_len
@@ -441,13 +441,55 @@ def _emit_pieces(
             click.echo("", color=colour)
         return
     encoding = "utf-8-sig" if csv and output_file.lower().endswith(".csv") else "utf-8"
+    # The pieces are made while they are written: into a file beside it that
+    # replaces it at the end, so that a run stopped halfway (Ctrl-C, a full
+    # disk) leaves the --output file as it was, never half written.
+    import tempfile
+
+    target = Path(output_file)
+    if target.exists() and not target.is_file():  # /dev/stdout, a pipe: written as it is
+        _emit_to(pieces, target, encoding)
+        return
+    temporary = ""
     try:
-        with open(output_file, "w", encoding=encoding) as handle:
-            for piece in pieces:
-                handle.write(click.unstyle(piece))
-            handle.write("\n")
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}-", suffix=".tmp"
+        )
+        with os.fdopen(fd, "w", encoding=encoding) as handle:
+            _write_pieces(handle, pieces)
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+        temporary = ""
     except OSError as exc:
         _fail(f"无法写入 {output_file}：{exc.strerror or exc}")
+    finally:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _emit_to(pieces: Iterable[str], target: Path, encoding: str) -> None:
+    try:
+        with target.open("w", encoding=encoding) as handle:
+            _write_pieces(handle, pieces)
+    except OSError as exc:
+        _fail(f"无法写入 {target}：{exc.strerror or exc}")
+
+
+def _write_pieces(handle: TextIO, pieces: Iterable[str]) -> None:
+    for piece in pieces:
+        handle.write(click.unstyle(piece))
+    handle.write("\n")
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a file written in place of `target` keeps: its own, or what
+    open() would give a new file (mkstemp's are the owner's alone)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _note_unfixable(paths: list[str], option: str) -> None:

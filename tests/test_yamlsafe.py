@@ -109,3 +109,12 @@ def test_a_repeated_key_is_an_error_naming_both_lines() -> None:
         yamlsafe.load("ignore: [RL404]\nselect: [RL1]\nignore: [RL405]\n")
     assert caught.value.line == 3
     assert "键“ignore”重复（第 1 行已有）" in caught.value.problem
+
+
+def test_the_cache_file_of_earlier_versions_goes_when_a_parse_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    (tmp_path / "yaml-1.json").write_text("{}", encoding="utf-8")
+    assert yamlsafe.load("select: [RL7]\n") == {"select": ["RL7"]}
+    assert not (tmp_path / "yaml-1.json").exists()

@@ -17,6 +17,7 @@ JSON gives back equal (no dates, no non-string keys) is kept.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
 from functools import cache
@@ -99,6 +100,7 @@ def loader() -> type[Any]:
 
 # In the cache folder: one file a text, [the text, what it parsed to], as JSON.
 _FOLDER = "yaml-2"
+_OLD_FILE = "yaml-1.json"
 _MISSING = object()
 
 
@@ -130,6 +132,8 @@ def _write(name: str, text: str, data: Any) -> None:
         return
     _prune(folder / _FOLDER)
     write_atomically(folder / _FOLDER / name, encoded)
+    with contextlib.suppress(OSError):  # earlier versions' one file of every parse (MBs)
+        (folder / _OLD_FILE).unlink(missing_ok=True)
 
 
 def _prune(folder: Path) -> None:

@@ -393,6 +393,18 @@ def without_trailing_newlines(chunks: Iterable[str]) -> Iterator[str]:
         held = text[len(kept) :]
 
 
+def json_list(parts: Iterable[str]) -> Iterator[str]:
+    """A JSON list (as json.dumps(..., indent=2) writes it) from the text of its
+    items a file at a time, each part already indented one level; empty parts
+    are files with nothing to list."""
+    opened = False
+    for part in parts:
+        if part:
+            yield ("[\n" if not opened else ",\n") + part
+            opened = True
+    yield "\n]" if opened else "[]"
+
+
 def rule_counts(result: RunResult) -> tuple[Counter[str], dict[str, str], set[str]]:
     """Findings (file errors among them) per rule code, each code's rule name,
     and the codes with a safe fix: --statistics."""

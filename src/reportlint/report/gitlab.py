@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlint.checks import Diagnostic, Severity
-from reportlint.report import FormatOptions, RunResult, visible
+from reportlint.report import FormatOptions, RunResult, json_list, visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -31,18 +31,15 @@ def format_gitlab(result: RunResult, options: FormatOptions | None = None) -> st
 
 def write_gitlab(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
     """format_gitlab a file at a time: the text of json.dumps(issues, indent=2)."""
-    opened = False
-    for file in result.per_file():
-        issues = _issues(file.with_errors())
-        if issues:
-            # Each issue as json.dumps puts it in the list: one level in.
-            text = ",\n".join(
-                "  " + json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-                for issue in issues
-            )
-            yield ("[\n" if not opened else ",\n") + text
-            opened = True
-    yield "\n]" if opened else "[]"
+    return json_list(_file_issues(file.with_errors()) for file in result.per_file())
+
+
+def _file_issues(diagnostics: list[Diagnostic]) -> str:
+    # Each issue as json.dumps puts it in the list: one level in.
+    return ",\n".join(
+        "  " + json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for issue in _issues(diagnostics)
+    )
 
 
 def _issues(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 import msgspec
 
 from reportlint.checks import Diagnostic
-from reportlint.report import FormatOptions, RunResult, rule_counts
+from reportlint.report import FormatOptions, RunResult, json_list, rule_counts
 
 # msgspec writes the same bytes as json.dumps(..., ensure_ascii=False, indent=2)
 # several times faster (a test holds it to that).
@@ -20,13 +20,7 @@ def format_json(result: RunResult, options: FormatOptions | None = None) -> str:
 
 def write_json(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
     """format_json a file at a time."""
-    opened = False
-    for file in result.per_file():
-        items = json_items(file.with_errors())
-        if items:
-            yield ("[\n" if not opened else ",\n") + items
-            opened = True
-    yield "\n]" if opened else "[]"
+    return json_list(json_items(file.with_errors()) for file in result.per_file())
 
 
 def _list(items: Iterable[object]) -> str:

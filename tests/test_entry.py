@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
 import pytest
+from click.testing import CliRunner
 
 from reportlint import cli, entry
 
@@ -21,3 +24,20 @@ def test_the_command_runs_with_the_collector_on_and_the_start_up_frozen(
     ((enabled, frozen),) = seen
     assert enabled
     assert frozen > 10_000  # every object the test run had loaded
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_alone_is_answered_without_loading_the_command_line(flag: str) -> None:
+    # In a fresh interpreter: this one has imported everything already.
+    probe = (
+        "import sys; from reportlint import entry; sys.argv = ['reportlint', sys.argv[1]]; "
+        "entry.main(); print(sorted(m for m in ('click', 'regex', 'reportlint.cli') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, flag], capture_output=True, text=True, check=True
+    )
+    said = CliRunner().invoke(cli.main, [flag])
+    assert said.exit_code == 0
+    assert done.stdout == said.output + "[]\n"
+    assert said.output.startswith("reportlint ")

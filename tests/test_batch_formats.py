@@ -6,6 +6,7 @@ and --output-dir with --split-per-file (annotated Word copies too)."""
 from __future__ import annotations
 
 import json
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -221,6 +222,39 @@ def test_xlsx_read_back_has_a_summary_and_every_finding_with_an_excerpt(batch, t
     assert width[8] == "，"
     rules = {r[0]: r[2] for r in book["规则统计"].iter_rows(min_row=2, values_only=True)}
     assert sum(rules.values()) == len(data)
+
+
+@pytest.mark.slow
+def test_xlsx_of_many_findings_written_row_by_row_reads_back_the_same(batch, tmp_path, monkeypatch):
+    """Past KEPT_FINDINGS the workbook is written a row at a time, its strings
+    in their cells: the same sheets, cells, filters and frozen rows."""
+    import openpyxl
+
+    from reportlint.report import xlsx
+
+    def read(out: Path) -> list[tuple[str, str | None, str | None, list[tuple]]]:
+        book = openpyxl.load_workbook(out)
+        return [
+            (
+                sheet.title,
+                sheet.auto_filter.ref,
+                sheet.freeze_panes,
+                [
+                    tuple((c.value, c.data_type, c.number_format) for c in row)
+                    for row in sheet.iter_rows()
+                ],
+            )
+            for sheet in book.worksheets
+        ]
+
+    kept, rows = tmp_path / "kept.xlsx", tmp_path / "rows.xlsx"
+    run("check", "--format", "xlsx", "--output", str(kept), str(batch))
+    monkeypatch.setattr(xlsx, "KEPT_FINDINGS", 0)
+    run("check", "--format", "xlsx", "--output", str(rows), str(batch))
+    assert b"inlineStr" in zipfile.ZipFile(rows).read("xl/worksheets/sheet2.xml")
+    assert b"inlineStr" not in zipfile.ZipFile(kept).read("xl/worksheets/sheet2.xml")
+    assert read(rows) == read(kept)
+    assert len(read(rows)[1][3]) > 10
 
 
 @pytest.mark.slow

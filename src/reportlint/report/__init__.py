@@ -460,10 +460,9 @@ def get_writer(name: str) -> Writer:
 
         return write_html
     if name == "xlsx":
-        from reportlint.report.xlsx import format_xlsx
+        from reportlint.report.xlsx import write_xlsx
 
-        # XlsxWriter writes the workbook at the end, whole.
-        return lambda result, options: [format_xlsx(result, options)]
+        return write_xlsx
     if name == "markdown":
         from reportlint.report.markdown import write_markdown
 

@@ -6,14 +6,18 @@ most serious finding; and, when the reports were compared with each other,
 the share of each one's text found in the others, RL310), 问题清单 (one row per finding, with an excerpt of the
 text around it and the finding in 【】), 规则统计 (findings per rule).  Each
 sheet has its header row frozen and filters on.  Written with XlsxWriter,
-imported only when this format is asked for.
+imported only when this format is asked for.  Past KEPT_FINDINGS findings
+it writes each row to a temporary file once the next one starts, so a batch
+of thousands of reports does not hold every cell (it took 321 MB at 2,000
+reports); the workbook is put together in a temporary file, then read out in
+pieces.
 """
 
 from __future__ import annotations
 
-import io
+import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reportlint.checks import Diagnostic
@@ -44,16 +48,45 @@ def excerpt(d: Diagnostic) -> str:
     return visible(text.replace("\t", " ").strip())
 
 
-def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> bytes:
+CHUNK = 1 << 20  # bytes of the finished workbook handed on at a time
+# XlsxWriter keeps every cell until the book is closed, about 1.5 KB a finding.
+# Past this many findings it is told to write each row out when the next one
+# starts (its constant-memory mode), which takes half as long again: every
+# string is then written in its cell rather than once in a shared table.
+# Excel, WPS and LibreOffice read both.
+KEPT_FINDINGS = 20_000
+
+
+def write_xlsx(result: RunResult, options: FormatOptions | None = None) -> Iterator[bytes]:
+    with tempfile.TemporaryFile() as workbook:
+        _write_book(result, workbook)
+        workbook.seek(0)
+        while chunk := workbook.read(CHUNK):
+            yield chunk
+
+
+def _write_book(result: RunResult, target: Any) -> None:
     import xlsxwriter
 
-    buffer = io.BytesIO()
+    outlines = []
+    per_rule: Counter[str] = Counter()
+    files_with: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for file in result.per_file():
+        view = file.view()
+        outlines.append(view.outline())
+        per_rule.update(d.code for d in view.diagnostics)
+        files_with.update({d.code for d in view.diagnostics})
+        names.update((d.code, d.rule) for d in view.diagnostics)
+    views = ranked(outlines)
     # Text stays text: a finding's words that start with "=" or look like a
     # number or a web address are not turned into a formula, a number or a link.
+    constant = per_rule.total() > KEPT_FINDINGS
     book = xlsxwriter.Workbook(
-        buffer,
+        target,
         {
-            "in_memory": True,
+            "constant_memory": constant,
+            "in_memory": not constant,  # (which would turn the other off)
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
@@ -67,17 +100,6 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         "fail": book.add_format({"font_color": "#C62828", "bold": True, "valign": "top"}),
         "unreadable": book.add_format({"font_color": "#555555", "valign": "top"}),
     }
-    outlines = []
-    per_rule: Counter[str] = Counter()
-    files_with: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for file in result.per_file():
-        view = file.view()
-        outlines.append(view.outline())
-        per_rule.update(d.code for d in view.diagnostics)
-        files_with.update({d.code for d in view.diagnostics})
-        names.update((d.code, d.rule) for d in view.diagnostics)
-    views = ranked(outlines)
     # The share of each report's text found in other reports, when they were compared (RL310).
     compared = any(view.info and view.info.copied is not None for view in views)
 
@@ -99,7 +121,7 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
             summary_rows[-1].append(info.copied if info and info.copied is not None else "")
     columns = ["文件", "标题", "发文单位", "年度", "结论", "错误", "警告", "提示", "最严重的问题"]
     widths = [40, 36, 24, 8, 10, 8, 8, 8, 70]
-    summary = _sheet(
+    _sheet(
         book,
         "汇总",
         columns + ["雷同文字"] * compared,
@@ -109,13 +131,10 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         wrap,
         top,
         verdicts=[(4, styles[view.verdict]) for view in views],
+        column_styles={len(columns): book.add_format({"num_format": "0%", "valign": "top"})},
     )
-    if compared:
-        summary.set_column(
-            len(columns), len(columns), 10, book.add_format({"num_format": "0%", "valign": "top"})
-        )
 
-    # Each report's findings read again (xlsxwriter keeps every cell until the end).
+    # Each report's findings read again from the spool, in the ranked order.
     finding_rows = (
         [
             d.path,
@@ -158,7 +177,6 @@ def format_xlsx(result: RunResult, options: FormatOptions | None = None) -> byte
         top,
     )
     book.close()
-    return buffer.getvalue()
 
 
 def _sheet(
@@ -171,11 +189,14 @@ def _sheet(
     wrap: Any,
     top: Any,
     verdicts: list[tuple[int, Any]] | None = None,
-) -> Any:
+    column_styles: dict[int, Any] | None = None,
+) -> None:
     sheet = book.add_worksheet(name)
     for i, (title, width) in enumerate(zip(columns, widths, strict=True)):
-        # Long text columns wrap; numbers and codes stay on one line.
-        sheet.set_column(i, i, width, wrap if width >= 20 else top)
+        # Long text columns wrap; numbers and codes stay on one line.  Set before
+        # any row: in constant-memory mode a cell takes its column's style when written.
+        style = (column_styles or {}).get(i) or (wrap if width >= 20 else top)
+        sheet.set_column(i, i, width, style)
         sheet.write(0, i, title, header)
     written = 0
     for r, row in enumerate(rows, 1):
@@ -187,4 +208,3 @@ def _sheet(
         written = r
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(1, written), len(columns) - 1)
-    return sheet

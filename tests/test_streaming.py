@@ -23,6 +23,7 @@ from reportlint.report import (
     get_formatter,
     get_writer,
 )
+from reportlint.report.json_format import json_items
 from reportlint.runner import check_paths
 
 from support import SEEDS, SYNTHETIC
@@ -51,8 +52,9 @@ def comparable(name: str, output: str | bytes) -> str | dict[str, bytes]:
 
 
 def run(batch: Path, spool: bool, jobs: int = 1, keep_text: bool = False) -> RunResult:
-    # Spooled, each finding's fingerprint is hashed in the worker (as the command line
-    # does for the formats that show it): the output must not change.
+    # Spooled, each finding's fingerprint is hashed in the worker, and the json
+    # format's items written there (as the command line does for the formats that
+    # show them): the output must not change.
     return check_paths(
         [str(batch)],
         Configuration(),
@@ -60,6 +62,7 @@ def run(batch: Path, spool: bool, jobs: int = 1, keep_text: bool = False) -> Run
         spool=spool,
         keep_text=keep_text,
         fingerprints=spool,
+        json_items=spool,
     )
 
 
@@ -108,6 +111,13 @@ def test_the_spooled_run_finds_what_the_kept_one_does(
     assert [f.findings for f in spooled.per_file()] == [hashed(f.findings) for f in kept.per_file()]
     assert spooled.tally().severities == kept.tally().severities
     assert spooled.tally().failing and kept.tally().failing
+    # The json items written in the workers stand for the files' findings, but
+    # not in the files the batch rule's findings were joined into.
+    joined = {d.path for d in spooled.diagnostics}
+    written = {f.path: f for f in spooled.per_file() if f.json is not None}
+    assert joined and written and not joined & set(written)
+    assert all(f.json == json_items(f.findings) for f in written.values())
+    assert all(f.json is None for f in kept.per_file())
 
 
 @pytest.fixture(scope="module")
@@ -167,11 +177,11 @@ def test_the_spool_reads_back_each_file_between_additions(batch: Path) -> None:
     spool = Spool()
     try:
         spool.add("a.txt", encode(one, None))
-        spool.add("b.txt", encode(two, "正文"))
-        assert spool.read("a.txt") == (one, None)
+        spool.add("b.txt", encode(two, "正文", "[items]"))
+        assert spool.read("a.txt") == (one, None, None)
         spool.add("c.txt", encode(three, None))
-        assert spool.read("b.txt") == (two, "正文")
-        assert spool.read("c.txt") == (three, None)
-        assert spool.read("a.txt") == (one, None)
+        assert spool.read("b.txt") == (two, "正文", "[items]")
+        assert spool.read("c.txt") == (three, None, None)
+        assert spool.read("a.txt") == (one, None, None)
     finally:
         spool.close()

@@ -290,6 +290,7 @@ def check(
             # baseline is matched against the findings of the whole run.
             spool=not (baseline or write_baseline or diff),
             fingerprints=output_format in FINGERPRINT_FORMATS,
+            json_items=output_format == "json",
         )
         if result.spooled is not None:
             click.get_current_context().call_on_close(result.spooled.close)

@@ -171,6 +171,7 @@ def check_paths(
     against: Sequence[str] = (),
     spool: bool = False,
     fingerprints: bool = False,
+    json_items: bool = False,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
     `keep_text` keeps each report's text in the result, for formats that show it.
@@ -179,7 +180,9 @@ def check_paths(
     checked and kept in a temporary file (`result.spooled`, closed by the
     caller), not in `result.diagnostics`, which keeps only the batch rule's;
     with `fingerprints` (a format that shows them), each finding's is hashed
-    there too, not in the one process that writes the output."""
+    there too, not in the one process that writes the output; with
+    `json_items` (the json format), the findings are written as its items there
+    too (FileFindings.json)."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -207,7 +210,9 @@ def check_paths(
                 add(prints, rule)
 
     tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
-    task = _Task(config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints)
+    task = _Task(
+        config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints, json_items
+    )
     workers = _workers(jobs, [path for path, _ in tasks])
     outcomes: Iterator[FileOutcome]
     if workers > 1:
@@ -356,6 +361,7 @@ class _Task:
     batch: Rule | None = None  # the batch rule, when the run gathers fingerprints
     spool: bool = False
     fingerprints: bool = False
+    json_items: bool = False
 
     def __call__(self, path: str, earlier: bool = False) -> FileOutcome:
         """Check the report; or, `earlier` (--against), only fingerprint it."""
@@ -367,7 +373,12 @@ class _Task:
             found = outcome.diagnostics
             if self.fingerprints:
                 found = [d._replace(hashed=d.fingerprint, context=None) for d in found]
-            outcome.encoded = encode(found, text)
+            json = None
+            if self.json_items:
+                from reportlint.report.json_format import json_items
+
+                json = json_items(found)
+            outcome.encoded = encode(found, text, json)
             outcome.diagnostics = []
             if outcome.info:
                 outcome.info = outcome.info._replace(text=None)

@@ -187,6 +187,10 @@ class FileFindings(NamedTuple):
     findings: list[Diagnostic]
     errors: list[FileError]  # (a file named twice and missing has two)
     info: ReportInfo | None  # None when the file could not be checked
+    # The findings as the json format's items, written where the file was
+    # checked (check_paths(json_items=True)); None when the findings are not
+    # those (the batch rule's joined in, some below --min-severity left out).
+    json: str | None = None
 
     def with_errors(self) -> list[Diagnostic]:
         """The file's share of RunResult.all_diagnostics()."""
@@ -306,10 +310,12 @@ class RunResult:
         by_path, infos, errors = self._lookup()
         info = infos.get(path)
         findings = by_path.get(path, [])
+        json = None
         if self.spooled is not None and path in self.spooled.paths():
-            kept, text = self.spooled.read(path)
+            kept, text, json = self.spooled.read(path)
             if findings:  # the batch rule's, placed as a sort of the whole run places them
                 kept = sorted(kept + findings, key=Diagnostic.sort_key)
+                json = None
             findings = kept
             if info is not None and text is not None:
                 info = info._replace(text=text)
@@ -319,7 +325,8 @@ class RunResult:
             below = [d for d in findings if d.severity.rank < floor]
             if below:
                 findings = [d for d in findings if d.severity.rank >= floor]
-        return FileFindings(path, findings, errors.get(path, []), info), below
+                json = None
+        return FileFindings(path, findings, errors.get(path, []), info, json), below
 
     def _lookup(self) -> _Lookup:
         # Made again when one of the lists was replaced or grew (the CLI sets

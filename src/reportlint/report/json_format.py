@@ -19,8 +19,12 @@ def format_json(result: RunResult, options: FormatOptions | None = None) -> str:
 
 
 def write_json(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
-    """format_json a file at a time."""
-    return json_list(json_items(file.with_errors()) for file in result.per_file())
+    """format_json a file at a time (each file's items as its worker wrote them,
+    when it did and they still stand)."""
+    return json_list(
+        file.json if file.json is not None and not file.errors else json_items(file.with_errors())
+        for file in result.per_file()
+    )
 
 
 def _list(items: Iterable[object]) -> str:

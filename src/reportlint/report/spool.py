@@ -1,7 +1,8 @@
 """A run's findings kept in a temporary file instead of in memory.
 
-Each checked file's findings (and its text, when a format shows it) are
-encoded where the file is checked, in a worker process when there are
+Each checked file's findings (and its text, when a format shows it; and
+for the json format, the findings as its items) are encoded where the file
+is checked, in a worker process when there are
 several, and appended here; a format reads them back one file at a time
 (RunResult.per_file), so memory does not grow with the number of files or
 findings.  The file is made with tempfile.TemporaryFile: in the temporary
@@ -21,12 +22,17 @@ from reportlint.checks import Diagnostic
 # msgpack keeps a diagnostic's fields as they are (a Span, a Severity, a Fix)
 # and reads them back as the same NamedTuples, several times faster than pickle.
 _encode = msgspec.msgpack.Encoder().encode
-_decode = msgspec.msgpack.Decoder(tuple[list[Diagnostic], str | None]).decode
+_decode = msgspec.msgpack.Decoder(tuple[list[Diagnostic], str | None, str | None]).decode
+
+# One file's record as read back: its findings, its text when kept, and its
+# findings as the json format's items when they were written where it was checked.
+Record = tuple[list[Diagnostic], str | None, str | None]
 
 
-def encode(diagnostics: list[Diagnostic], text: str | None) -> bytes:
-    """One file's record: its findings, in sort_key order, and its text when kept."""
-    return _encode((diagnostics, text))
+def encode(diagnostics: list[Diagnostic], text: str | None, json: str | None = None) -> bytes:
+    """One file's record: its findings, in sort_key order, its text when kept,
+    and the json format's items for them when that is the format."""
+    return _encode((diagnostics, text, json))
 
 
 class Spool:
@@ -44,7 +50,7 @@ class Spool:
     def paths(self) -> Collection[str]:
         return self._at.keys()
 
-    def read(self, path: str) -> tuple[list[Diagnostic], str | None]:
+    def read(self, path: str) -> Record:
         offset, size = self._at[path]
         # seek and read, not os.pread: Windows has no pread
         self._file.seek(offset)

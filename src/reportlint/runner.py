@@ -181,8 +181,8 @@ def check_paths(
     caller), not in `result.diagnostics`, which keeps only the batch rule's;
     with `fingerprints` (a format that shows them), each finding's is hashed
     there too, not in the one process that writes the output; with
-    `json_items` (the json format), the findings are written as its items there
-    too (FileFindings.json)."""
+    `json_items` (the json format), the findings are written as its items in
+    the workers too, when there are several (FileFindings.json)."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -210,10 +210,12 @@ def check_paths(
                 add(prints, rule)
 
     tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
+    workers = _workers(jobs, [path for path, _ in tasks])
+    # (in one process the items would be written by the same process either way)
+    json_items = json_items and workers > 1
     task = _Task(
         config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints, json_items
     )
-    workers = _workers(jobs, [path for path, _ in tasks])
     outcomes: Iterator[FileOutcome]
     if workers > 1:
         import multiprocessing  # only a large run pays for it

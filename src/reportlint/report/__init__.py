@@ -188,7 +188,7 @@ class FileFindings(NamedTuple):
     errors: list[FileError]  # (a file named twice and missing has two)
     info: ReportInfo | None  # None when the file could not be checked
     # The findings as the json format's items, written where the file was
-    # checked (check_paths(json_items=True)); None when the findings are not
+    # checked by a worker (check_paths(json_items=True)); None when they are not
     # those (the batch rule's joined in, some below --min-severity left out).
     json: str | None = None
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from functools import cache
 from html import escape
 from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint import __version__
 from reportlint.checks import Diagnostic, Rule, Severity
@@ -251,6 +252,38 @@ def _e(text: str) -> str:
 # -- the batch report ------------------------------------------------------
 
 
+class Overview(NamedTuple):
+    """What the tabled formats (html, markdown, xlsx) show before any report's
+    details, from one pass over the run: an outline of each file, worst first,
+    and the findings counted by severity, by rule and by the files with each rule."""
+
+    views: list[FileView]
+    severities: Counter[Severity]
+    per_rule: Counter[str]
+    files_with: Counter[str]
+    names: dict[str, str]  # each rule code's name
+
+
+def overview_of(result: RunResult, also: Callable[[FileView], object] | None = None) -> Overview:
+    """The run's Overview; `also` sees each file's whole view as it is read."""
+    outlines = []
+    severities: Counter[Severity] = Counter()
+    per_rule: Counter[str] = Counter()
+    files_with: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for file in result.per_file():
+        view = file.view()
+        outlines.append(view.outline())
+        for d in view.diagnostics:
+            severities[d.severity] += 1
+            per_rule[d.code] += 1
+            names[d.code] = d.rule
+        files_with.update({d.code for d in view.diagnostics})
+        if also is not None:
+            also(view)
+    return Overview(ranked(outlines), severities, per_rule, files_with, names)
+
+
 def ranked(views: list[FileView]) -> list[FileView]:
     """Worst first: unreadable files, then failing ones by errors, warnings and
     notes, then those that pass; ties in path order."""
@@ -271,15 +304,8 @@ def format_html(result: RunResult, options: FormatOptions | None = None) -> str:
 def write_html(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
     """format_html read in two passes: the table and the chart from an outline
     of each file, then each report rendered as it is read again."""
-    outlines = []
-    severities: Counter[Severity] = Counter()
     chart = _Chart()
-    for file in result.per_file():
-        view = file.view()
-        outlines.append(view.outline())
-        severities.update(d.severity for d in view.diagnostics)
-        chart.add(view)
-    views = ranked(outlines)
+    views, severities, *_ = overview_of(result, also=chart.add)
     anchors = {view.path: f"r{i + 1}" for i, view in enumerate(views)}
     summaries = {rule.code: rule.summary for rule in result.rules}
     verdicts = Counter(view.verdict for view in views)

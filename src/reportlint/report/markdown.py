@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from reportlint.checks import Severity
 from reportlint.report import VERDICT_LABELS, FormatOptions, RunResult, joined, visible
-from reportlint.report.html import SEVERITIES, ranked
+from reportlint.report.html import SEVERITIES, overview_of
 
 LIMIT = 900_000  # characters, under GitHub's 1 MiB per step summary
 _ICON = {"pass": "✅", "fail": "❌", "unreadable": "⚠️"}
@@ -40,18 +39,7 @@ def write_markdown(result: RunResult, options: FormatOptions | None = None) -> I
 
 
 def _parts(result: RunResult) -> Iterator[list[str]]:
-    outlines = []
-    severities: Counter[Severity] = Counter()
-    per_rule: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for file in result.per_file():
-        view = file.view()
-        outlines.append(view.outline())
-        for d in view.diagnostics:
-            severities[d.severity] += 1
-            per_rule[d.code] += 1
-            names[d.code] = d.rule
-    views = ranked(outlines)
+    views, severities, per_rule, _, names = overview_of(result)
     verdicts = Counter(view.verdict for view in views)
     listed = "，".join(
         f"{VERDICT_LABELS[v]} {verdicts[v]} 份"

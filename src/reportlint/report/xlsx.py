@@ -16,13 +16,12 @@ pieces.
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reportlint.checks import Diagnostic
 from reportlint.report import VERDICT_LABELS, FormatOptions, RunResult, visible
-from reportlint.report.html import SEVERITIES, ranked
+from reportlint.report.html import SEVERITIES, overview_of
 
 EXCERPT = 20  # characters of context on each side of a finding
 
@@ -68,17 +67,7 @@ def write_xlsx(result: RunResult, options: FormatOptions | None = None) -> Itera
 def _write_book(result: RunResult, target: Any) -> None:
     import xlsxwriter
 
-    outlines = []
-    per_rule: Counter[str] = Counter()
-    files_with: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for file in result.per_file():
-        view = file.view()
-        outlines.append(view.outline())
-        per_rule.update(d.code for d in view.diagnostics)
-        files_with.update({d.code for d in view.diagnostics})
-        names.update((d.code, d.rule) for d in view.diagnostics)
-    views = ranked(outlines)
+    views, _, per_rule, files_with, names = overview_of(result)
     # Text stays text: a finding's words that start with "=" or look like a
     # number or a web address are not turned into a formula, a number or a link.
     constant = per_rule.total() > KEPT_FINDINGS

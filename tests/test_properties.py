@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import replace
 from itertools import pairwise
 
 import pytest
@@ -350,7 +349,7 @@ def assert_fix_is_local_and_idempotent(text: str, unsafe: bool) -> None:
     # Stable: nothing fixable is left, and fixing the fixed text changes nothing.
     left = [d.code for d in outcome.remaining if d.fix and (d.fix.safe or unsafe)]
     assert not left, f"still fixable after {len(texts)} passes: {left}"
-    again = fix_source(replace(source, text=outcome.text), builtin_rules(), unsafe=unsafe)
+    again = fix_source(source._replace(text=outcome.text), builtin_rules(), unsafe=unsafe)
     assert again.text == outcome.text
     assert again.applied == 0
 
@@ -393,7 +392,7 @@ def test_fix_joins_a_long_chain_of_broken_lines_in_one_run() -> None:
     outcome = fix_source(source, builtin_rules())
     assert outcome.text == "。" + "字" * 12
     assert [d.code for d in outcome.remaining if d.fix] == []
-    again = fix_source(replace(source, text=outcome.text), builtin_rules())
+    again = fix_source(source._replace(text=outcome.text), builtin_rules())
     assert again.applied == 0
 
 
@@ -460,5 +459,5 @@ def test_text_round_trips_through_encode(source: Source) -> None:
         data.decode("utf-8")  # valid UTF-8, so read as UTF-8
         if loaded.text != source.text:
             return  # mojibake that happens to be valid UTF-8 ("涓枃" saved as GBK)
-        loaded = replace(loaded, encoding=source.encoding)
+        loaded = loaded._replace(encoding=source.encoding)
     assert loaded == source

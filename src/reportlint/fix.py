@@ -14,7 +14,7 @@ import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.checks import Diagnostic, Fix, RuleSet
@@ -71,7 +71,7 @@ def fix_source(
     text, applied = source.text, 0
     by_code: Counter[str] = Counter()
     for _ in range(MAX_PASSES):
-        diagnostics = rules.run(parse_source(replace(source, text=text)))
+        diagnostics = rules.run(parse_source(source._replace(text=text)))
         codes = {d.fix: d.code for d in reversed(diagnostics) if d.fix and (d.fix.safe or unsafe)}
         if not codes:
             break
@@ -79,7 +79,7 @@ def fix_source(
         text, count = apply_fixes(text, codes)
         applied += count
     else:
-        diagnostics = rules.run(parse_source(replace(source, text=text)))
+        diagnostics = rules.run(parse_source(source._replace(text=text)))
     return FixOutcome(text, applied, diagnostics, dict(by_code))
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -86,8 +86,7 @@ class LoadError(Exception):
     """The file cannot be checked.  The message is for a person, in Chinese."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: str
     text: str  # decoded, BOM removed, every line break written as "\n"
     encoding: str  # a Python codec name: "utf-8", "gb18030", "utf-16-le", ...

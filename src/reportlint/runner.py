@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -249,7 +249,7 @@ def _earlier(
     return [
         item
         if isinstance(item, str)
-        else replace(item, message=f"无法用于比对（--against）：{item.message}")
+        else item._replace(message=f"无法用于比对（--against）：{item.message}")
         for item in found
         if not isinstance(item, str) or os.path.realpath(item) not in checked
     ]
@@ -443,7 +443,7 @@ class _Describe:
         self.prints: ReportPrints | None = None
 
     def __call__(self, text: str) -> ReportInfo:
-        doc = _parse(replace(self.source, text=text), self.year)
+        doc = _parse(self.source._replace(text=text), self.year)
         self.prints = self.task.prints(doc, self.rules)
         return ReportInfo.of(doc, self.fail_level, self.task.keep_text)
 

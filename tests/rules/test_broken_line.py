@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from reportlint.fix import apply_fixes, fix_source
 from reportlint.load import decode, load_path
 
@@ -88,7 +86,7 @@ def test_fix_is_idempotent():
     source = load_path(seed(1))
     first = fixed(source)
     assert (first.applied, first.remaining) == (2, [])
-    again = fixed(replace(source, text=first.text))
+    again = fixed(source._replace(text=first.text))
     assert (again.applied, again.text, again.remaining) == (0, first.text, [])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 import pytest
 
@@ -122,7 +121,7 @@ def test_fix_is_idempotent():
         source = load_path(seed(n))
         first = fixed(source)
         assert first.applied > 0 and first.remaining == []
-        again = fixed(replace(source, text=first.text))
+        again = fixed(source._replace(text=first.text))
         assert (again.applied, again.text, again.remaining) == (0, first.text, [])
 
 

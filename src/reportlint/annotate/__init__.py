@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def annotate_bytes(
     text_map = TextMap(document.part)
     # The same text as load gave, but for a carriage return kept in a w:t
     # (which Word never writes): the findings must be on the text of the map.
-    doc = parse(replace(source, text=text_map.text))
+    doc = parse(source._replace(text=text_map.text))
     if report_year is not None:
         doc.report_year, doc.year_source = report_year, "config"
     diagnostics = rules.run(doc)

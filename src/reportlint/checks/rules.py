@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -86,8 +85,7 @@ class RuleError(Exception):
         self.path, self.line, self.rule, self.key, self.problem = path, line, rule, key, problem
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     text: str
     severity: Severity
     # The fix title (ruff's `fix_title`): what to do, shown as 建议 under the
@@ -95,8 +93,7 @@ class Message:
     suggestion: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDocs:
+class RuleDocs(NamedTuple):
     """A rule's documentation, section by section (see DOC_SECTIONS)."""
 
     summary: str = ""
@@ -107,8 +104,7 @@ class RuleDocs:
     limits: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     kind: str
@@ -624,8 +620,8 @@ class RuleSet:
             levels = [severity for selector, severity in overrides if rule.matches(selector)]
             if levels:
                 level = levels[-1]
-                messages = {key: replace(m, severity=level) for key, m in rule.messages.items()}
-                rule = replace(rule, severity=level, messages=messages)
+                messages = {key: m._replace(severity=level) for key, m in rule.messages.items()}
+                rule = rule._replace(severity=level, messages=messages)
             rules.append(rule)
         return RuleSet(rules)
 

@@ -49,8 +49,7 @@ FILE_ERRORS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class FileError:
+class FileError(NamedTuple):
     """A file that could not be checked at all (unreadable, binary, empty...)."""
 
     path: str

@@ -19,7 +19,7 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import yamlsafe
 from reportlint.checks import Rule, RuleError, RuleSet, Severity
@@ -88,8 +88,7 @@ class Settings:
         return [(key, value, self.origin(key)) for key, value in rows]
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line says; empty means "as configured"."""
 
     select: tuple[str, ...] | None = None

@@ -14,8 +14,8 @@ import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.checks import Diagnostic, Fix, RuleSet
 from reportlint.document import Document, parse
@@ -28,12 +28,11 @@ class FixError(Exception):
     """The fixed text cannot be written back safely.  The message is for a person."""
 
 
-@dataclass(frozen=True, slots=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     text: str  # the fixed text, "\n" line breaks
     applied: int  # fixes applied over all passes
     remaining: list[Diagnostic]  # what the last pass still found
-    by_code: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
+    by_code: dict[str, int]  # fixes applied, per rule code
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:

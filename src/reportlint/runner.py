@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from reportlint.checks import CheckCrash, Diagnostic, Rule, RuleSet
 from reportlint.checks.copies import Copies
@@ -353,8 +353,7 @@ def _run_task(task: tuple[str, bool]) -> FileOutcome:
     return _TASK(*task)
 
 
-@dataclass(frozen=True, slots=True)
-class _Task:
+class _Task(NamedTuple):
     config: Configuration
     max_bytes: int
     fix: FixMode | None

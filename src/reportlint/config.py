@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint import yamlsafe
@@ -42,10 +42,10 @@ class ConfigError(Exception):
         super().__init__("：".join(parts))
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The settings in force for one file, with where each value came from."""
 
+    root: Path  # what globs are relative to: the configuration's folder, or the cwd
     select: tuple[str, ...] | None = None  # None: the rules enabled by default
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -56,8 +56,7 @@ class Settings:
     report_year: int | None = None
     exclude: tuple[str, ...] = ()
     file: Path | None = None  # the configuration file, None when there is none
-    root: Path = field(default_factory=Path.cwd)  # what globs are relative to
-    origins: Mapping[str, str] = field(default_factory=dict)
+    origins: Mapping[str, str] = MappingProxyType({})  # key -> where its value came from
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, DEFAULT)
@@ -120,7 +119,7 @@ class Overrides(NamedTuple):
         add("ignore", "ignore", self.ignore)
         add("rule-packs", "rule_packs", self.rule_packs)
         add("exclude", "exclude", self.exclude)
-        return replace(base, **changes, origins=origins) if changes else base
+        return base._replace(**changes, origins=origins) if changes else base
 
 
 # -- reading a file ---------------------------------------------------------
@@ -297,7 +296,7 @@ class Configuration:
             file = find_config(directory)
             cached = self._by_file.get(file)
             if cached is None:
-                base = read_config(file) if file else Settings()
+                base = read_config(file) if file else Settings(Path.cwd())
                 cached = self._by_file[file] = self.overrides.apply(base)
             self._by_dir[directory] = cached
         return cached

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 
@@ -41,3 +42,18 @@ def test_version_alone_is_answered_without_loading_the_command_line(flag: str) -
     assert said.exit_code == 0
     assert done.stdout == said.output + "[]\n"
     assert said.output.startswith("reportlint ")
+
+
+def test_version_into_a_closed_pipe_ends_as_click_does_without_a_traceback() -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reportlint", "--version"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (1, "")

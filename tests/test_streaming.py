@@ -5,6 +5,7 @@ every file's findings while it writes."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import tracemalloc
 import zipfile
@@ -86,7 +87,7 @@ def test_every_format_writes_the_same_from_the_spool(
     # Only the batch rule's findings, which came at the end, are in memory.
     assert spooled.diagnostics and {d.code for d in spooled.diagnostics} == {"RL310"}
     assert all(info.text is None for info in spooled.reports)
-    for floor in (None, Severity.WARNING):
+    for floor in (None, Severity.WARNING, Severity.ERROR):
         kept.min_severity = spooled.min_severity = floor
         kept.counted = spooled.counted = None
         for options in (FormatOptions(), FormatOptions(show_all=True, quiet=True)):
@@ -185,3 +186,51 @@ def test_the_spool_reads_back_each_file_between_additions(batch: Path) -> None:
         assert spool.read("a.txt") == (one, None, None)
     finally:
         spool.close()
+
+
+@pytest.mark.slow  # (worker processes)
+def test_json_from_workers_keeps_a_files_errors(tmp_path: Path) -> None:
+    """A file both fixed and refused (read-only: RL003) has findings written in
+    its worker and an error added where the output is written: both listed."""
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    def run(jobs: int) -> list[tuple[str, str]]:
+        folder = tmp_path / f"j{jobs}"
+        folder.mkdir()
+        for name in ("a.txt", "b.txt"):
+            (folder / name).write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+        (folder / "a.txt").chmod(0o444)
+        said = CliRunner().invoke(
+            main, ["check", "--fix", "-j", str(jobs), "--format", "json", str(folder)]
+        )
+        return [(Path(d["path"]).name, d["code"]) for d in json.loads(said.stdout)]
+
+    listed = run(2)
+    assert ("a.txt", "RL003") in listed and len({name for name, _ in listed}) == 2
+    assert listed == run(1)
+
+
+def test_an_xlsx_stopped_while_written_row_by_row_leaves_no_temporary_file(
+    runs: dict[tuple[bool, bool], RunResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from reportlint.report import xlsx
+
+    monkeypatch.setattr(xlsx, "KEPT_FINDINGS", 0)  # (XlsxWriter's files: one a sheet)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    made = 0
+
+    def stopped(d: Diagnostic) -> str:  # Ctrl-C halfway through the findings sheet
+        nonlocal made
+        made += 1
+        if made == 20:
+            raise KeyboardInterrupt
+        return ""
+
+    monkeypatch.setattr(xlsx, "excerpt", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        list(get_writer("xlsx")(runs[True, False], FormatOptions()))
+    assert made == 20 and list(tmp_path.iterdir()) == []

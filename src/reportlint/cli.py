@@ -290,7 +290,8 @@ def check(
             # baseline is matched against the findings of the whole run.
             spool=not (baseline or write_baseline or diff),
             fingerprints=output_format in FINGERPRINT_FORMATS,
-            json_items=output_format == "json",
+            # (not under --min-severity, which leaves some out of most files)
+            json_items=output_format == "json" and min_severity is None,
         )
         if result.spooled is not None:
             click.get_current_context().call_on_close(result.spooled.close)

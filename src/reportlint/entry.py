@@ -15,6 +15,7 @@ any of that: importing the command line takes a quarter of a second.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -22,7 +23,11 @@ def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
         from reportlint import __version__
 
-        print(f"reportlint {__version__}")  # (as click's version option says it)
+        try:
+            print(f"reportlint {__version__}", flush=True)  # (as click's option says it)
+        except BrokenPipeError:  # `| head -0`: as click ends then, with 1 and no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         return
     gc.disable()
     try:

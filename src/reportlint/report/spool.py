@@ -22,11 +22,10 @@ from reportlint.checks import Diagnostic
 # msgpack keeps a diagnostic's fields as they are (a Span, a Severity, a Fix)
 # and reads them back as the same NamedTuples, several times faster than pickle.
 _encode = msgspec.msgpack.Encoder().encode
-_decode = msgspec.msgpack.Decoder(tuple[list[Diagnostic], str | None, str | None]).decode
-
 # One file's record as read back: its findings, its text when kept, and its
 # findings as the json format's items when they were written where it was checked.
 Record = tuple[list[Diagnostic], str | None, str | None]
+_decode = msgspec.msgpack.Decoder(Record).decode
 
 
 def encode(diagnostics: list[Diagnostic], text: str | None, json: str | None = None) -> bytes:

@@ -9,14 +9,14 @@ sheet has its header row frozen and filters on.  Written with XlsxWriter,
 imported only when this format is asked for.  Past KEPT_FINDINGS findings
 it writes each row to a temporary file once the next one starts, so a batch
 of thousands of reports does not hold every cell (it took 321 MB at 2,000
-reports); the workbook is put together in a temporary file, then read out in
-pieces.
+reports); the finished workbook is held whole (a few MB) to be written out.
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from reportlint.checks import Diagnostic
@@ -47,7 +47,6 @@ def excerpt(d: Diagnostic) -> str:
     return visible(text.replace("\t", " ").strip())
 
 
-CHUNK = 1 << 20  # bytes of the finished workbook handed on at a time
 # XlsxWriter keeps every cell until the book is closed, about 1.5 KB a finding.
 # Past this many findings it is told to write each row out when the next one
 # starts (its constant-memory mode), which takes half as long again: every
@@ -56,15 +55,17 @@ CHUNK = 1 << 20  # bytes of the finished workbook handed on at a time
 KEPT_FINDINGS = 20_000
 
 
-def write_xlsx(result: RunResult, options: FormatOptions | None = None) -> Iterator[bytes]:
-    with tempfile.TemporaryFile() as workbook:
-        _write_book(result, workbook)
-        workbook.seek(0)
-        while chunk := workbook.read(CHUNK):
-            yield chunk
+def write_xlsx(result: RunResult, options: FormatOptions | None = None) -> list[bytes]:
+    """The workbook, whole: XlsxWriter writes it only when it closes it."""
+    # Its temporary files (one a sheet in constant memory, one a part while it
+    # closes the book) go in a folder that is removed however the run ends.
+    with tempfile.TemporaryDirectory(prefix="reportlint-") as scratch:
+        book = io.BytesIO()
+        _write_book(result, book, scratch)
+        return [book.getvalue()]
 
 
-def _write_book(result: RunResult, target: Any) -> None:
+def _write_book(result: RunResult, target: Any, scratch: str) -> None:
     import xlsxwriter
 
     views, _, per_rule, files_with, names = overview_of(result)
@@ -76,6 +77,7 @@ def _write_book(result: RunResult, target: Any) -> None:
         {
             "constant_memory": constant,
             "in_memory": not constant,  # (which would turn the other off)
+            "tmpdir": scratch,
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
@@ -120,7 +122,11 @@ def _write_book(result: RunResult, target: Any) -> None:
         wrap,
         top,
         verdicts=[(4, styles[view.verdict]) for view in views],
-        column_styles={len(columns): book.add_format({"num_format": "0%", "valign": "top"})},
+        column_styles=(
+            {len(columns): book.add_format({"num_format": "0%", "valign": "top"})}
+            if compared
+            else None
+        ),
     )
 
     # Each report's findings read again from the spool, in the ranked order.

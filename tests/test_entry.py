@@ -57,3 +57,19 @@ def test_version_into_a_closed_pipe_ends_as_click_does_without_a_traceback() -> 
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (1, "")
+
+
+def test_the_kinds_parameter_fields_are_not_annotated_with_text() -> None:
+    # (msgspec compiles a text annotation at every start: see checks.base.Params)
+    from reportlint.checks import Params, registry
+
+    kinds = registry.KINDS.values()
+    models = {kind.params_type for kind in kinds} | {Params}
+    assert len(models) > 10
+    texts = [
+        f"{model.__module__}.{model.__qualname__}.{name}"
+        for model in models
+        for name, annotation in vars(model).get("__annotations__", {}).items()
+        if isinstance(annotation, str)
+    ]
+    assert texts == []

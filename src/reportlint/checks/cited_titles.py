@@ -17,8 +17,6 @@ all.  A province's or a city's own outline, 《广东省法治政府建设实施
 writer's own (…实施纲要（2021—2025年）》起草工作).
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Literal
 

@@ -9,8 +9,6 @@ rule pack configures and what its messages may say; it imports nothing
 heavy, since every run imports it.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import NamedTuple
 

@@ -7,8 +7,6 @@ government leader.  When the section itself is missing, this kind is silent:
 that is the `sections` kind's finding.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import msgspec

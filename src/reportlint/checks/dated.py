@@ -20,8 +20,6 @@ patterns (and a fact's own `exceptions`) are looked for in the clause that
 holds the match, and exempt it.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import msgspec

@@ -7,8 +7,6 @@ matching top-level section and reports sections below a minimum.  It is a
 hint, not a defect: rules using it are meant to be off by default.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from reportlint.checks.base import (

@@ -10,8 +10,6 @@ the match read back; when no repair applies, the rule's `unrepaired` message
 (if it has one) says so instead of offering the match as its own correction.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import msgspec

@@ -12,8 +12,6 @@ mark at the start of each and a closing mark only at the end (GB/T 15834
 when the next paragraph starts with the same mark.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterator
 

@@ -36,8 +36,6 @@ Read from the Document's clauses (document/clauses.py), sentence by sentence:
   the next-year plan and a table row of several columns are left out.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple

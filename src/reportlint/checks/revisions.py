@@ -19,8 +19,6 @@ Each law is a table entry with the year it was passed and its revisions
 修订 and 修正 are not told apart: reports use them alike.
 """
 
-from __future__ import annotations
-
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal, NamedTuple

@@ -6,8 +6,6 @@ A passing mention in running text does not count: citing the title of the
 report on how the duty was performed.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 
 import msgspec

@@ -8,8 +8,6 @@ so only a step other than +1 within a run is a problem; a run of headings
 that starts above 1 is one too ("（二）" with no "（一）").
 """
 
-from __future__ import annotations
-
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 

@@ -7,8 +7,6 @@ of the following year, so a report dated within the year it reports on, or
 on or after that deadline, deserves a second look.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 

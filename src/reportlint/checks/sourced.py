@@ -9,8 +9,6 @@ must leave alone.  tests/rules/test_sourced_entries.py runs every one, and
 docs/rules-dated-facts.md lists every source.
 """
 
-from __future__ import annotations
-
 import msgspec
 
 from reportlint.checks.base import Params

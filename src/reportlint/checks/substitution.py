@@ -21,8 +21,6 @@ is reported without a fix rather than with one that would rewrite more than
 it shows.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Literal
 

@@ -48,8 +48,6 @@ another), so "631批次996余人次" adds 631.
   last decimal of each; a whole "5万份" is exact.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Sequence
 
 import msgspec

@@ -6,8 +6,6 @@ traditional-character page has thousands, and a reviewer needs to know
 where, not each one.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import msgspec

@@ -8,8 +8,6 @@ URLs and English are left alone.  Each mark gets a safe fix to its
 full-width form.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import msgspec

@@ -17,8 +17,6 @@ else the signature).  Checked against it:
 The signature date is `signature`'s business and is not repeated here.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from datetime import date
 

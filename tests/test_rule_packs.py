@@ -540,9 +540,14 @@ def said(rule: str, text: str) -> list[str]:
 
 def test_a_message_made_before_is_not_given_for_equal_values_of_another_type() -> None:
     # Messages are kept by template and values; 1, 1.0 and True are equal keys.
-    from reportlint.checks.rules import _format
+    from reportlint.checks.rules import Message, _worded
 
-    said = [
-        _format("共{count}处“{match}”", {"count": n, "match": "锟斤拷"}) for n in (1, 1.0, True, 1)
+    message = Message("共{count}处“{match}”", Severity.WARNING, "删去“{match}”")
+    said = [_worded(message, {"count": n, "match": "锟斤拷"}) for n in (1, 1.0, True, 1)]
+    assert [text for text, _ in said] == [
+        "共1处“锟斤拷”：删去“锟斤拷”",
+        "共1.0处“锟斤拷”：删去“锟斤拷”",
+        "共True处“锟斤拷”：删去“锟斤拷”",
+        "共1处“锟斤拷”：删去“锟斤拷”",
     ]
-    assert said == ["共1处“锟斤拷”", "共1.0处“锟斤拷”", "共True处“锟斤拷”", "共1处“锟斤拷”"]
+    assert {suggestion for _, suggestion in said} == {"删去“锟斤拷”"}

@@ -161,10 +161,7 @@ class Rule(NamedTuple):
         message = self.messages.get(finding.message)
         if message is None:  # an optional message the pack leaves out: its stand-in
             message = self.messages[self.check.optional_messages[finding.message]]
-        text = _format(message.text, finding.args)
-        suggestion = _format(message.suggestion, finding.args) if message.suggestion else ""
-        if suggestion:
-            text += SUGGESTION_JOINER + suggestion
+        text, suggestion = _worded(message, finding.args)
         start, end = finding.span
         end = max(end, start)
         line, column = doc.position(start)
@@ -522,27 +519,34 @@ def _quoted(value: str) -> str:
     return "‘" * (closed - opened) + value + "’" * (opened - closed)
 
 
-# Messages made before, by template and values: RL404 says the same few things
+# Messages made before, by message and values: RL404 says the same few things
 # thousands of times in a batch.  Cleared when full: no run needs it whole.
-_made: dict[tuple[Any, ...], str] = {}
+_made: dict[tuple[Any, ...], tuple[str, str]] = {}
 _MADE_MAX = 4096
 _KEYABLE = frozenset({str, int})
 
 
-def _format(template: str, args: dict[str, Any]) -> str:
-    """The message with its placeholders filled; a value the template puts inside
-    “…” has its own “” turned into ‘’."""
+def _worded(message: Message, args: dict[str, Any]) -> tuple[str, str]:
+    """The message's full text (its suggestion joined on) and its suggestion, with
+    their placeholders filled; a value the template puts inside “…” has its own
+    “” turned into ‘’."""
     # Only str and int values: of others, equal ones may print differently (1.0 and 1).
     if not all(map(_KEYABLE.__contains__, map(type, args.values()))):
-        return _fill(template, args)
-    key = (template, *args.items())
+        return _word(message, args)
+    key = (message.text, message.suggestion, *args.items())
     made = _made.get(key)
     if made is not None:
         return made
     if len(_made) >= _MADE_MAX:
         _made.clear()
-    made = _made[key] = _fill(template, args)
+    made = _made[key] = _word(message, args)
     return made
+
+
+def _word(message: Message, args: dict[str, Any]) -> tuple[str, str]:
+    text = _fill(message.text, args)
+    suggestion = _fill(message.suggestion, args) if message.suggestion else ""
+    return (text + SUGGESTION_JOINER + suggestion if suggestion else text), suggestion
 
 
 def _fill(template: str, args: dict[str, Any]) -> str:

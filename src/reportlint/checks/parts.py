@@ -8,6 +8,7 @@ Not a kind: the kinds import it as they import checks.base.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from reportlint import lexicon
 from reportlint.checks.base import compile_patterns, validate_patterns
 from reportlint.document import Document
+from reportlint.document.literals import Gate, gate
 from reportlint.document.regexes import compiled
 
 _QUOTED_TITLE = compiled(r"《[^》]*》")
@@ -187,8 +189,16 @@ def _opens_with(doc: Document, start: int, end: int, lead: regex.Pattern[str]) -
     """Whether one of the first two sentences from `start` (up to `end`) matches
     `lead`, titles in 《》 left out, and is no list of the report's parts."""
     text = doc.view.text[start:end]
+    needs = _lead_gate(lead.pattern)
     for sentence in _SENTENCE.findall(text, endpos=min(len(text), 400))[:2]:
         first = _QUOTED_TITLE.sub("", sentence)
+        if needs is not None and not needs.admits(first):
+            continue  # (a lead pattern is slow to fail: "第一责任人" is looked for first)
         if lead.search(first) and not _LISTS_PARTS.search(first):
             return True
     return False
+
+
+@lru_cache(maxsize=32)
+def _lead_gate(pattern: str) -> Gate | None:
+    return gate([pattern])

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reportlint.document.quantities import find_quantities
+from reportlint.document.quantities import find_quantities, may_end_with_quantity
+from strategies import report_like_text
 
 from support import lint
 
@@ -67,3 +70,31 @@ def test_a_wrong_total_next_to_an_ordinal_is_still_found():
 )
 def test_one_in_chinese_is_a_count_only_as_an_item(text, expected):
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年共受理行政复议案件20件。", True),
+        ("共收到来信来访87件（次）。", True),
+        ("参训人数达1000人以上", True),
+        ("组织开展法治培训。", False),
+        ("切实履行第一责任人职责；", False),
+        ("", False),
+    ],
+)
+def test_whether_a_quantity_may_end_a_sentence(text, expected):
+    assert may_end_with_quantity(text) is expected
+
+
+_ENDINGS = st.sampled_from(
+    ["20件", "三个", "87件（次）", "1000人以上", "0.39万元", "职责", "一", ""]
+)
+
+
+@given(report_like_text(max_pieces=8), _ENDINGS, st.sampled_from(["", "。", "；", "，", "）"]))
+def test_no_quantity_ends_a_text_said_to_end_without_one(text, ending, mark):
+    # The sums rule passes over sentences on this word: it must never hide one.
+    text += ending + mark
+    if not may_end_with_quantity(text):
+        assert all(q.end < len(text) - 1 for q in find_quantities(text))

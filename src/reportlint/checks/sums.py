@@ -65,6 +65,7 @@ from reportlint.checks.base import (
 from reportlint.checks.registry import register
 from reportlint.document import Document
 from reportlint.document.clauses import Clause, Figure, Sentence, Table, counts_with
+from reportlint.document.quantities import may_end_with_quantity
 from reportlint.document.regexes import compiled
 
 _SUBSET_END = compiled(r"[，；]")
@@ -231,8 +232,10 @@ class Sums(CheckKind[SumsParams]):
             text = sentence.text
             if (
                 sentence.number
-                # (parts go on from a whole in the same paragraph: _continued)
-                and doc.sentences[sentence.number - 1].paragraph == sentence.paragraph
+                # (parts go on from a whole in the same paragraph, which ends the sentence
+                # before: _continued)
+                and (before := doc.sentences[sentence.number - 1]).paragraph == sentence.paragraph
+                and may_end_with_quantity(before.text)
                 and (
                     text.startswith("其中")
                     or (self.continuing is not None and self.continuing.search(text))

@@ -37,6 +37,18 @@ _QUANTITY = compiled(
     r"(?P<upto>" + "|".join(lexicon.words("approx_after")) + ")?"
 )
 
+# The characters a quantity can end with: a unit's last, that of the words of
+# approximation after it ("以上"), or the bracket of its alternative unit ("（份）").
+_LAST_CHARACTERS = frozenset(
+    {unit[-1] for unit in UNITS} | {w[-1] for w in lexicon.words("approx_after")} | {"）"}
+)
+
+
+def may_end_with_quantity(text: str) -> bool:
+    """Whether a quantity may end where `text` does, or just before its last
+    character (a closing mark): False says, without reading any, that none does."""
+    return text[-1:] in _LAST_CHARACTERS or text[-2:-1] in _LAST_CHARACTERS
+
 
 _SET_PHRASE = compiled(r"制度|机制|清单|原则|事")
 # 一 is a count as an item of a list or a clause's last figure ("败诉一件、撤诉二件",

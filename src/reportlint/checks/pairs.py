@@ -27,6 +27,7 @@ from reportlint.checks.base import (
 )
 from reportlint.checks.registry import register
 from reportlint.document import Document
+from reportlint.document.literals import gate
 
 
 class PairsParams(Params):
@@ -62,6 +63,8 @@ class Pairs(CheckKind[PairsParams]):
         self.exceptions = (
             compile_patterns(params.exceptions, "exceptions") if params.exceptions else None
         )
+        # What an exception needs ("）" or "’"): most paragraphs with marks have none.
+        self.exceptions_gate = gate([self.exceptions.pattern]) if self.exceptions else None
         # Only the marks matter: the scan jumps from one to the next (re scans for
         # a set of plain characters faster than regex, and the two agree on one).
         marks = sorted(set(self.closer_of) | set(self.opener_of))
@@ -85,7 +88,9 @@ class Pairs(CheckKind[PairsParams]):
         if not positions:
             return None
         optional: set[int] = set()
-        if self.exceptions is not None:
+        if self.exceptions is not None and (
+            self.exceptions_gate is None or self.exceptions_gate.admits(text)
+        ):
             for m in self.exceptions.finditer(text):
                 optional.update(range(*m.span()))
         stack: list[int] = []  # positions of open marks

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.document.dates import DATE_LINE, PROBLEMS, DateReading, format_date, read_date
 from reportlint.document.numerals import cn_to_int
@@ -116,3 +119,53 @@ def test_first_month_written_yuan_yue_is_read_as_january_and_flagged():
     # in Chinese numerals the numerals are the bigger problem
     assert read_date("二〇二五年元月二十日").problem == "chinese-numerals"
     assert read_date("二〇二五年元月二十日").candidates == (dt.date(2025, 1, 20),)
+
+
+# The reading DATE_LINE is a faster form of: the year may be anywhere on the line.
+_PLAIN_DATE_LINE = regex.compile(
+    r"^(?=.*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4}年))[\d〇○零Ｏ一二三四五六七八九十元年月日号.\-/．－ ]{6,22}"
+    r"(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?$"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [
+        ("2025年1月20日", True),
+        ("二〇二五年一月二十日", True),
+        ("2025.01.20（星期一）", True),
+        ("1月20日", False),  # no year
+        ("2025年1月20日，全县召开法治政府建设推进会", False),
+        ("某某县人民政府 2025年1月20日", False),
+    ],
+)
+def test_a_date_line_is_a_date_alone_on_its_line(line, is_date):
+    assert bool(DATE_LINE.match(line)) is is_date
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        "2025",
+        "年",
+        "1月",
+        "20日",
+        "二〇二五年",
+        "十二月",
+        " ",
+        ".",
+        "-",
+        "（星期一）",
+        "(周日)",
+        "\n",
+        "县",
+        "，",
+        "１",
+    ]
+)
+
+
+@given(st.lists(_DATE_PIECES, max_size=10).map("".join))
+def test_date_line_reads_as_the_plain_pattern(line):
+    plain = _PLAIN_DATE_LINE.match(line)
+    found = DATE_LINE.match(line)
+    assert (plain and plain.span()) == (found and found.span())

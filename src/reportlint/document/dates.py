@@ -25,10 +25,13 @@ _WEEKDAY = compiled(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)
 _SEPARATED = compiled(r"^(\d{4})\s*[.\-/．－]\s*(\d{1,2})\s*[.\-/．－]\s*(\d{1,2})日?$")
 _DIGITS_ONLY = compiled(r"^(\d{4})(\d{2,4})$")
 
-# What may stand on a line that is (meant to be) a date.
+# What may stand on a line that is (meant to be) a date: some of these characters,
+# with a year among them.  The year is looked for among the date's characters,
+# not over the whole line (".*"): a paragraph fails at its first character.
+_DATE_CHARACTERS = r"[\d〇○零Ｏ一二三四五六七八九十元年月日号.\-/．－ ]"
 DATE_LINE = compiled(
-    r"^(?=.*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4}年))[\d〇○零Ｏ一二三四五六七八九十元年月日号.\-/．－ ]{6,22}"
-    r"(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?$"
+    rf"^(?={_DATE_CHARACTERS}{{0,22}}?(?:\d{{4}}|[〇○零Ｏ一二三四五六七八九]{{4}}年))"
+    rf"{_DATE_CHARACTERS}{{6,22}}(?:[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?$"
 )
 
 

@@ -289,17 +289,11 @@ class Sums(CheckKind[SumsParams]):
         text = doc.view.text
         start = sentence.start
         if sentence.text.startswith("其中"):
+            named = _named_items(doc, before, total)
             start += 2 + (sentence.text[2:3] in "，：")
             stop = _SUBSET_END.search(text, start, sentence.end)
             end = (
-                self._family_run(
-                    doc,
-                    clauses,
-                    figures,
-                    start,
-                    stop.start(),
-                    _named_items(doc, before, total),
-                )
+                self._family_run(doc, clauses, figures, start, stop.start(), named)
                 if stop
                 else sentence.end
             )
@@ -324,13 +318,14 @@ class Sums(CheckKind[SumsParams]):
                 # its own: "…矛盾纠纷95件。婚姻家庭纠纷28件、…、其他纠纷14件。"
                 # (not "…信访事项64件。调解婚姻家庭纠纷28件、…其他纠纷14件。")
                 return None
+            named = _named_items(doc, before, total)
         candidates = [q for q in figures if start <= q.start and q.end <= end]
         return self._breakdown(
             doc,
             clauses,
             figures,
             total,
-            _named_items(doc, before, total),
+            named,
             candidates,
             (start, end),
             colon=False,
@@ -369,19 +364,13 @@ class Sums(CheckKind[SumsParams]):
             end = sentence.end
         seg_end = end
         exhaustive = m["m"] in self.params.exhaustive_markers
+        named = _named_items(doc, clauses, total)
         if not exhaustive:
             # A "其中" subset is an enumeration (、): it ends at the first ，；
             # "其中来信12件、来访20件，已办结54件" lists two parts, not three.
             stop = _SUBSET_END.search(text, seg_start, seg_end)
             seg_end = (
-                self._family_run(
-                    doc,
-                    clauses,
-                    figures,
-                    seg_start,
-                    stop.start(),
-                    _named_items(doc, clauses, total),
-                )
+                self._family_run(doc, clauses, figures, seg_start, stop.start(), named)
                 if stop
                 else seg_end
             )
@@ -391,7 +380,7 @@ class Sums(CheckKind[SumsParams]):
             clauses,
             figures,
             total,
-            _named_items(doc, clauses, total),
+            named,
             candidates,
             (seg_start, seg_end),
             colon=m["m"] == "：",

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.document import parse
+from reportlint.load import decode
 
 from support import document
 
@@ -142,3 +147,11 @@ def test_report_lines_like_page_bars_stay_in_the_body(line):
     )
     assert doc.chrome == ()
     assert any(p.text.replace(" ", "") == line.replace(" ", "") for p in doc.body_paragraphs)
+
+
+@given(st.text(st.sampled_from("法治\n，a"), max_size=40), st.data())
+def test_positions_of_a_span_are_those_of_its_two_ends(text, data):
+    doc = parse(decode(("某" + text).encode("utf-8"), "x.txt"))
+    start = data.draw(st.integers(0, len(doc.text)))
+    end = data.draw(st.integers(start, len(doc.text)))
+    assert doc.positions(start, end) == (*doc.position(start), *doc.position(end))

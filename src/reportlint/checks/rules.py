@@ -164,23 +164,28 @@ class Rule(NamedTuple):
         text, suggestion = _worded(message, finding.args)
         start, end = finding.span
         end = max(end, start)
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(end)
-        return Diagnostic(
-            doc.path,
-            self.code,
-            self.name,
-            message.severity,
-            text,
-            finding.span,
-            line,
-            column,
-            end_line,
-            end_column,
-            doc.line_text(line),
-            finding.fix,
-            suggestion,
-            context(doc.text, start, end),
+        line, column, end_line, end_column = doc.positions(start, end)
+        # (tuple.__new__: NamedTuple's own __new__ is a Python call, for each of
+        # the thousands of diagnostics in a batch)
+        return tuple.__new__(
+            Diagnostic,
+            (
+                doc.path,
+                self.code,
+                self.name,
+                message.severity,
+                text,
+                finding.span,
+                line,
+                column,
+                end_line,
+                end_column,
+                doc.line_text(line),
+                finding.fix,
+                suggestion,
+                context(doc.text, start, end),
+                "",
+            ),
         )
 
 

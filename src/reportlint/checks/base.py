@@ -201,7 +201,8 @@ def _view_span(doc: Document, base: int, start: int, end: int) -> Span:
 
 
 def _original_span(base: int, start: int, end: int) -> Span:
-    return Span(base + start, base + end)
+    # (tuple.__new__: Span's own __new__ is a Python call, for each finding)
+    return tuple.__new__(Span, (base + start, base + end))
 
 
 def outside(

@@ -282,10 +282,12 @@ class NormalizedView:
 
     def span(self, start: int, end: int) -> Span:
         """Original span covering the view range [start, end)."""
+        # (tuple.__new__: Span's own __new__ is a Python call, for each of the
+        # thousands of spans a batch maps)
         if end <= start:
             at = self._to_orig[start]
-            return Span(at, at)
-        return Span(self._to_orig[start], self._to_orig[end - 1] + 1)
+            return tuple.__new__(Span, (at, at))
+        return tuple.__new__(Span, (self._to_orig[start], self._to_orig[end - 1] + 1))
 
 
 def has_han(text: str) -> bool:

@@ -91,17 +91,15 @@ def context(text: str, start: int, end: int) -> str:
     side, joined by NUL and without white space, as the fingerprint hashes them: one
     string kept on the diagnostic (three and a tuple cost a run of 100,000
     findings some 30 MB)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    kept = "\0".join(
-        (
-            text[max(line_start, start - CONTEXT) : start],
-            text[start:end],
-            text[end : min(line_end, end + CONTEXT)],
-        )
-    )
+    # A line break is looked for only as far as the context reaches: a line is
+    # often a whole paragraph.
+    before = max(0, start - CONTEXT)
+    if (line_break := text.rfind("\n", before, start)) >= 0:
+        before = line_break + 1
+    after = min(len(text), end + CONTEXT)
+    if (line_break := text.find("\n", end, after)) >= 0:
+        after = line_break
+    kept = "\0".join((text[before:start], text[start:end], text[end:after]))
     return "".join(kept.split())
 
 

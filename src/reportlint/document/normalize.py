@@ -191,13 +191,18 @@ def _nearest(text: str, at: int, step: int) -> str:
 
 
 def _raise_marks(text: str) -> str:
-    marks = list(halfwidth_marks(text))
-    if not marks:
+    # The text between the marks in pieces: a list of every character of a
+    # report cost a third more than finding the marks.
+    pieces = []
+    at = 0
+    for i, full in halfwidth_marks(text):
+        pieces.append(text[at:i])
+        pieces.append(full)
+        at = i + 1
+    if not at:
         return text
-    chars = list(text)
-    for i, full in marks:
-        chars[i] = full
-    return "".join(chars)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def removable_spaces(text: str) -> Iterator[Span]:

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from reportlint.checks import RuleSet
+from reportlint.checks.pairs import Pairs
+
 from support import clean_text, lint, lint_file, seed
 
 RULE = "paired-punctuation"
@@ -125,3 +133,25 @@ def test_a_second_opening_quote_after_an_unclosed_one_is_reported_as_unclosed():
 def test_a_quotation_introduced_by_a_colon_may_run_over_paragraphs():
     text = "一、主要工作\n县委书记强调：“一要提高政治站位。\n“二要压实工作责任。”\n"
     assert found(text) == []
+
+
+@given(
+    st.text(st.sampled_from("“”‘’《》（）()〈〉【】法1、：as"), max_size=24),
+    st.sampled_from(["", "“", "法"]),
+)
+@example("‘a’s‘a’", "")  # an apostrophe (an exception) closes nothing: ‘ is left open
+def test_marks_closed_in_turn_pass_without_the_walk_and_alike(text, next_start):
+    # A paragraph whose marks each close before the next opens skips the walk
+    # through them; the walk must find nothing there either.
+    (rule,) = [r for r in RuleSet.load().rules if r.code == "RL401"]
+    kind = rule.check
+    assert isinstance(kind, Pairs)
+    walked = copy.copy(kind)
+    walked.flat = None
+    same = text.replace("(", "（").replace(")", "）")
+    assert kind._first_problem(same, next_start) == walked._first_problem(same, next_start)
+
+
+def test_marks_closed_in_turn_are_quiet_and_a_turned_pair_is_not():
+    assert found("某镇报告\n学习《宪法》“七五”普法（试行）。\n") == []
+    assert found("某镇报告\n学习》宪法《。\n")

@@ -69,6 +69,14 @@ class Pairs(CheckKind[PairsParams]):
         # a set of plain characters faster than regex, and the two agree on one).
         marks = sorted(set(self.closer_of) | set(self.opener_of))
         self.marks = re.compile("[" + "".join(map(re.escape, marks)) + "]")
+        # Most paragraphs close each mark before the next opens ("“…”《…》（…）"): a
+        # paragraph whose marks read so, in one match, needs no walk through them.
+        # (Only when no mark both opens and closes: the walk takes it for an opener.)
+        self.flat = (
+            re.compile("(?:" + "|".join(re.escape(o + c) for o, c in self.closer_of.items()) + ")*")
+            if set(self.closer_of).isdisjoint(self.opener_of)
+            else None
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         paragraphs = list(paragraph_texts(doc, "original"))
@@ -84,8 +92,8 @@ class Pairs(CheckKind[PairsParams]):
                 yield Finding(to_span(at, at + 1), message, args)
 
     def _first_problem(self, text: str, next_start: str) -> tuple[int, str, dict[str, str]] | None:
-        positions = [m.start() for m in self.marks.finditer(text)]
-        if not positions:
+        marks = self.marks.findall(text)
+        if not marks:
             return None
         optional: set[int] = set()
         if self.exceptions is not None and (
@@ -93,6 +101,9 @@ class Pairs(CheckKind[PairsParams]):
         ):
             for m in self.exceptions.finditer(text):
                 optional.update(range(*m.span()))
+        if not optional and self.flat is not None and self.flat.fullmatch("".join(marks)):
+            return None  # each mark closed before the next opens
+        positions = [m.start() for m in self.marks.finditer(text)]
         stack: list[int] = []  # positions of open marks
         for i in positions:
             ch = text[i]

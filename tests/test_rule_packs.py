@@ -551,3 +551,28 @@ def test_a_message_made_before_is_not_given_for_equal_values_of_another_type() -
         "共1处“锟斤拷”：删去“锟斤拷”",
     ]
     assert {suggestion for _, suggestion in said} == {"删去“锟斤拷”"}
+
+
+def test_a_prefilter_hides_none_of_its_rules_examples():
+    # `prefilter` is for speed: every swap must imply it, so the rule's and its
+    # entries' examples are flagged alike with and without it.
+    import copy
+
+    from reportlint.checks.substitution import Substitution
+
+    from support import document
+
+    checked = 0
+    for rule in RuleSet.load().rules:
+        kind = rule.check
+        if not isinstance(kind, Substitution) or kind.prefilter is None:
+            continue
+        plain = copy.copy(kind)
+        plain.prefilter = None
+        texts = [*rule.examples.get("invalid", ()), *rule.examples.get("valid", ())]
+        texts += [t for e in kind.params.entries for x in e.examples for t in x.invalid + x.valid]
+        for text in texts:
+            doc = document(f"某县2024年法治政府建设情况报告\n{text}\n")
+            assert list(kind.check(doc)) == list(plain.check(doc)), (rule.code, text)
+            checked += 1
+    assert checked >= 8

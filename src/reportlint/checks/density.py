@@ -49,7 +49,7 @@ class Density(CheckKind[DensityParams]):
             chars = section.end - section.start
             if chars < self.params.min_chars:
                 continue
-            count = sum(1 for q in doc.quantities if section.start <= q.start < section.end)
+            count = len(doc.quantities_in(section.start, section.end))
             count += len(_PERCENT.findall(doc.section_text(section)))
             if count * 1000 < self.params.per_thousand * chars:
                 yield Finding(

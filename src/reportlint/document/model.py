@@ -216,12 +216,13 @@ class Document:
             found.append((start, self.text[start:end]))
         return tuple(found)
 
-    @cached_property
-    def quantities(self) -> list[Quantity]:
-        """Counts and measures in the report proper (never in page chrome)."""
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        """Counts and measures of the report proper (never in page chrome) that start
+        between view offsets `start` and `end`, each read in its whole paragraph."""
         found: list[Quantity] = []
         for p in self.body_paragraphs:
-            found.extend(find_quantities(p.text, p.start))
+            if p.start < end and start < p.end:
+                found.extend(q for q in find_quantities(p.text, p.start) if start <= q.start < end)
         return found
 
     @cached_property

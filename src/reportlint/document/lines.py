@@ -242,6 +242,8 @@ def lost_breaks(
     view it is gone."""
     if end - start < _LONG_LINE:
         return []
+    if view.orig(end) - view.orig(start) == end - start:
+        return []  # nothing typed was taken out of the line: it has no space (_typed_gap)
     found: list[int] = []
     last = start
     line = view.text

@@ -286,11 +286,20 @@ class Configuration:
         self._builtin: RuleSet | None = None
         self._packs: dict[Path, RuleSet] = {}
         self._ignore_files: dict[Path, tuple[str, ...] | None] = {}
+        # A run asks for each file's settings and rules several times (the walk, the
+        # check for configuration errors, the batch rule): kept by the path as given.
+        self._settings_of: dict[str | Path, Settings] = {}
+        self._rules_of: dict[str | Path, RuleSet] = {}
 
     def settings_for(self, path: str | Path) -> Settings:
         if self._fixed is not None:
             return self._fixed
-        directory = Path(path).absolute().parent
+        cached = self._settings_of.get(path)
+        if cached is None:
+            cached = self._settings_of[path] = self._settings_in(Path(path).absolute().parent)
+        return cached
+
+    def _settings_in(self, directory: Path) -> Settings:
         cached = self._by_dir.get(directory)
         if cached is None:
             file = find_config(directory)
@@ -302,12 +311,15 @@ class Configuration:
         return cached
 
     def rules_for(self, path: str | Path) -> RuleSet:
-        settings = self.settings_for(path)
-        ignores = per_file_ignores(settings, Path(path))
-        key = (id(settings), ignores)
-        rules = self._rules.get(key)
+        rules = self._rules_of.get(path)
         if rules is None:
-            rules = self._rules[key] = self._build(settings, Path(path), ignores)
+            settings = self.settings_for(path)
+            ignores = per_file_ignores(settings, Path(path))
+            key = (id(settings), ignores)
+            rules = self._rules.get(key)
+            if rules is None:
+                rules = self._rules[key] = self._build(settings, Path(path), ignores)
+            self._rules_of[path] = rules
         return rules
 
     def is_excluded(self, path: str | Path, directory: bool = False) -> bool:

@@ -171,7 +171,7 @@ def test_no_format_keeps_every_files_findings_while_it_writes(
 
 def test_the_spool_reads_back_each_file_between_additions(batch: Path) -> None:
     # (reads move the file's position; an addition after one still goes at the end)
-    from reportlint.report.spool import Spool, encode
+    from reportlint.report.spool import Spool, counts_of, encode
 
     found = run(batch, spool=False).all_diagnostics()
     one, two, three = found[:3], found[3:5], found[5:6]
@@ -179,13 +179,29 @@ def test_the_spool_reads_back_each_file_between_additions(batch: Path) -> None:
     try:
         spool.add("a.txt", encode(one, None))
         spool.add("b.txt", encode(two, "正文", "[items]"))
-        assert spool.read("a.txt") == (one, None, None)
+        assert spool.read("a.txt") == (one, None, None, None)
         spool.add("c.txt", encode(three, None))
-        assert spool.read("b.txt") == (two, "正文", "[items]")
-        assert spool.read("c.txt") == (three, None, None)
-        assert spool.read("a.txt") == (one, None, None)
+        assert spool.read("b.txt") == (two, "正文", "[items]", counts_of(two))
+        assert spool.read_items("b.txt") == ("[items]", counts_of(two))
+        assert spool.read("c.txt") == (three, None, None, None)
+        assert spool.read_items("a.txt") is None
+        assert spool.read("a.txt") == (one, None, None, None)
     finally:
         spool.close()
+
+
+def test_the_counts_kept_with_json_items_are_those_of_the_findings(batch: Path) -> None:
+    from reportlint.checks import Severity
+    from reportlint.report.spool import counts_of
+
+    found = run(batch, spool=False).all_diagnostics()
+    errors, warnings, notes, fixable = counts_of(found)
+    assert (errors, warnings, notes) == tuple(
+        sum(d.severity is s for d in found)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    assert fixable == sum(1 for d in found if d.fix and d.fix.safe) > 0
+    assert errors and warnings
 
 
 @pytest.mark.slow  # (worker processes)
@@ -234,3 +250,25 @@ def test_an_xlsx_stopped_while_written_row_by_row_leaves_no_temporary_file(
     with pytest.raises(KeyboardInterrupt):
         list(get_writer("xlsx")(runs[True, False], FormatOptions()))
     assert made == 20 and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow  # (worker processes)
+def test_json_from_workers_exits_as_one_process_does(tmp_path: Path) -> None:
+    """With workers, the json items come with their counts in place of the
+    findings: the exit code must still follow each file's findings and fail level."""
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_bytes(sorted(SEEDS.glob("*.txt"))[0].read_bytes())
+
+    def exit_code(jobs: int, *options: str) -> int:
+        args = ["check", "-j", str(jobs), "--format", "json", *options, str(tmp_path)]
+        return CliRunner().invoke(main, args).exit_code
+
+    warnings = ("--select", "RL404", "--fail-level")  # (RL404's findings are warnings)
+    for options in [(), (*warnings, "warning"), (*warnings, "error")]:
+        assert exit_code(2, *options) == exit_code(1, *options), options
+    assert exit_code(2, *warnings, "warning") == 1
+    assert exit_code(2, *warnings, "error") == 0

@@ -18,7 +18,7 @@ from reportlint.checks.copies import Copied
 
 if TYPE_CHECKING:
     from reportlint.document import Document
-    from reportlint.report.spool import Spool
+    from reportlint.report.spool import Counts, Spool
 
 # C0 controls (but tab and line breaks) and DEL: a bad copy leaves them in a
 # report, and neither a terminal nor XML 1.0 may be given them raw.
@@ -190,6 +190,8 @@ class FileFindings(NamedTuple):
     # checked by a worker (check_paths(json_items=True)); None when they are not
     # those (the batch rule's joined in, some below --min-severity left out).
     json: str | None = None
+    # With per_file(findings=False), the Counts of findings not read (left empty).
+    counts: Counts | None = None
 
     def with_errors(self) -> list[Diagnostic]:
         """The file's share of RunResult.all_diagnostics()."""
@@ -221,12 +223,28 @@ class Tally:
         return sum(self.severities.values())
 
     def add(self, file: FileFindings, below: list[Diagnostic]) -> None:
+        if file.counts is not None:
+            self._add_counts(file, file.counts)
+            return
         self.severities.update(d.severity for d in file.findings)
         self.fixable += sum(1 for d in file.findings if d.fix and d.fix.safe)
         self.below.update(d.severity for d in below)
         if file.info is not None and not self.failing:
             level = file.info.fail_level.rank
             self.failing = any(d.severity.rank >= level for d in file.findings)
+
+    def _add_counts(self, file: FileFindings, counts: Counts) -> None:
+        *by_severity, fixable = counts
+        found = dict(zip(_COUNTED, by_severity, strict=True))
+        self.severities.update({severity: n for severity, n in found.items() if n})
+        self.fixable += fixable
+        if file.info is not None and not self.failing:
+            level = file.info.fail_level.rank
+            self.failing = any(n and s.rank >= level for s, n in found.items())
+
+
+# The order of the severities in a record's Counts (report.spool.counts_of).
+_COUNTED = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 VERDICT_LABELS: dict[Verdict, str] = {"pass": "通过", "fail": "未通过", "unreadable": "无法检查"}
@@ -285,12 +303,14 @@ class RunResult:
             found.update(self.spooled.paths())
         return sorted(found)
 
-    def per_file(self) -> Iterator[FileFindings]:
+    def per_file(self, findings: bool = True) -> Iterator[FileFindings]:
         """Each file of the run in path order, read one at a time (from the
-        temporary file when spooled); a complete pass leaves its Tally in `counted`."""
+        temporary file when spooled); a complete pass leaves its Tally in `counted`.
+        With `findings` False, a file whose json items were written where it was
+        checked comes with them and their Counts, its findings left unread."""
         tally = Tally()
         for path in self.paths():
-            file, below = self._file(path)
+            file, below = self._file(path) if findings else self._items_or_file(path)
             tally.add(file, below)
             yield file
         self.counted = tally
@@ -305,13 +325,27 @@ class RunResult:
         assert self.counted is not None
         return self.counted
 
+    def _items_or_file(self, path: str) -> tuple[FileFindings, list[Diagnostic]]:
+        by_path, infos, errors = self._lookup()
+        if (
+            self.spooled is not None
+            and self.min_severity is None
+            and path not in by_path  # (the batch rule's findings are joined in)
+            and path not in errors
+            and path in self.spooled.paths()
+            and (items := self.spooled.read_items(path)) is not None
+        ):
+            json, counts = items
+            return FileFindings(path, [], [], infos.get(path), json, counts), []
+        return self._file(path)
+
     def _file(self, path: str) -> tuple[FileFindings, list[Diagnostic]]:
         by_path, infos, errors = self._lookup()
         info = infos.get(path)
         findings = by_path.get(path, [])
         json = None
         if self.spooled is not None and path in self.spooled.paths():
-            kept, text, json = self.spooled.read(path)
+            kept, text, json, _ = self.spooled.read(path)
             if findings:  # the batch rule's, placed as a sort of the whole run places them
                 kept = sorted(kept + findings, key=Diagnostic.sort_key)
                 json = None

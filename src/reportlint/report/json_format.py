@@ -23,7 +23,7 @@ def write_json(result: RunResult, options: FormatOptions | None = None) -> Itera
     when it did and they still stand)."""
     return json_list(
         file.json if file.json is not None and not file.errors else json_items(file.with_errors())
-        for file in result.per_file()
+        for file in result.per_file(findings=False)
     )
 
 

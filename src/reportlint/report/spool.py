@@ -17,21 +17,40 @@ from tempfile import TemporaryFile
 
 import msgspec
 
-from reportlint.checks import Diagnostic
+from reportlint.checks import Diagnostic, Severity
 
 # msgpack keeps a diagnostic's fields as they are (a Span, a Severity, a Fix)
 # and reads them back as the same NamedTuples, several times faster than pickle.
 _encode = msgspec.msgpack.Encoder().encode
+# What a run's summary counts of a file's findings, kept beside the json items:
+# the number of errors, warnings and notes, and of safe fixes.
+Counts = tuple[int, int, int, int]
 # One file's record as read back: its findings, its text when kept, and its
-# findings as the json format's items when they were written where it was checked.
-Record = tuple[list[Diagnostic], str | None, str | None]
+# findings as the json format's items (with their Counts) when they were written
+# where it was checked.
+Record = tuple[list[Diagnostic], str | None, str | None, Counts | None]
 _decode = msgspec.msgpack.Decoder(Record).decode
+# The same record with its findings and text left unread: the json format
+# writes the items as they are and counts with the Counts.
+_decode_items = msgspec.msgpack.Decoder(
+    tuple[msgspec.Raw, msgspec.Raw, str | None, Counts | None]
+).decode
+
+
+def counts_of(diagnostics: list[Diagnostic]) -> Counts:
+    severities = [d.severity for d in diagnostics]
+    return (
+        severities.count(Severity.ERROR),
+        severities.count(Severity.WARNING),
+        severities.count(Severity.INFO),
+        sum(1 for d in diagnostics if d.fix and d.fix.safe),
+    )
 
 
 def encode(diagnostics: list[Diagnostic], text: str | None, json: str | None = None) -> bytes:
     """One file's record: its findings, in sort_key order, its text when kept,
-    and the json format's items for them when that is the format."""
-    return _encode((diagnostics, text, json))
+    and the json format's items for them (and their Counts) when that is the format."""
+    return _encode((diagnostics, text, json, None if json is None else counts_of(diagnostics)))
 
 
 class Spool:
@@ -50,10 +69,19 @@ class Spool:
         return self._at.keys()
 
     def read(self, path: str) -> Record:
+        return _decode(self._bytes(path))
+
+    def read_items(self, path: str) -> tuple[str, Counts] | None:
+        """The json items of the file's findings and their Counts, the findings
+        themselves not decoded; None when the record has no items."""
+        _, _, json, counts = _decode_items(self._bytes(path))
+        return None if json is None or counts is None else (json, counts)
+
+    def _bytes(self, path: str) -> bytes:
         offset, size = self._at[path]
         # seek and read, not os.pread: Windows has no pread
         self._file.seek(offset)
-        return _decode(self._file.read(size))
+        return self._file.read(size)
 
     def close(self) -> None:
         self._file.close()

@@ -20,9 +20,11 @@ from reportlint.report import (
     FORMATS,
     PER_REPORT_FORMATS,
     FormatOptions,
+    Items,
     RunResult,
     get_formatter,
     get_writer,
+    json_format,
 )
 from reportlint.report.json_format import json_items
 from reportlint.runner import check_paths
@@ -63,7 +65,7 @@ def run(batch: Path, spool: bool, jobs: int = 1, keep_text: bool = False) -> Run
         spool=spool,
         keep_text=keep_text,
         fingerprints=spool,
-        json_items=spool,
+        write_items=Items(json_format.ITEMS_FOR, json_items) if spool else None,
     )
 
 
@@ -115,10 +117,10 @@ def test_the_spooled_run_finds_what_the_kept_one_does(
     # The json items written in the workers stand for the files' findings, but
     # not in the files the batch rule's findings were joined into.
     joined = {d.path for d in spooled.diagnostics}
-    written = {f.path: f for f in spooled.per_file() if f.json is not None}
+    written = {f.path: f for f in spooled.per_file() if f.items is not None}
     assert joined and written and not joined & set(written)
-    assert all(f.json == json_items(f.findings) for f in written.values())
-    assert all(f.json is None for f in kept.per_file())
+    assert all(f.items == json_items(f.findings) for f in written.values())
+    assert all(f.items is None for f in kept.per_file())
 
 
 @pytest.fixture(scope="module")
@@ -272,3 +274,35 @@ def test_json_from_workers_exits_as_one_process_does(tmp_path: Path) -> None:
         assert exit_code(2, *options) == exit_code(1, *options), options
     assert exit_code(2, *warnings, "warning") == 1
     assert exit_code(2, *warnings, "error") == 0
+
+
+@pytest.mark.slow  # (worker processes)
+def test_text_lines_from_workers_write_what_one_process_does(
+    batch: Path, runs: dict[tuple[bool, bool], RunResult]
+) -> None:
+    """Each file's text lines written in its worker, for the options of the run:
+    the same output, and for other options the lines are made again."""
+    from functools import partial
+
+    from reportlint.report import text
+
+    written_for = FormatOptions(width=60)
+    spooled = check_paths(
+        [str(batch)],
+        Configuration(),
+        jobs=2,
+        spool=True,
+        write_items=Items(
+            text.items_for(written_for), partial(text.text_items, options=written_for)
+        ),
+    )
+    try:
+        assert spooled.items_for == text.items_for(written_for)
+        assert sum(f.items is not None for f in spooled.per_file()) >= 3
+        kept = runs[False, False]
+        for options in (written_for, written_for._replace(quiet=True), FormatOptions()):
+            kept.counted = spooled.counted = None
+            assert text.format_text(spooled, options) == text.format_text(kept, options)
+    finally:
+        assert spooled.spooled is not None
+        spooled.spooled.close()

@@ -11,6 +11,7 @@ import shutil
 import stat
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import NoReturn, TextIO, cast
 
@@ -30,6 +31,7 @@ from reportlint.report import (
     FORMATS,
     PER_REPORT_FORMATS,
     FormatOptions,
+    Items,
     RunResult,
     get_formatter,
     get_writer,
@@ -273,6 +275,12 @@ def check(
         _show_settings(config, paths[0])
         return
     mode: FixMode | None = "diff" if diff else "fix" if fix else None
+    options = FormatOptions(
+        show_all=show_all,
+        show_fixes=show_fixes,
+        width=max(40, shutil.get_terminal_size().columns),
+        quiet=quiet,
+    )
     try:
         result = check_paths(
             paths,
@@ -291,7 +299,9 @@ def check(
             spool=not (baseline or write_baseline or diff),
             fingerprints=output_format in FINGERPRINT_FORMATS,
             # (not under --min-severity, which leaves some out of most files)
-            json_items=output_format == "json" and min_severity is None,
+            write_items=_items(output_format, options)
+            if min_severity is None and not (statistics or split_per_file)
+            else None,
         )
         if result.spooled is not None:
             click.get_current_context().call_on_close(result.spooled.close)
@@ -335,12 +345,6 @@ def check(
         if not quiet:
             click.echo(f"可自动修复 {result.fixed} 处（{result.fixed_files} 个文件）。", err=True)
         sys.exit(EXIT_ERROR if result.errors else EXIT_VIOLATIONS if result.diffs else EXIT_CLEAN)
-    options = FormatOptions(
-        show_all=show_all,
-        show_fixes=show_fixes,
-        width=max(40, shutil.get_terminal_size().columns),
-        quiet=quiet,
-    )
     colour = _colour(color)
     if output_dir and not split_per_file:
         _make_dir(Path(output_dir))
@@ -374,6 +378,20 @@ def check(
 
 
 _JSON_FORMATS = ("json", "sarif", "gitlab")
+
+
+def _items(output_format: str, options: FormatOptions) -> Items | None:
+    """What the workers write of each file's findings for the format (report.Items):
+    json's items and the text format's lines, the bulk of their output."""
+    if output_format == "json":
+        from reportlint.report import json_format
+
+        return Items(json_format.ITEMS_FOR, json_format.json_items)
+    if output_format == "text":
+        from reportlint.report import text
+
+        return Items(text.items_for(options), partial(text.text_items, options=options))
+    return None
 
 
 def _is_terminal() -> bool:

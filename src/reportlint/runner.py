@@ -36,7 +36,7 @@ from reportlint.load import (
     is_review_copy,
     load_path,
 )
-from reportlint.report import FileError, ReportInfo, RunResult
+from reportlint.report import FileError, Items, ReportInfo, RunResult
 
 if TYPE_CHECKING:
     from reportlint.copies import CopyIndex, ReportPrints
@@ -171,7 +171,7 @@ def check_paths(
     against: Sequence[str] = (),
     spool: bool = False,
     fingerprints: bool = False,
-    json_items: bool = False,
+    write_items: Items | None = None,
 ) -> RunResult:
     """Check every file; `jobs` None picks the number of workers itself.
     `keep_text` keeps each report's text in the result, for formats that show it.
@@ -180,9 +180,9 @@ def check_paths(
     checked and kept in a temporary file (`result.spooled`, closed by the
     caller), not in `result.diagnostics`, which keeps only the batch rule's;
     with `fingerprints` (a format that shows them), each finding's is hashed
-    there too, not in the one process that writes the output; with
-    `json_items` (the json format), the findings are written as its items in
-    the workers too, when there are several (FileFindings.json)."""
+    there too, not in the one process that writes the output; with `write_items`
+    (json or text), each file's findings are written as that format writes them
+    in the workers too, when there are several (FileFindings.items)."""
     skipped: list[str] = []
     items = list(collect(paths, config, force_exclude, respect_gitignore, skipped))
     files = [item for item in items if isinstance(item, str)]
@@ -212,9 +212,9 @@ def check_paths(
     tasks = [(file, False) for file in files] + [(e, True) for e in earlier if isinstance(e, str)]
     workers = _workers(jobs, [path for path, _ in tasks])
     # (in one process the items would be written by the same process either way)
-    json_items = json_items and workers > 1
+    write_items = write_items if workers > 1 and spool else None
     task = _Task(
-        config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints, json_items
+        config, max_bytes, fix, unsafe_fixes, keep_text, batch, spool, fingerprints, write_items
     )
     outcomes: Iterator[FileOutcome]
     if workers > 1:
@@ -235,6 +235,7 @@ def check_paths(
     if index is not None:
         _add_copies(result, index)
     result.excluded = len(skipped)
+    result.items_for = write_items.made_for if write_items is not None else None
     return result
 
 
@@ -362,7 +363,7 @@ class _Task(NamedTuple):
     batch: Rule | None = None  # the batch rule, when the run gathers fingerprints
     spool: bool = False
     fingerprints: bool = False
-    json_items: bool = False
+    write_items: Items | None = None
 
     def __call__(self, path: str, earlier: bool = False) -> FileOutcome:
         """Check the report; or, `earlier` (--against), only fingerprint it."""
@@ -374,12 +375,8 @@ class _Task(NamedTuple):
             found = outcome.diagnostics
             if self.fingerprints:
                 found = [d._replace(hashed=d.fingerprint, context=None) for d in found]
-            json = None
-            if self.json_items:
-                from reportlint.report.json_format import json_items
-
-                json = json_items(found)
-            outcome.encoded = encode(found, text, json)
+            rendered = self.write_items.render(found) if self.write_items else None
+            outcome.encoded = encode(found, text, rendered)
             outcome.diagnostics = []
             if outcome.info:
                 outcome.info = outcome.info._replace(text=None)

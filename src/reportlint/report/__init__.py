@@ -186,11 +186,11 @@ class FileFindings(NamedTuple):
     findings: list[Diagnostic]
     errors: list[FileError]  # (a file named twice and missing has two)
     info: ReportInfo | None  # None when the file could not be checked
-    # The findings as the json format's items, written where the file was
-    # checked by a worker (check_paths(json_items=True)); None when they are not
-    # those (the batch rule's joined in, some below --min-severity left out).
-    json: str | None = None
-    # With per_file(findings=False), the Counts of findings not read (left empty).
+    # The findings as the run's format writes them (RunResult.items_for), written
+    # where the file was checked by a worker (check_paths' `items`); None when they
+    # are not those (the batch rule's joined in, some below --min-severity left out).
+    items: str | None = None
+    # With per_file(items_for), the Counts of findings left unread (and empty).
     counts: Counts | None = None
 
     def with_errors(self) -> list[Diagnostic]:
@@ -284,6 +284,9 @@ class RunResult:
     copies: list[Copied] = field(default_factory=list)
     # Counted by the last complete per_file() pass.
     counted: Tally | None = None
+    # The format (and its options) whose items each file's findings were written as
+    # where it was checked (check_paths' `items`), when they were.
+    items_for: ItemsFor | None = None
     # The lookup by path and the lists (and their lengths) it was made from.
     _grouped: tuple[tuple[list[Any], ...], list[int], _Lookup] | None = None
 
@@ -303,17 +306,25 @@ class RunResult:
             found.update(self.spooled.paths())
         return sorted(found)
 
-    def per_file(self, findings: bool = True) -> Iterator[FileFindings]:
+    def per_file(self, items_for: ItemsFor | None = None) -> Iterator[FileFindings]:
         """Each file of the run in path order, read one at a time (from the
         temporary file when spooled); a complete pass leaves its Tally in `counted`.
-        With `findings` False, a file whose json items were written where it was
-        checked comes with them and their Counts, its findings left unread."""
+        A format that asks with the items the run wrote (`items_for`) gets a file
+        whose items stand with them and their Counts, its findings left unread."""
         tally = Tally()
+        items = items_for is not None and items_for == self.items_for
         for path in self.paths():
-            file, below = self._file(path) if findings else self._items_or_file(path)
+            file, below = self._items_or_file(path) if items else self._file(path)
             tally.add(file, below)
             yield file
         self.counted = tally
+
+    def items_of(self, file: FileFindings, items_for: ItemsFor) -> str | None:
+        """The file's findings as written where it was checked, when they were
+        written for `items_for` and stand for all of them."""
+        if file.items is None or file.errors or items_for != self.items_for:
+            return None
+        return file.items
 
     def file(self, path: str) -> FileFindings:
         return self._file(path)[0]
@@ -335,20 +346,20 @@ class RunResult:
             and path in self.spooled.paths()
             and (items := self.spooled.read_items(path)) is not None
         ):
-            json, counts = items
-            return FileFindings(path, [], [], infos.get(path), json, counts), []
+            rendered, counts = items
+            return FileFindings(path, [], [], infos.get(path), rendered, counts), []
         return self._file(path)
 
     def _file(self, path: str) -> tuple[FileFindings, list[Diagnostic]]:
         by_path, infos, errors = self._lookup()
         info = infos.get(path)
         findings = by_path.get(path, [])
-        json = None
+        items = None
         if self.spooled is not None and path in self.spooled.paths():
-            kept, text, json, _ = self.spooled.read(path)
+            kept, text, items, _ = self.spooled.read(path)
             if findings:  # the batch rule's, placed as a sort of the whole run places them
                 kept = sorted(kept + findings, key=Diagnostic.sort_key)
-                json = None
+                items = None
             findings = kept
             if info is not None and text is not None:
                 info = info._replace(text=text)
@@ -358,8 +369,8 @@ class RunResult:
             below = [d for d in findings if d.severity.rank < floor]
             if below:
                 findings = [d for d in findings if d.severity.rank >= floor]
-                json = None
-        return FileFindings(path, findings, errors.get(path, []), info, json), below
+                items = None
+        return FileFindings(path, findings, errors.get(path, []), info, items), below
 
     def _lookup(self) -> _Lookup:
         # Made again when one of the lists was replaced or grew (the CLI sets
@@ -404,6 +415,20 @@ class FormatOptions(NamedTuple):
     show_fixes: bool = False  # --show-fixes: each fix's replacement under its finding
     width: int = 80  # terminal columns that a code frame must fit in
     quiet: bool = False  # --quiet: the findings only, no summary line
+
+
+# A format by its name, and the options it writes with when they change what it
+# writes of a file (None for json).
+ItemsFor = tuple[str, "FormatOptions | None"]
+
+
+class Items(NamedTuple):
+    """A format's writing of one file's findings, done where the file is checked
+    when there are worker processes (check_paths' `items`): json's items, the
+    text format's lines."""
+
+    made_for: ItemsFor
+    render: Callable[[list[Diagnostic]], str]
 
 
 Formatter = Callable[[RunResult, FormatOptions], "str | bytes"]

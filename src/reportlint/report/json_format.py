@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 import msgspec
 
 from reportlint.checks import Diagnostic
-from reportlint.report import FormatOptions, RunResult, json_list, rule_counts
+from reportlint.report import FormatOptions, ItemsFor, RunResult, json_list, rule_counts
 
 # msgspec writes the same bytes as json.dumps(..., ensure_ascii=False, indent=2)
 # several times faster (a test holds it to that).
@@ -18,12 +18,18 @@ def format_json(result: RunResult, options: FormatOptions | None = None) -> str:
     return "".join(write_json(result, options))
 
 
+# What the workers write for this format (report.Items): its items, whatever the options.
+ITEMS_FOR: ItemsFor = ("json", None)
+
+
 def write_json(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
     """format_json a file at a time (each file's items as its worker wrote them,
     when it did and they still stand)."""
     return json_list(
-        file.json if file.json is not None and not file.errors else json_items(file.with_errors())
-        for file in result.per_file(findings=False)
+        written
+        if (written := result.items_of(file, ITEMS_FOR)) is not None
+        else json_items(file.with_errors())
+        for file in result.per_file(ITEMS_FOR)
     )
 
 

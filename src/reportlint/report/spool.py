@@ -1,8 +1,8 @@
 """A run's findings kept in a temporary file instead of in memory.
 
 Each checked file's findings (and its text, when a format shows it; and
-for the json format, the findings as its items) are encoded where the file
-is checked, in a worker process when there are
+for json and text, the findings as the format writes them, with their
+counts) are encoded where the file is checked, in a worker process when there are
 several, and appended here; a format reads them back one file at a time
 (RunResult.per_file), so memory does not grow with the number of files or
 findings.  The file is made with tempfile.TemporaryFile: in the temporary
@@ -22,16 +22,16 @@ from reportlint.checks import Diagnostic, Severity
 # msgpack keeps a diagnostic's fields as they are (a Span, a Severity, a Fix)
 # and reads them back as the same NamedTuples, several times faster than pickle.
 _encode = msgspec.msgpack.Encoder().encode
-# What a run's summary counts of a file's findings, kept beside the json items:
+# What a run's summary counts of a file's findings, kept beside their items:
 # the number of errors, warnings and notes, and of safe fixes.
 Counts = tuple[int, int, int, int]
 # One file's record as read back: its findings, its text when kept, and its
-# findings as the json format's items (with their Counts) when they were written
-# where it was checked.
+# findings as the run's format writes them (with their Counts) when they were
+# written where it was checked (report.Items).
 Record = tuple[list[Diagnostic], str | None, str | None, Counts | None]
 _decode = msgspec.msgpack.Decoder(Record).decode
-# The same record with its findings and text left unread: the json format
-# writes the items as they are and counts with the Counts.
+# The same record with its findings and text left unread: a format writes
+# the items as they are and counts with the Counts.
 _decode_items = msgspec.msgpack.Decoder(
     tuple[msgspec.Raw, msgspec.Raw, str | None, Counts | None]
 ).decode
@@ -47,10 +47,10 @@ def counts_of(diagnostics: list[Diagnostic]) -> Counts:
     )
 
 
-def encode(diagnostics: list[Diagnostic], text: str | None, json: str | None = None) -> bytes:
+def encode(diagnostics: list[Diagnostic], text: str | None, items: str | None = None) -> bytes:
     """One file's record: its findings, in sort_key order, its text when kept,
-    and the json format's items for them (and their Counts) when that is the format."""
-    return _encode((diagnostics, text, json, None if json is None else counts_of(diagnostics)))
+    and the run's format's items for them (and their Counts) when written here."""
+    return _encode((diagnostics, text, items, None if items is None else counts_of(diagnostics)))
 
 
 class Spool:
@@ -72,10 +72,10 @@ class Spool:
         return _decode(self._bytes(path))
 
     def read_items(self, path: str) -> tuple[str, Counts] | None:
-        """The json items of the file's findings and their Counts, the findings
+        """The items of the file's findings and their Counts, the findings
         themselves not decoded; None when the record has no items."""
-        _, _, json, counts = _decode_items(self._bytes(path))
-        return None if json is None or counts is None else (json, counts)
+        _, _, items, counts = _decode_items(self._bytes(path))
+        return None if items is None or counts is None else (items, counts)
 
     def _bytes(self, path: str) -> bytes:
         offset, size = self._at[path]

@@ -26,6 +26,7 @@ from rich.cells import cell_len
 from reportlint.checks import Diagnostic, Severity
 from reportlint.report import (
     FormatOptions,
+    ItemsFor,
     RunResult,
     by_importance,
     joined,
@@ -47,32 +48,19 @@ def format_text(result: RunResult, options: FormatOptions | None = None) -> str:
 
 
 def write_text(result: RunResult, options: FormatOptions | None = None) -> Iterator[str]:
-    """format_text a file at a time."""
+    """format_text a file at a time (each file's lines as its worker wrote them,
+    when it did and they still stand)."""
     options = options or FormatOptions()
-    out: list[str] = []
+    made_for = items_for(options)
 
     def lines() -> Iterator[list[str]]:
-        for file in result.per_file():
-            diagnostics = sorted(file.with_errors(), key=by_importance)
-            shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
-            for d in shown:
-                out.append(_headline(d, d.finding))
-                frame = _frame(d, options.width)
-                out.extend(frame)
-                if d.suggestion:
-                    out.append(_suggestion_line(d))
-                if options.show_fixes and d.fix:
-                    out.append(_fix_line(d))
-                if frame or d.suggestion or (options.show_fixes and d.fix):
-                    out.append("")
-            for (path, code), count in hidden.items():
-                out.append(
-                    f"{visible(path)}: {code} 还有 {count} 个同类问题未显示（加 --show-all 显示全部）"
-                )
-            if hidden:
-                out.append("")
-            yield out
-            out.clear()
+        for file in result.per_file(made_for):
+            written = result.items_of(file, made_for)
+            if written is None:
+                yield file_lines(file.with_errors(), options)
+            else:
+                yield [written] if written else []
+        out = []
         if options.show_fixes and result.fixed_codes:
             out.extend(_fixed_list(result))
         if not options.quiet:
@@ -81,6 +69,43 @@ def write_text(result: RunResult, options: FormatOptions | None = None) -> Itera
         yield out
 
     return without_trailing_newlines(joined(lines()))
+
+
+def items_for(options: FormatOptions) -> ItemsFor:
+    """What the workers write for this format with these options (report.Items):
+    each file's lines depend on all of them but `quiet`."""
+    return ("text", options._replace(quiet=False))
+
+
+def text_items(diagnostics: list[Diagnostic], options: FormatOptions) -> str:
+    """One file's lines, joined: what write_text writes for its findings."""
+    return "\n".join(file_lines(diagnostics, options))
+
+
+def file_lines(diagnostics: list[Diagnostic], options: FormatOptions) -> list[str]:
+    """One file's findings as write_text shows them: most serious first, each with
+    its code frame and suggestion, repeated warnings grouped (--show-all: not).
+    Never a lone blank line: a blank line follows a finding or a group."""
+    out: list[str] = []
+    diagnostics = sorted(diagnostics, key=by_importance)
+    shown, hidden = (diagnostics, Counter()) if options.show_all else _collapse(diagnostics)
+    for d in shown:
+        out.append(_headline(d, d.finding))
+        frame = _frame(d, options.width)
+        out.extend(frame)
+        if d.suggestion:
+            out.append(_suggestion_line(d))
+        if options.show_fixes and d.fix:
+            out.append(_fix_line(d))
+        if frame or d.suggestion or (options.show_fixes and d.fix):
+            out.append("")
+    for (path, code), count in hidden.items():
+        out.append(
+            f"{visible(path)}: {code} 还有 {count} 个同类问题未显示（加 --show-all 显示全部）"
+        )
+    if hidden:
+        out.append("")
+    return out
 
 
 def format_concise(result: RunResult, options: FormatOptions | None = None) -> str:

@@ -576,3 +576,29 @@ def test_a_prefilter_hides_none_of_its_rules_examples():
             assert list(kind.check(doc)) == list(plain.check(doc)), (rule.code, text)
             checked += 1
     assert checked >= 8
+
+
+def test_a_swap_with_a_negative_look_around_is_found_in_a_paragraph_cut_from_its_line():
+    # "…落实规划。 二、…" on one line is two paragraphs (a lost break); in the whole
+    # report's view the first runs on into "二", so the body-wide search for
+    # "规划。(?!二)" fails there: the swap must still be looked for paragraph by paragraph.
+    rule = rule_text(
+        """\
+          - code: RL905
+            name: swap-at-a-cut
+            kind: substitution
+            severity: warning
+            message: “{match}”应为“{replacement}”
+            params: {swap: {"落实规划。(?!二)": "落实了规划。"}}
+        """
+    )
+    prose = (
+        "全县各部门围绕年度目标任务，压实工作责任，细化工作措施，"
+        "推动法治政府建设各项工作取得实效，认真落实规划。"
+    )
+    text = f"某县2024年法治政府建设情况报告\n一、主要举措和成效\n{prose} 二、存在的不足和原因\n"
+    doc = parse(decode(text.encode(), "x.txt"))
+    assert [p.text for p in doc.body_paragraphs][-2:] == [prose, "二、存在的不足和原因"]
+    assert [d.message for d in RuleSet([*load_pack_text(pack(rule), FILE)]).run(doc)][-1:] == [
+        "“落实规划。”应为“落实了规划。”"
+    ]

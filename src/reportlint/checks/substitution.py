@@ -45,9 +45,11 @@ from reportlint.document.literals import Gate, gate
 from reportlint.document.regexes import compiled
 
 _GROUP_REF = compiled(r"\\(?P<num>\d+)|\\g<(?P<name>\w+)>")
-# What can tie a pattern to a paragraph's edges: anchors, and classes that a line break
-# between paragraphs would satisfy or fail ([^…], \s, \W…).
-_EDGED = compiled(r"[\^$]|\\[AZzbBsSWDnP]")
+# What can tie a pattern to a paragraph's edges: anchors, classes that a line break
+# between paragraphs would satisfy or fail ([^…], \s, \W…), and negative
+# look-arounds, which a paragraph cut from its line mid-way (a lost break) can
+# fail on its neighbour in the whole report's view while it holds in the paragraph.
+_EDGED = compiled(r"[\^$]|\\[AZzbBsSWDnP]|\(\?<?!")
 
 
 class SwapEntry(Sourced):

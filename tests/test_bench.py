@@ -87,3 +87,28 @@ def test_the_hostile_input_benchmark_runs_every_case() -> None:
     )
     rows = [line.split() for line in result.stdout.splitlines()]
     assert len(rows) == 8 and all(row[-1] == "s" and row[-3] == "KB" for row in rows)
+
+
+def test_the_pattern_timer_adds_up_each_patterns_calls() -> None:
+    # bench/patterns.py: each compiled pattern of the parser and the rules timed
+    # by name, the costliest first.
+    script = ROOT / "bench" / "patterns.py"
+    seeds = ROOT / "samples" / "seeds"
+    result = subprocess.run(
+        [sys.executable, str(script), "--corpus", str(seeds), "--count", "3", "--top", "500"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    head, columns, *rows = result.stdout.splitlines()
+    assert re.fullmatch(r"3 reports: [\d.]+ s in all, [\d.]+ s in [\d,]+ pattern calls", head)
+    assert columns.split() == ["seconds", "calls", "µs/call", "pattern"]
+    named = {}
+    for row in rows:
+        seconds, count, _, name = row.split()
+        named[name] = (float(seconds), int(count.replace(",", "")))
+    assert list(named.values()) == sorted(named.values(), key=lambda v: -v[0])
+    # the parser's, a kind module's and a rule's own patterns are all there, each
+    # under the module that calls it (DATE_LINE is kept in dates, called in lines)
+    assert {"quantities._QUANTITY", "lines.DATE_LINE", "RL202.trigger"} <= set(named)
+    assert all(count > 0 for _, count in named.values())
